@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { SlugSchema } from './roles.js';
+
+export const QUESTION_KINDS = ['text', 'longtext', 'yesno', 'choice', 'number', 'url'] as const;
+export const QuestionKindSchema = z.enum(QUESTION_KINDS);
+
+export const QuestionSchema = z
+  .object({
+    id: SlugSchema,
+    text: z.string().trim().min(3).max(300),
+    why: z.string().trim().min(3).max(500),
+    required: z.boolean(),
+    kind: QuestionKindSchema,
+    options: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+  })
+  .refine((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2, {
+    message: 'A choice question needs at least two options',
+    path: ['options'],
+  });
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const TemplateInputSchema = z
+  .object({
+    category: SlugSchema,
+    label: z.string().trim().min(1).max(80),
+    questions: z.array(QuestionSchema).max(40),
+  })
+  .refine((t) => new Set(t.questions.map((q) => q.id)).size === t.questions.length, {
+    message: 'Question ids must be unique within a template',
+    path: ['questions'],
+  });
+export type TemplateInput = z.infer<typeof TemplateInputSchema>;
+
+/** A category's question list; every upsert creates a new version, older ones are kept. */
+export const TemplateSchema = z.object({
+  category: z.string(),
+  label: z.string(),
+  version: z.number().int().positive(),
+  questions: z.array(QuestionSchema),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** Names of the required questions of `template` that `answers` leaves empty. */
+export function missingRequiredAnswers(template: Template, answers: Record<string, string>): Question[] {
+  return template.questions.filter((q) => q.required && !(answers[q.id] ?? '').trim());
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'server',
+          include: ['server/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Every server test file starts its own databases; run files one at a time so
+          // PostgreSQL and the 2-core machine are not oversubscribed.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
