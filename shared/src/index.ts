@@ -4,3 +4,4 @@ export * from './schemas/roles.js';
 export * from './schemas/template.js';
 export * from './schemas/incident.js';
 export * from './schemas/event.js';
+export * from './schemas/procedures.js';

@@ -1,0 +1,95 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ROLES, type Role, SlugSchema } from '@handoff/shared';
+import { DatabaseUnavailableError } from './store/open.js';
+import { PortInUseError, openServices, startServer } from './server.js';
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Use a port number from 0 to 65535.');
+  return n;
+}
+function team(value: string, previous: string[] = []): string[] {
+  const parsed = SlugSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`"${value}" is not a team id (lower-case letters, digits and dashes).`);
+  return [...previous, parsed.data];
+}
+
+const storeOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--data-dir <dir>', 'folder of the embedded SQLite store').env('HANDOFF_DATA_DIR').default('./data'))
+    .addOption(new Option('--database-url <url>', 'use PostgreSQL instead of SQLite').env('DATABASE_URL'));
+
+export function buildCli(): Command {
+  const program = new Command('handoff-server')
+    .description('Handoff server: incidents from L1 support to developers, over tRPC.')
+    .showHelpAfterError('(run with --help for usage)');
+
+  storeOptions(
+    program
+      .command('start')
+      .description('start the server (migrates the store first)')
+      .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(4100).argParser(port))
+      .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
+      .addOption(new Option('--ref-prefix <prefix>', 'prefix of incident references').env('HANDOFF_REF_PREFIX').default('INC'))
+      .option('--demo', 'seed teams, templates, users and incidents, and print the demo tokens'),
+  ).action(async (opts) => {
+    const server = await startServer({
+      port: opts.port,
+      host: opts.host,
+      dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
+      refPrefix: opts.refPrefix,
+      demo: Boolean(opts.demo),
+    });
+    const store = server.services.store;
+    console.log(`Handoff server listening on ${server.url} (store: ${store.engine} at ${store.location})`);
+    if (server.demoTokens) {
+      console.log('\nDemo users and their tokens (new on every --demo start):');
+      for (const [role, token] of Object.entries(server.demoTokens)) console.log(`  ${role.padEnd(10)} ${token}`);
+      console.log(
+        '\nBrowser extension: build with `npm run build`, load extension-browser/.output/chrome-mv3 as an unpacked' +
+          ' extension, and enter the server URL and the agent token in its options.' +
+          '\nVS Code: install extension-vscode/*.vsix (npm run package -w handoff-vscode), run "Handoff: Sign In"' +
+          ' with the server URL and the developer token.',
+      );
+    }
+    const stop = () => {
+      console.log('Stopping…');
+      server.close().then(() => process.exit(0), () => process.exit(1));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+  const user = program.command('user').description('manage users');
+  storeOptions(
+    user
+      .command('add')
+      .description('add a user; prints the new token alone on the last line')
+      .requiredOption('--name <name>', "the user's name")
+      .addOption(new Option('--role <role>', 'the role').choices(ROLES as unknown as string[]).makeOptionMandatory())
+      .option('--team <team>', 'a team the user belongs to (repeatable)', team, []),
+  ).action(async (opts) => {
+    const services = await openServices({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
+    try {
+      for (const t of opts.team as string[]) await services.store.requireTeam(t);
+      const { user: added, token } = await services.store.addUser({ name: opts.name, role: opts.role as Role, teams: opts.team });
+      console.log(`Added ${added.name} (${added.role}${added.teams.length ? `, teams ${added.teams.join(', ')}` : ''}). Token:`);
+      console.log(token);
+    } finally {
+      await services.close();
+    }
+  });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (err) {
+    // Known failures get one clear line; anything else keeps its stack for a bug report.
+    const known = PortInUseError.is(err) || DatabaseUnavailableError.is(err) || (err as { code?: string }).code === 'BAD_REQUEST';
+    console.error(`handoff-server: ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,18 @@
+import { createCallerFactory, router } from '../trpc.js';
+import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
+import { eventsRouter } from './events.js';
+import { incidentsRouter } from './incidents.js';
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  incidents: incidentsRouter,
+  templates: templatesRouter,
+  teams: teamsRouter,
+  routing: routingRouter,
+  catalog: catalogRouter,
+  events: eventsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Engine } from './schema.js';
+
+export interface OpenedDb {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for messages (a file path, or the URL without its password). */
+  location: string;
+  /** PostgreSQL only: the connection settings, for the LISTEN connection. */
+  pgConfig?: pg.PoolConfig;
+}
+
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** SQLite `synchronous` pragma; FULL (the default) fsyncs every commit. */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
+}
+
+/** Thrown when the database cannot be opened or reached; the message says which and why. */
+export class DatabaseUnavailableError extends Error {
+  static is(e: unknown): e is DatabaseUnavailableError {
+    return e instanceof DatabaseUnavailableError;
+  }
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
+  if (opts.databaseUrl) {
+    const pgConfig: pg.PoolConfig = { connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5000 };
+    const pool = new pg.Pool(pgConfig);
+    // Without a listener, an idle client's network error would crash the process.
+    pool.on('error', (err) => console.error(`[handoff] PostgreSQL connection error: ${err.message}`));
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseUnavailableError(
+        `Cannot reach PostgreSQL at ${redactUrl(opts.databaseUrl)}: ${(err as Error).message}`,
+      );
+    }
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      engine: 'postgres',
+      location: redactUrl(opts.databaseUrl),
+      pgConfig,
+    };
+  }
+  const file = path.resolve(opts.dataDir, 'handoff.sqlite');
+  let sqlite: BetterSqlite3.Database;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    sqlite = new BetterSqlite3(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`);
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new DatabaseUnavailableError(`Cannot open the data file ${file}: ${(err as Error).message}`);
+  }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), engine: 'sqlite', location: file };
+}

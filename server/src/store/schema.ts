@@ -1,0 +1,116 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Column types shared by both engines: JSON is stored as text, booleans as 0/1, times as ISO text. */
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  role: string;
+  teams: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<number>;
+  category: string | null;
+  component: string | null;
+  team: string;
+}
+
+export interface TemplatesTable {
+  category: string;
+  version: number;
+  label: string;
+  questions: string;
+  created_at: string;
+}
+
+export interface IncidentsTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  title: string;
+  description: string;
+  category: string;
+  answers: string;
+  template_version: number | null;
+  product: string;
+  version: string;
+  component: string | null;
+  environment: string;
+  customer: string;
+  crm: string;
+  steps: string;
+  reproduced_by_agent: number;
+  workaround: string | null;
+  severity: string;
+  status: string;
+  team: string | null;
+  owner_id: number | null;
+  reporter_id: number;
+  affected_customers: number;
+  duplicate_of: number | null;
+  fixed_in_version: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Normalised text for full-text search (see search.ts); derived from title / body. */
+  search_title: string;
+  search_body: string;
+}
+
+/** Append-only: every change of an incident is one row; its id is the live event id. */
+export interface TimelineTable {
+  id: Generated<number>;
+  incident_id: number;
+  at: string;
+  actor_id: number;
+  kind: string;
+  text: string;
+  data: string;
+  /** Snapshot of the incident right after this change, so an event needs no join. */
+  status: string;
+  team: string | null;
+  owner_id: number | null;
+  reporter_id: number;
+  title: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  incident_id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  data_base64: string;
+}
+
+export interface AffectedCustomersTable {
+  id: Generated<number>;
+  incident_id: number;
+  idempotency_key: string;
+  customer: string;
+  crm: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  teams: TeamsTable;
+  routing_rules: RoutingRulesTable;
+  templates: TemplatesTable;
+  incidents: IncidentsTable;
+  timeline: TimelineTable;
+  attachments: AttachmentsTable;
+  affected_customers: AffectedCustomersTable;
+}
+
+export type IncidentRow = Selectable<IncidentsTable>;
+export type NewIncidentRow = Insertable<IncidentsTable>;
+export type TimelineRow = Selectable<TimelineTable>;
+export type UserRow = Selectable<UsersTable>;
+export type Engine = 'sqlite' | 'postgres';

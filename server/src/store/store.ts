@@ -1,0 +1,242 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Kysely, type Transaction, sql } from 'kysely';
+import {
+  type Role,
+  type Team,
+  type Template,
+  type TemplateInput,
+  type User,
+  type UserRef,
+  QuestionSchema,
+  UserSchema,
+} from '@handoff/shared';
+import { z } from 'zod';
+import { migrate } from './migrations.js';
+import { type OpenOptions, openDb } from './open.js';
+import type { Database, Engine, UserRow } from './schema.js';
+import { badRequest } from './errors.js';
+
+export type Trx = Transaction<Database>;
+
+/** Every write transaction on PostgreSQL takes this lock, so event ids commit in id order. */
+const WRITE_LOCK_KEY = 41_004_100;
+export const PG_EVENTS_CHANNEL = 'handoff_events';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function toUser(row: UserRow): User {
+  return UserSchema.parse({ id: row.id, name: row.name, role: row.role, teams: JSON.parse(row.teams) });
+}
+
+/** The database and the small, slowly changing tables (users, teams, routing, templates). */
+export class Store {
+  private readonly userNames = new Map<number, string>();
+  /** Called after every committed write (the event hub polls for new events). */
+  onCommit: () => void = () => undefined;
+
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly engine: Engine,
+    readonly location: string,
+    readonly pgConfig: import('pg').PoolConfig | undefined,
+  ) {}
+
+  static async open(opts: OpenOptions): Promise<Store> {
+    const opened = await openDb(opts);
+    try {
+      await migrate(opened.db, opened.engine);
+    } catch (err) {
+      await opened.db.destroy();
+      throw err;
+    }
+    return new Store(opened.db, opened.engine, opened.location, opened.pgConfig);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /** Runs `fn` in one transaction that returns only once the commit is durable. */
+  async write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction().execute(async (trx) => {
+      if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+      const value = await fn(trx);
+      // Delivered to every instance's listener only when (and if) the transaction commits.
+      if (this.engine === 'postgres') await sql`select pg_notify(${PG_EVENTS_CHANNEL}, '')`.execute(trx);
+      return value;
+    });
+    this.onCommit();
+    return result;
+  }
+
+  // ---- users ----
+
+  async addUser(input: { name: string; role: Role; teams: string[] }): Promise<{ user: User; token: string }> {
+    const token = `hnd_${randomBytes(24).toString('base64url')}`;
+    const row = await this.write((trx) =>
+      trx
+        .insertInto('users')
+        .values({
+          name: input.name,
+          role: input.role,
+          teams: JSON.stringify(input.teams),
+          token_hash: hashToken(token),
+          created_at: new Date().toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+    return { user: toUser(row), token };
+  }
+
+  /** Gives a user a new token; the old one stops working. */
+  async resetToken(userId: number): Promise<string> {
+    const token = `hnd_${randomBytes(24).toString('base64url')}`;
+    await this.write((trx) => trx.updateTable('users').set({ token_hash: hashToken(token) }).where('id', '=', userId).execute());
+    return token;
+  }
+
+  async userByToken(token: string): Promise<User | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async listUsers(): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('name').execute();
+    return rows.map(toUser);
+  }
+
+  async userById(id: number): Promise<User | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  /** Id and name of users, cached: names never change once created. */
+  async userRefs(ids: Iterable<number>): Promise<Map<number, UserRef>> {
+    const missing = [...new Set(ids)].filter((id) => !this.userNames.has(id));
+    if (missing.length > 0) {
+      const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing).execute();
+      for (const r of rows) this.userNames.set(r.id, r.name);
+    }
+    const out = new Map<number, UserRef>();
+    for (const id of ids) out.set(id, { id, name: this.userNames.get(id) ?? `user #${id}` });
+    return out;
+  }
+
+  // ---- teams and routing ----
+
+  async listTeams(): Promise<Team[]> {
+    return this.db.selectFrom('teams').selectAll().orderBy('id').execute();
+  }
+
+  async upsertTeam(team: Team): Promise<Team> {
+    await this.write((trx) =>
+      trx
+        .insertInto('teams')
+        .values(team)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: team.name }))
+        .execute(),
+    );
+    return team;
+  }
+
+  async addRoutingRule(rule: { category?: string | undefined; component?: string | undefined; team: string }) {
+    await this.requireTeam(rule.team);
+    return this.write((trx) =>
+      trx
+        .insertInto('routing_rules')
+        .values({ category: rule.category ?? null, component: rule.component ?? null, team: rule.team })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    );
+  }
+
+  async listRoutingRules() {
+    return this.db.selectFrom('routing_rules').selectAll().orderBy('id').execute();
+  }
+
+  async deleteRoutingRule(id: number): Promise<boolean> {
+    const res = await this.write((trx) => trx.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst());
+    return Number(res.numDeletedRows) > 0;
+  }
+
+  async requireTeam(team: string): Promise<void> {
+    const found = await this.db.selectFrom('teams').select('id').where('id', '=', team).executeTakeFirst();
+    if (!found) {
+      const known = (await this.listTeams()).map((t) => t.id).join(', ') || 'none yet';
+      throw badRequest(`Unknown team "${team}". Known teams: ${known}.`);
+    }
+  }
+
+  /**
+   * The team a new incident is routed to: a rule matching both category and component wins over
+   * one matching the component, which wins over one matching the category; ties go to the oldest.
+   */
+  async suggestTeam(category: string, component?: string | null, db: Kysely<Database> = this.db): Promise<string | null> {
+    const rules = await db
+      .selectFrom('routing_rules')
+      .selectAll()
+      .where((eb) => eb.or([eb('category', '=', category), eb('category', 'is', null)]))
+      .where((eb) =>
+        component ? eb.or([eb('component', '=', component), eb('component', 'is', null)]) : eb('component', 'is', null),
+      )
+      .orderBy('id')
+      .execute();
+    const score = (r: (typeof rules)[number]) => (r.component ? 2 : 0) + (r.category ? 1 : 0);
+    const best = rules.reduce<(typeof rules)[number] | undefined>((b, r) => (!b || score(r) > score(b) ? r : b), undefined);
+    return best?.team ?? null;
+  }
+
+  // ---- templates ----
+
+  async listTemplates(): Promise<Template[]> {
+    const rows = await this.db
+      .selectFrom('templates as t')
+      .selectAll()
+      .where('t.version', '=', (eb) =>
+        eb.selectFrom('templates as l').select((e) => e.fn.max('l.version').as('v')).whereRef('l.category', '=', 't.category'),
+      )
+      .orderBy('t.category')
+      .execute();
+    return rows.map(toTemplate);
+  }
+
+  async latestTemplate(category: string, db: Kysely<Database> = this.db): Promise<Template | null> {
+    const row = await db
+      .selectFrom('templates')
+      .selectAll()
+      .where('category', '=', category)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toTemplate(row) : null;
+  }
+
+  /** Stores a new version of a category's questions; earlier versions stay for old incidents. */
+  async upsertTemplate(input: TemplateInput): Promise<Template> {
+    const row = await this.write(async (trx) => {
+      const current = await this.latestTemplate(input.category, trx);
+      return trx
+        .insertInto('templates')
+        .values({
+          category: input.category,
+          version: (current?.version ?? 0) + 1,
+          label: input.label,
+          questions: JSON.stringify(input.questions),
+          created_at: new Date().toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    });
+    return toTemplate(row);
+  }
+}
+
+function toTemplate(row: { category: string; version: number; label: string; questions: string }): Template {
+  return {
+    category: row.category,
+    label: row.label,
+    version: row.version,
+    questions: z.array(QuestionSchema).parse(JSON.parse(row.questions)),
+  };
+}
