@@ -39,7 +39,7 @@ export class PortInUseError extends Error {
 /** Opens the store (migrating it), then serves HTTP; `close()` ends streams and connections. */
 export async function openServices(opts: ServerOptions): Promise<Services & { close(): Promise<void> }> {
   const prefix = opts.refPrefix ?? DEFAULT_REF_PREFIX;
-  if (!isValidRefPrefix(prefix)) throw new Error(`Reference prefix "${prefix}" must be a letter then up to 9 letters or digits.`);
+  if (!isValidRefPrefix(prefix)) throw new Error(`Reference prefix "${prefix}" must be one to ten letters.`);
   const store = await Store.open({
     dataDir: opts.dataDir ?? './data',
     databaseUrl: opts.databaseUrl,

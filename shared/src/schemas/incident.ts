@@ -54,25 +54,33 @@ const keyValue = z.record(text(60).min(1), text(1000)).refine((r) => Object.keys
   message: 'At most 50 entries',
 });
 
-/** What a client sends to describe an incident (create input without the idempotency key). */
-export const IncidentFieldsSchema = z.object({
+/** Each client-editable field, without defaults (so a patch only holds what it changes). */
+const fieldSchemas = {
   title: text(200).min(3, 'Title needs at least 3 characters'),
-  description: text(20_000).default(''),
+  description: text(20_000),
   category: SlugSchema,
-  answers: z
-    .record(SlugSchema, text(5000))
-    .default({})
-    .refine((r) => Object.keys(r).length <= 60, { message: 'At most 60 answers' }),
+  answers: z.record(SlugSchema, text(5000)).refine((r) => Object.keys(r).length <= 60, { message: 'At most 60 answers' }),
   product: text(100).min(1, 'Product is required'),
-  version: text(60).default(''),
+  version: text(60),
   component: text(80).optional(),
-  environment: keyValue.default({}),
+  environment: keyValue,
   customer: CustomerSchema,
   crm: CrmSchema,
-  steps: z.array(StepSchema).max(50).default([]),
-  reproducedByAgent: z.boolean().default(false),
+  steps: z.array(StepSchema).max(50),
+  reproducedByAgent: z.boolean(),
   workaround: text(5000).optional(),
   severity: SeveritySchema,
+};
+
+/** What a client sends to describe an incident (create input without the idempotency key). */
+export const IncidentFieldsSchema = z.object({
+  ...fieldSchemas,
+  description: fieldSchemas.description.default(''),
+  answers: fieldSchemas.answers.default({}),
+  version: fieldSchemas.version.default(''),
+  environment: fieldSchemas.environment.default({}),
+  steps: fieldSchemas.steps.default([]),
+  reproducedByAgent: fieldSchemas.reproducedByAgent.default(false),
 });
 export type IncidentFields = z.infer<typeof IncidentFieldsSchema>;
 
@@ -83,7 +91,9 @@ export const IncidentCreateInputSchema = IncidentFieldsSchema.extend({
 export type IncidentCreateInput = z.input<typeof IncidentCreateInputSchema>;
 
 /** Fields that `incidents.update` may change; omitted fields stay as they are. */
-export const IncidentPatchSchema = IncidentFieldsSchema.omit({ category: true })
+export const IncidentPatchSchema = z
+  .object(fieldSchemas)
+  .omit({ category: true })
   .partial()
   .extend({ component: text(80).nullable().optional(), workaround: text(5000).nullable().optional() });
 export type IncidentPatch = z.infer<typeof IncidentPatchSchema>;

@@ -1,9 +1,9 @@
 /** Default prefix of incident references (`INC-1042`); the server may configure another. */
 export const DEFAULT_REF_PREFIX = 'INC';
 
-const PREFIX_RE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
+const PREFIX_RE = /^[A-Za-z]{1,10}$/;
 
-/** True when `prefix` can be used in references: a letter then up to nine letters or digits. */
+/** True when `prefix` can be used in references: one to ten letters. */
 export function isValidRefPrefix(prefix: string): boolean {
   return PREFIX_RE.test(prefix);
 }
@@ -24,7 +24,7 @@ export function formatRef(num: number, prefix: string = DEFAULT_REF_PREFIX): str
  * a reference.
  */
 export function parseRef(text: string, prefix?: string): number | null {
-  const m = /^\s*(?:([A-Za-z][A-Za-z0-9]{0,9})[\s-]*|#\s*)?(\d{1,15})\s*$/.exec(text);
+  const m = /^\s*(?:([A-Za-z]{1,10})[\s-]*|#\s*)?(\d{1,16})\s*$/.exec(text);
   if (!m) return null;
   const [, givenPrefix, digits] = m;
   if (givenPrefix && prefix && givenPrefix.toUpperCase() !== prefix.toUpperCase()) return null;
