@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, spawnServer } from './cliProcess.testutil.js';
+import { type TestDatabase, createTestDatabase } from './testing.js';
+
+describe('handoff-server CLI', () => {
+  const dbs: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const db of dbs) await db.drop();
+  });
+
+  it('runs through npx from the workspace root with --help', () => {
+    const out = execFileSync('npx', ['--no-install', 'handoff-server', '--help'], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+    expect(out).toMatch(/Usage: handoff-server/);
+    expect(out).toMatch(/start/);
+    expect(out).toMatch(/user/);
+  });
+
+  it('adds a user and prints the token alone on the last line; the token works', async () => {
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
+    const server = await spawnServer(['--data-dir', db.dataDir, '--demo']);
+    try {
+      const res = await runCli(['user', 'add', '--name', 'Nina Dev', '--role', 'developer', '--team', 'platform', '--data-dir', db.dataDir]);
+      expect(res.code).toBe(0);
+      const token = res.stdout.trim().split('\n').at(-1)!;
+      expect(token).toMatch(/^hnd_[\w-]+$/);
+      const me = await fetch(`${server.url}/trpc/auth.whoami`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await me.json()).toMatchObject({ result: { data: { name: 'Nina Dev', role: 'developer', teams: ['platform'] } } });
+    } finally {
+      server.child.kill();
+    }
+  });
+
+  it('explains a bad flag, a bad role, an unknown team, a port in use and an unreachable database', async () => {
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
+    const flag = await runCli(['start', '--prot', '80']);
+    expect(flag.code).not.toBe(0);
+    expect(flag.stderr).toMatch(/unknown option '--prot'/);
+    const role = await runCli(['user', 'add', '--name', 'X', '--role', 'boss', '--data-dir', db.dataDir]);
+    expect(role.stderr).toMatch(/Allowed choices are agent, reviewer, developer, lead, admin/);
+    const team = await runCli(['user', 'add', '--name', 'X', '--role', 'agent', '--team', 'ghosts', '--data-dir', db.dataDir]);
+    expect(team.code).toBe(1);
+    expect(team.stderr).toMatch(/Unknown team "ghosts"/);
+    const first = await spawnServer(['--data-dir', db.dataDir]);
+    try {
+      const port = new URL(first.url).port;
+      const busy = await runCli(['start', '--port', port, '--data-dir', db.dataDir]);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(new RegExp(`Port ${port} .* already in use`));
+    } finally {
+      first.child.kill();
+    }
+    const pg = await runCli(['start', '--database-url', 'postgres://nobody:secret@127.0.0.1:1/none']);
+    expect(pg.code).toBe(1);
+    expect(pg.stderr).toMatch(/Cannot reach PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
+    expect(pg.stderr).not.toMatch(/secret/);
+  });
+});
