@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+const loadedAt = performance.now();
+import { Session } from './auth/session';
+import { COMMANDS } from './commands';
+import type { CommandDeps } from './commands/deps';
+import { StepsDocumentProvider } from './docs/stepsDocumentProvider';
+import { IncidentStore } from './incidents/incidentStore';
+import { LiveEvents } from './live/liveEvents';
+import { noticeFor, type Notice } from './live/notifications';
+import { RefLinkProvider } from './refs/refLinkProvider';
+import { HANDOFF_SCHEME, stepsDocPath } from './uri/handoffUri';
+import { HandoffUriHandler } from './uri/uriHandler';
+import { IncidentTreeProvider, VIEW_IDS, type ViewKind } from './views/incidentTreeProvider';
+import { OpenCountStatusBar } from './views/statusBar';
+import { openCount } from './views/treeModel';
+import { IncidentPanel, PANEL_VIEW_TYPE, type PanelDeps } from './webviews/incident/panel';
+
+/** Returned from activate() so integration tests can read timings and state; not a public API. */
+export interface HandoffTestApi {
+  activationMs: number;
+  panelTimings: { reference: string; ms: number }[];
+  ready: Promise<void>;
+  session: Session;
+  store: IncidentStore;
+  live: LiveEvents;
+}
+
+const LINK_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-scm' }, { scheme: 'git' }];
+
+export function activate(context: vscode.ExtensionContext): HandoffTestApi {
+  const log = vscode.window.createOutputChannel('Handoff', { log: true });
+  const session = new Session(context.secrets);
+  const store = new IncidentStore(session, context.globalState);
+  const live = new LiveEvents(session, context.globalState, log);
+  const steps = new StepsDocumentProvider(store);
+  const panelTimings: { reference: string; ms: number }[] = [];
+  const panelDeps: PanelDeps = {
+    session, store, log, extensionUri: context.extensionUri, workspaceState: context.workspaceState,
+    onRendered: (reference, ms) => {
+      panelTimings.push({ reference, ms });
+      log.info(`Rendered ${reference} in ${ms.toFixed(0)} ms`);
+    },
+  };
+  const deps: CommandDeps = {
+    context, session, store, log,
+    openPanel: (ref) => IncidentPanel.createOrShow(panelDeps, ref),
+    activeReference: () => IncidentPanel.activeReference(),
+  };
+  context.subscriptions.push(log, session, store, live, steps, new OpenCountStatusBar(store, session));
+
+  for (const [id, make] of Object.entries(COMMANDS)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, make(deps)));
+  }
+  for (const kind of Object.keys(VIEW_IDS) as ViewKind[]) {
+    const provider = new IncidentTreeProvider(kind, store);
+    const view = vscode.window.createTreeView(VIEW_IDS[kind], { treeDataProvider: provider, showCollapseAll: kind === 'teams' });
+    if (kind === 'assigned') {
+      const badge = () => {
+        const n = openCount(store.assigned);
+        view.badge = n ? { value: n, tooltip: vscode.l10n.t('{0} open incident(s) assigned to you', n) } : undefined;
+      };
+      context.subscriptions.push(store.onDidChange(badge));
+    }
+    context.subscriptions.push(provider, view);
+  }
+  const links = new RefLinkProvider(store);
+  context.subscriptions.push(
+    vscode.window.registerUriHandler(new HandoffUriHandler(log)),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => IncidentPanel.revive(panelDeps, panel, state),
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(HANDOFF_SCHEME, steps),
+    vscode.languages.registerDocumentLinkProvider(LINK_SELECTOR, links),
+    vscode.languages.registerHoverProvider(LINK_SELECTOR, links),
+    session.onDidChange(() => {
+      live.start();
+      void store.refresh().catch((err) => log.error(`Loading incident lists failed: ${String(err)}`));
+    }),
+    live.onEvent((event) => {
+      store.refreshSoon();
+      IncidentPanel.refresh(event.reference);
+      steps.update(vscode.Uri.from({ scheme: HANDOFF_SCHEME, path: stepsDocPath(event.reference) }));
+      const me = session.user;
+      const notice = me && noticeFor(event, me);
+      if (notice && vscode.workspace.getConfiguration('handoff').get('notifications', true)) void notify(notice);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('handoff.serverUrl')) void session.restore();
+    }),
+  );
+
+  const ready = session.restore().then(
+    (result) => {
+      if (result && !result.ok) {
+        log.warn(`Stored token not usable (${result.problem}): ${result.detail}`);
+        if (result.problem === 'unreachable') {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: cannot reach the server at {0}. Views stay empty until it is back; run "Handoff: Refresh" then.', result.detail));
+        }
+      }
+    },
+    (err) => log.error(`Restoring the session failed: ${String(err)}`),
+  );
+  const activationMs = performance.now() - loadedAt;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, panelTimings, ready, session, store, live };
+}
+
+async function notify(notice: Notice): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const message =
+    notice.kind === 'assignedToMe'
+      ? vscode.l10n.t('{0} assigned {1} to you: {2}', notice.actor, notice.reference, notice.title)
+      : notice.kind === 'assignedToTeam'
+        ? vscode.l10n.t('New incident for team {0}: {1} {2}', notice.team, notice.reference, notice.title)
+        : vscode.l10n.t('{0} answered your question on {1}: {2}', notice.actor, notice.reference, notice.title);
+  if ((await vscode.window.showInformationMessage(message, open)) === open) {
+    await vscode.commands.executeCommand('handoff.openIncident', notice.reference);
+  }
+}
+
+export function deactivate(): void {}

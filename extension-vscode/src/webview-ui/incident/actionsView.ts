@@ -1,0 +1,79 @@
+import type { ExtensionToPanel, PanelAction } from '../../webviews/incident/protocol';
+import { h } from './dom';
+import type { RenderContext } from './render';
+
+type IncidentMessage = Extract<ExtensionToPanel, { type: 'incident' }>;
+
+/** The action forms; each submits one typed action and shows its result beside the button. */
+export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLElement {
+  const { incident: i, labels: L, me, nextStatuses } = msg;
+  const st = (s: string) => L[`status.${s}`] ?? s;
+  const out = h('div', { class: 'actions' });
+
+  const buttons = h('div', { class: 'row' });
+  if (i.owner?.id !== me?.id) buttons.append(button('assign-to-me', L.assignToMe!, () => ({ type: 'assignToMe' })));
+  buttons.append(button('open-steps', L.openStepsBeside!, () => ({ type: 'openStepsBeside' }), 'secondary'));
+  buttons.append(button('start-work', L.startWork!, () => ({ type: 'startWork' }), 'secondary'));
+  buttons.append(button('refresh', L.refresh!, () => ({ type: 'refresh' }), 'secondary'));
+  out.append(buttons);
+
+  const moves = nextStatuses.filter((s) => s !== 'fixed');
+  if (moves.length) {
+    const select = h('select', { id: 'transition-to', 'aria-label': L.changeStatus }, ...moves.map((s) => h('option', { value: s }, st(s))));
+    const reason = h('input', { id: 'transition-reason', type: 'text', placeholder: L.reason });
+    out.append(form('transition', L.changeStatus!, [select, reason], L.apply!, () => ({ type: 'transition', to: select.value as never, reason: reason.value })));
+  } else if (!nextStatuses.includes('fixed')) {
+    out.append(h('p', { class: 'muted' }, L.noTransitions));
+  }
+  if (nextStatuses.includes('fixed')) {
+    const version = h('input', { id: 'fixed-version', type: 'text', required: true, placeholder: '2.4.1' });
+    out.append(form('fixed', L.fixedIn!, [version], L.markFixed!, () => ({ type: 'markFixed', version: version.value })));
+  }
+
+  const question = h('textarea', { id: 'ask-text', rows: '2', required: true });
+  out.append(form('ask', L.ask!, [question], L.askButton!, () => ({ type: 'ask', question: question.value })));
+
+  const comment = h('textarea', { id: 'comment-text', rows: '2', required: true });
+  out.append(form('comment', L.comment!, [comment], L.commentButton!, () => ({ type: 'comment', text: comment.value })));
+
+  const result = h('select', { id: 'repro-result', 'aria-label': L.reproduction },
+    h('option', { value: 'reproduced' }, L.reproduced), h('option', { value: 'not_reproduced' }, L.notReproduced));
+  const notes = h('textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes });
+  const env = h('input', { id: 'repro-env', type: 'text', placeholder: L.reproEnvironment });
+  out.append(form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
+    type: 'reproduction', result: result.value as 'reproduced' | 'not_reproduced', notes: notes.value, environment: env.value,
+  })));
+
+  const of = h('input', { id: 'duplicate-of', type: 'text', required: true, placeholder: 'INC-1000' });
+  out.append(form('duplicate', L.duplicate!, [of], L.link!, () => ({ type: 'linkDuplicate', of: of.value })));
+  return out;
+
+  function button(id: string, label: string, action: () => PanelAction, cls = ''): HTMLElement {
+    const b = h('button', { type: 'button', id, class: cls });
+    b.textContent = label;
+    const status = h('span', { class: 'result', role: 'status' });
+    b.addEventListener('click', () => submit(b, status, action()));
+    return h('span', {}, b, status);
+  }
+
+  function form(id: string, title: string, inputs: HTMLElement[], label: string, action: () => PanelAction): HTMLElement {
+    const submitButton = h('button', { type: 'submit' }, label);
+    const status = h('span', { class: 'result', role: 'status' });
+    const f = h('form', { id: `${id}-form`, class: 'action-form' }, h('h3', {}, title), ...inputs, h('div', { class: 'row' }, submitButton, status));
+    f.addEventListener('submit', (e) => {
+      e.preventDefault();
+      submit(submitButton, status, action());
+    });
+    return f;
+  }
+
+  function submit(b: HTMLButtonElement, status: HTMLElement, action: PanelAction): void {
+    b.disabled = true;
+    status.textContent = L.working!;
+    ctx.act(action, (ok, message) => {
+      b.disabled = false;
+      status.textContent = ok ? L.done! : (message ?? '');
+      status.className = ok ? 'result ok' : 'result error';
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { ExtensionToPanelSchema, type ExtensionToPanel, type PanelAction, type PanelToExtension } from '../../webviews/incident/protocol';
+import { renderIncident, type RenderContext } from './render';
+
+declare function acquireVsCodeApi(): { postMessage(m: unknown): void; setState(s: unknown): void; getState(): unknown };
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+let nextRequestId = 1;
+const pending = new Map<number, (ok: boolean, message?: string) => void>();
+
+function send(message: PanelToExtension): void {
+  vscode.postMessage(message);
+}
+
+const ctx: RenderContext = {
+  send,
+  act(action: PanelAction, done: (ok: boolean, message?: string) => void) {
+    const requestId = nextRequestId++;
+    pending.set(requestId, done);
+    send({ type: 'action', requestId, action });
+  },
+};
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const parsed = ExtensionToPanelSchema.safeParse(event.data);
+  if (!parsed.success) return; // only validated messages from the extension are acted on
+  receive(parsed.data);
+});
+
+function receive(msg: ExtensionToPanel): void {
+  switch (msg.type) {
+    case 'incident':
+      vscode.setState({ reference: msg.incident.reference });
+      app.replaceChildren(renderIncident(msg, ctx));
+      app.setAttribute('aria-busy', 'false');
+      send({ type: 'rendered', reference: msg.incident.reference });
+      return;
+    case 'loadError': {
+      const p = document.createElement('p');
+      p.className = 'error';
+      p.setAttribute('role', 'alert');
+      p.textContent = msg.message;
+      app.replaceChildren(p);
+      app.setAttribute('aria-busy', 'false');
+      return;
+    }
+    case 'result':
+      pending.get(msg.requestId)?.(msg.ok, msg.message);
+      pending.delete(msg.requestId);
+      return;
+    case 'attachment':
+      document.dispatchEvent(new CustomEvent('handoff-attachment', { detail: msg }));
+      return;
+  }
+}
+
+send({ type: 'ready' });
