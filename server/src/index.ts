@@ -3,4 +3,4 @@ export { appRouter, createCaller } from './routers/_app.js';
 export { createContextInner, type Context, type Services } from './context.js';
 export { startServer, openServices, PortInUseError, type RunningServer, type ServerOptions } from './server.js';
 export { DatabaseUnavailableError } from './store/open.js';
-export { DEMO_USERS } from './demo.js';
+export { DEMO_USERS, seedDemo } from './demo.js';
