@@ -1,0 +1,23 @@
+import { browser } from 'wxt/browser';
+import type { IncidentSummary } from '@handoff/shared';
+import type { Api } from '../api/client';
+
+const SEEN = 'escalationsSeen';
+
+/** What changed in the agent's incidents since the last sync that deserves a notification. */
+export function notableChanges(before: Record<string, string>, now: IncidentSummary[]): IncidentSummary[] {
+  return now.filter((i) => before[i.reference] !== undefined && before[i.reference] !== i.status && (i.status === 'needs_info' || i.status === 'fixed'));
+}
+
+/**
+ * Periodic sync while no panel holds a live connection (an MV3 service worker has no EventSource):
+ * fetch the agent's incidents, notify when a developer asked a question or marked one fixed.
+ */
+export async function syncEscalations(api: Api, notify: (i: IncidentSummary) => Promise<void>): Promise<number> {
+  const { items } = await api.incidents.list.query({ reporter: 'me', limit: 100 });
+  const before = ((await browser.storage.local.get(SEEN))[SEEN] ?? {}) as Record<string, string>;
+  const changed = notableChanges(before, items);
+  for (const i of changed) await notify(i);
+  await browser.storage.local.set({ [SEEN]: Object.fromEntries(items.map((i) => [i.reference, i.status])) });
+  return changed.length;
+}

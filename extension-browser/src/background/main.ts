@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import { createApi } from '../api/client';
+import { senderFor } from '../capture/sender';
+import { flushQueue } from '../capture/queue';
+import { pruneDrafts } from '../capture/drafts';
+import { loadSettings } from '../settings';
+import { rememberTarget } from '../page/target';
+import { syncEscalations } from './escalations';
+
+async function api() {
+  const s = await loadSettings();
+  return s.serverUrl && s.token ? createApi(s.serverUrl, s.token) : null;
+}
+
+async function notify(id: string, title: string, message: string) {
+  await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+}
+
+export async function flushInBackground(): Promise<void> {
+  const client = await api();
+  if (!client) return;
+  const r = await flushQueue(senderFor(client));
+  for (const s of r.sent) await notify(`sent-${s.key}`, s.reference, s.label);
+}
+
+/** Wires the service worker: target-tab tracking, panel opening, queue retries and escalation sync by alarm. */
+export function startBackground(): void {
+  const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
+  browser.action?.onClicked.addListener((tab) => {
+    // Opening from the toolbar is a user gesture: activeTab lets us read this tab even before the site is enabled.
+    if (chromeSidePanel && tab.windowId !== undefined) void chromeSidePanel.open({ windowId: tab.windowId });
+    else void (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+    void rememberTarget(tab);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then(rememberTarget, () => undefined));
+  browser.tabs.onUpdated.addListener((_id, change, tab) => {
+    if (tab.active && (change.status === 'complete' || change.url)) void rememberTarget(tab);
+  });
+  browser.alarms.create('queue', { periodInMinutes: 0.5 });
+  browser.alarms.create('escalations', { periodInMinutes: 2 });
+  browser.alarms.create('prune', { periodInMinutes: 24 * 60 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'queue') void flushInBackground().catch((e: unknown) => console.warn('queue flush failed', e));
+    if (alarm.name === 'prune') void pruneDrafts();
+    if (alarm.name === 'escalations')
+      void api()
+        .then((c) => c && syncEscalations(c, (i) => notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`)))
+        .catch((e: unknown) => console.warn('escalation sync failed', e));
+  });
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    if ((msg as { type?: string })?.type === 'queue:flush') return flushInBackground().then(() => true);
+    return undefined;
+  });
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Template } from '@handoff/shared';
+import { buildCreateInput, draftFromTicket, moveStep, newStep } from './formState';
+import { finishTicket } from '../crm/ticketContext';
+
+const ctx = finishTicket('zendesk', 'https://acme.zendesk.com/agent/tickets/4711', {
+  ticketId: '4711',
+  subject: 'Checkout fails',
+  customerName: 'Maria Lopez',
+  customerEmail: 'maria@acme.example',
+  latestMessage: 'It broke',
+});
+const template: Template = {
+  category: 'billing',
+  label: 'Billing',
+  version: 1,
+  questions: [
+    { id: 'invoice-id', text: 'Which invoice?', why: 'So we can open it', required: true, kind: 'text' },
+    { id: 'plan', text: 'Which plan?', why: 'Plans bill differently', required: false, kind: 'text' },
+  ],
+};
+
+describe('capture form state', () => {
+  it('pre-fills from the CRM ticket', () => {
+    const d = draftFromTicket(ctx);
+    expect(d).toMatchObject({ title: 'Checkout fails', description: 'It broke', customer: { name: 'Maria Lopez', email: 'maria@acme.example' }, crm: { system: 'zendesk', ticketId: '4711' } });
+  });
+
+  it('names every missing field, including required category questions', () => {
+    const r = buildCreateInput({ ...draftFromTicket(ctx), title: 'x' }, undefined);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.errors)).toEqual(expect.arrayContaining(['category', 'title', 'product']));
+    const r2 = buildCreateInput({ ...draftFromTicket(ctx), category: 'billing', product: 'Shop' }, template);
+    expect(r2.ok ? {} : r2.errors).toEqual({ 'answers.invoice-id': 'Required: Which invoice?' });
+  });
+
+  it('builds valid create input, dropping blank steps and empty optional fields', () => {
+    const d = draftFromTicket(ctx);
+    const steps = [{ ...newStep(), action: 'Open checkout', actual: 'Error 402' }, newStep()];
+    const r = buildCreateInput({ ...d, category: 'billing', product: 'Shop', answers: { 'invoice-id': 'R-1', plan: ' ' }, steps }, template);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input.steps).toEqual([{ action: 'Open checkout', expected: undefined, actual: 'Error 402' }]);
+    expect(r.input.answers).toEqual({ 'invoice-id': 'R-1' });
+    expect(r.input.idempotencyKey).toBe(d.idempotencyKey);
+  });
+
+  it('reorders steps and ignores moves past either end', () => {
+    const [a, b, c] = [newStep(), newStep(), newStep()];
+    expect(moveStep([a!, b!, c!], 2, -1).map((s) => s.id)).toEqual([a!.id, c!.id, b!.id]);
+    expect(moveStep([a!, b!], 0, -1)).toEqual([a, b]);
+  });
+});

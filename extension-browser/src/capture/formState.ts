@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import {
+  AttachmentInputSchema,
+  IncidentCreateInputSchema,
+  SEVERITIES,
+  missingRequiredAnswers,
+  type IncidentCreateInput,
+  type Template,
+} from '@handoff/shared';
+import type { TicketContext } from '../crm/ticketContext';
+
+/** The capture form's state; also what a draft stores. Loose on purpose: a draft may be half-filled. */
+export const CaptureDraftSchema = z.object({
+  idempotencyKey: z.uuid(),
+  updatedAt: z.number(),
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  answers: z.record(z.string(), z.string()),
+  product: z.string(),
+  version: z.string(),
+  component: z.string(),
+  environment: z.object({ os: z.string(), browser: z.string(), config: z.string() }),
+  customer: z.object({ name: z.string(), email: z.string(), org: z.string() }),
+  crm: z.object({ system: z.string(), ticketId: z.string(), url: z.string() }),
+  steps: z.array(z.object({ id: z.string(), action: z.string(), expected: z.string(), actual: z.string() })),
+  reproducedByAgent: z.boolean(),
+  workaround: z.string(),
+  severity: z.enum(SEVERITIES),
+  attachments: z.array(AttachmentInputSchema).max(5),
+  truncated: z.array(z.string()),
+});
+export type CaptureDraft = z.infer<typeof CaptureDraftSchema>;
+export type DraftStep = CaptureDraft['steps'][number];
+
+export function newStep(): DraftStep {
+  return { id: crypto.randomUUID(), action: '', expected: '', actual: '' };
+}
+
+/** A fresh capture pre-filled from the CRM page. */
+export function draftFromTicket(ctx: TicketContext, now = Date.now()): CaptureDraft {
+  return {
+    idempotencyKey: crypto.randomUUID(),
+    updatedAt: now,
+    title: ctx.subject ?? '',
+    description: ctx.latestMessage ?? '',
+    category: '',
+    answers: {},
+    product: '',
+    version: '',
+    component: '',
+    environment: { os: '', browser: '', config: '' },
+    customer: { name: ctx.customerName ?? '', email: ctx.customerEmail ?? ctx.emails[0] ?? '', org: ctx.customerOrg ?? '' },
+    crm: { system: ctx.crm, ticketId: ctx.ticketId ?? '', url: ctx.url },
+    steps: [newStep()],
+    reproducedByAgent: false,
+    workaround: '',
+    severity: 'medium',
+    attachments: [],
+    truncated: ctx.truncated,
+  };
+}
+
+/** Moves step `index` by `delta` (−1 up, +1 down); out-of-range moves change nothing. */
+export function moveStep(steps: DraftStep[], index: number, delta: number): DraftStep[] {
+  const to = index + delta;
+  if (index < 0 || index >= steps.length || to < 0 || to >= steps.length) return steps;
+  const next = [...steps];
+  const [s] = next.splice(index, 1);
+  next.splice(to, 0, s!);
+  return next;
+}
+
+export type FieldErrors = Record<string, string>;
+export type BuildResult = { ok: true; input: IncidentCreateInput } | { ok: false; errors: FieldErrors };
+
+const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+
+/**
+ * Turns the form into `incidents.create` input, or names every field that stops it: the category's
+ * required questions are checked here too, so the agent fixes them before anything is sent.
+ */
+export function buildCreateInput(d: CaptureDraft, template: Template | undefined): BuildResult {
+  const errors: FieldErrors = {};
+  if (!d.category) errors.category = 'Choose a category';
+  if (template) for (const q of missingRequiredAnswers(template, d.answers)) errors[`answers.${q.id}`] = `Required: ${q.text}`;
+  const environment: Record<string, string> = {};
+  if (d.environment.os.trim()) environment.os = d.environment.os.trim();
+  if (d.environment.browser.trim()) environment.browser = d.environment.browser.trim();
+  if (d.environment.config.trim()) environment.config = d.environment.config.trim();
+  const answers = Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v.trim()));
+  const candidate = {
+    idempotencyKey: d.idempotencyKey,
+    title: d.title,
+    description: d.description,
+    category: d.category,
+    answers,
+    product: d.product,
+    version: d.version,
+    component: opt(d.component),
+    environment,
+    customer: { name: d.customer.name, email: opt(d.customer.email), org: opt(d.customer.org) },
+    crm: { system: d.crm.system, ticketId: opt(d.crm.ticketId), url: /^https?:\/\//.test(d.crm.url) ? d.crm.url : undefined },
+    steps: d.steps
+      .filter((s) => s.action.trim())
+      .map((s) => ({ action: s.action, expected: opt(s.expected), actual: opt(s.actual) })),
+    reproducedByAgent: d.reproducedByAgent,
+    workaround: opt(d.workaround),
+    severity: d.severity,
+    attachments: d.attachments,
+  };
+  const parsed = IncidentCreateInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.');
+      if (!errors[path]) errors[path] = issue.message;
+    }
+  }
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, input: candidate as IncidentCreateInput };
+}

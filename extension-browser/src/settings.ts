@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+export const LANGUAGES = ['en', 'de', 'fr'] as const;
+export const SettingsSchema = z.object({
+  serverUrl: z.string().default(''),
+  token: z.string().default(''),
+  language: z.enum(['auto', ...LANGUAGES]).default('auto'),
+  /** Taught field selectors per site origin (teach mode). */
+  siteMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const KEY = 'settings';
+
+export async function loadSettings(): Promise<Settings> {
+  const raw = (await browser.storage.local.get(KEY))[KEY];
+  const parsed = SettingsSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : SettingsSchema.parse({});
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await loadSettings()), ...patch });
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+export function onSettingsChanged(cb: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) void loadSettings().then(cb);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** `https://handoff.acme.test/` → `https://handoff.acme.test` (no trailing slash), or null when not http(s). */
+export function normalizeServerUrl(input: string): string | null {
+  const s = input.trim();
+  if (!URL.canParse(s)) return null;
+  const u = new URL(s);
+  if (!/^https?:$/.test(u.protocol)) return null;
+  return (u.origin + u.pathname).replace(/\/+$/, '');
+}

@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SEVERITIES, type IncidentSummary, type Template } from '@handoff/shared';
+import { browser } from 'wxt/browser';
+import type { Api } from '../api/client';
+import { buildCreateInput, draftFromTicket, type CaptureDraft, type FieldErrors } from '../capture/formState';
+import { debounced, deleteDraft, loadDraft, saveDraft } from '../capture/drafts';
+import { enqueue, flushQueue, removeFromQueue, type NewItem } from '../capture/queue';
+import { senderFor } from '../capture/sender';
+import { adapterById } from '../crm/registry';
+import { draftKeyOf, type TicketContext } from '../crm/ticketContext';
+import { insertNote } from '../page/pageAccess';
+import type { Target } from '../page/target';
+import type { Settings } from '../settings';
+import { Field, TextArea, TextInput } from './fields';
+import { useT } from './i18nContext';
+import { Questions } from './Questions';
+import { Result, type Outcome } from './Result';
+import { ScreenshotEditor } from './Screenshot';
+import { loadServerData, type Catalog } from './serverData';
+import { Similar } from './Similar';
+import { StepsEditor } from './StepsEditor';
+import { Teach } from './Teach';
+
+/** The capture form for one CRM ticket: pre-filled from the page, autosaved as a draft, sent through the queue. */
+export function CaptureView(props: { api: Api; settings: Settings; target: Target; ctx: TicketContext; reread: () => void }) {
+  const t = useT();
+  const { api, ctx, target } = props;
+  const key = draftKeyOf(ctx);
+  const [draft, setDraft] = useState<CaptureDraft | null>(null);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [catalog, setCatalog] = useState<Catalog>([]);
+  const [offline, setOffline] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [team, setTeam] = useState<string | null>(null);
+  const [shot, setShot] = useState<string | null>(null);
+  const [formError, setFormError] = useState('');
+  const autosave = useMemo(() => debounced((d: CaptureDraft) => saveDraft(key, d), 250), [key]);
+  const draftRef = useRef<CaptureDraft | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setOutcome(null);
+    setErrors({});
+    void loadDraft(key).then((d) => live && setDraft((draftRef.current = d ?? draftFromTicket(ctx))));
+    return () => {
+      live = false;
+      void autosave.flush();
+    };
+  }, [key]);
+  useEffect(() => {
+    void loadServerData(api).then((d) => {
+      setTemplates(d.templates);
+      setCatalog(d.catalog);
+      setOffline(d.offline);
+    });
+  }, [api]);
+  useEffect(() => {
+    const flush = () => void autosave.flush();
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, [autosave]);
+  useEffect(() => {
+    if (!draft?.category) return setTeam(null);
+    const timer = setTimeout(() => {
+      api.routing.suggest.query({ category: draft.category, component: draft.component.trim() || undefined }).then((r) => setTeam(r.team), () => setTeam(null));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [draft?.category, draft?.component]);
+  useEffect(() => {
+    if (draft && templates.length) document.body.dataset.ready = 'form';
+  }, [draft !== null, templates.length]);
+
+  if (!draft) return <p class="loading">{t('loading')}</p>;
+
+  const update = (patch: Partial<CaptureDraft>) => {
+    const next = { ...draftRef.current!, ...patch };
+    draftRef.current = next;
+    setDraft(next);
+    autosave.push(next);
+  };
+  const template = templates.find((x) => x.category === draft.category);
+  const product = catalog.find((p) => p.product === draft.product);
+  const adapter = adapterById(ctx.crm);
+
+  const send = async (item: NewItem): Promise<Outcome | null> => {
+    await enqueue(item); // stored before anything is sent: nothing is lost if the panel closes now
+    const r = await flushQueue(senderFor(api));
+    const sent = r.sent.find((s) => s.key === item.key);
+    if (sent) return { kind: item.kind === 'create' ? 'created' : 'linked', reference: sent.reference };
+    const failed = r.failed.find((f) => f.key === item.key);
+    if (failed) {
+      await removeFromQueue(item.key); // back to the form: the agent fixes it there
+      setFormError(failed.lastError ?? '');
+      return null;
+    }
+    const waiting = r.retrying.find((f) => f.key === item.key);
+    return { kind: 'queued', error: waiting?.lastError ?? t('serverUnreachable') };
+  };
+  const finish = async (o: Outcome | null) => {
+    if (!o) return;
+    await autosave.flush();
+    await deleteDraft(key);
+    setOutcome(o);
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setFormError('');
+    const built = buildCreateInput(draft, template);
+    if (!built.ok) {
+      setErrors(built.errors);
+      queueMicrotask(() => document.querySelector<HTMLElement>('.has-error input, .has-error textarea, .has-error select')?.focus());
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await finish(await send({ key: draft.idempotencyKey, kind: 'create', label: draft.title, payload: built.input as Record<string, unknown>, draftKey: key }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const linkTo = async (i: IncidentSummary) => {
+    if (!draft.customer.name.trim()) return setErrors({ 'customer.name': t('customerNameNeeded') });
+    setBusy(true);
+    try {
+      const c = draft.customer;
+      const payload = {
+        ref: i.reference,
+        idempotencyKey: draft.idempotencyKey,
+        customer: { name: c.name.trim(), email: c.email.trim() || undefined, org: c.org.trim() || undefined },
+        crm: { system: draft.crm.system, ticketId: draft.crm.ticketId || undefined, url: /^https?:/.test(draft.crm.url) ? draft.crm.url : undefined },
+        note: draft.description.slice(0, 2000) || undefined,
+      };
+      await finish(await send({ key: draft.idempotencyKey, kind: 'link', label: `${i.reference}: ${draft.title}`, payload }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const takeScreenshot = async () => {
+    try {
+      setShot(await browser.tabs.captureVisibleTab(target.windowId, { format: 'png' }));
+    } catch (e) {
+      setFormError(t('screenshotFailed', e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  if (outcome)
+    return (
+      <Result
+        outcome={outcome}
+        onInsertNote={adapter?.noteSelector && outcome.kind !== 'queued' ? () => insertNote(target.tabId, adapter.noteSelector!, t('noteText', outcome.reference)) : undefined}
+        onNew={() => {
+          const d = draftFromTicket(ctx);
+          draftRef.current = d;
+          setDraft(d);
+          setOutcome(null);
+        }}
+      />
+    );
+  if (shot)
+    return (
+      <ScreenshotEditor
+        dataUrl={shot}
+        onCancel={() => setShot(null)}
+        onAttach={(b64) => {
+          update({ attachments: [...draft.attachments, { name: `screenshot-${draft.attachments.length + 1}.jpg`, mediaType: 'image/jpeg', dataBase64: b64 }].slice(0, 5) });
+          setShot(null);
+        }}
+      />
+    );
+
+  const origin = new URL(ctx.url).origin;
+  return (
+    <form class="capture" onSubmit={(e) => void submit(e)} noValidate>
+      <header class="ticket">
+        <span class="crm">{adapter?.label ?? t('otherSite')}</span>
+        {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
+        {offline && <span class="offline"> · {t('offlineMode')}</span>}
+      </header>
+      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} onTaught={props.reread} />}
+      {draft.truncated.length > 0 && <p class="truncated" role="status">{t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}</p>}
+      <Field name="title" label={t('field_subject')} error={errors.title}>
+        <TextInput name="title" value={draft.title} onInput={(title) => update({ title })} />
+      </Field>
+      <Similar api={api} text={draft.title} onLink={(i) => void linkTo(i)} />
+      <fieldset class="customer">
+        <legend>{t('customerTitle')}</legend>
+        <Field name="customer.name" label={t('field_customerName')} error={errors['customer.name']}>
+          <TextInput name="customer.name" value={draft.customer.name} onInput={(name) => update({ customer: { ...draft.customer, name } })} />
+        </Field>
+        <Field name="customer.email" label={t('field_customerEmail')} error={errors['customer.email']}>
+          <TextInput name="customer.email" type="email" value={draft.customer.email} onInput={(email) => update({ customer: { ...draft.customer, email } })} />
+        </Field>
+        <Field name="customer.org" label={t('field_customerOrg')} error={errors['customer.org']}>
+          <TextInput name="customer.org" value={draft.customer.org} onInput={(org) => update({ customer: { ...draft.customer, org } })} />
+        </Field>
+      </fieldset>
+      <Field name="category" label={t('category')} error={errors.category}>
+        <select id="f-category" name="category" value={draft.category} onChange={(e) => update({ category: e.currentTarget.value })}>
+          <option value="">{t('choose')}</option>
+          {templates.map((x) => (
+            <option key={x.category} value={x.category}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {template && <Questions template={template} answers={draft.answers} errors={errors} onAnswer={(id, v) => update({ answers: { ...draft.answers, [id]: v } })} />}
+      <Field name="description" label={t('description')} error={errors.description}>
+        <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
+      </Field>
+      <div class="row">
+        <Field name="product" label={t('product')} error={errors.product}>
+          <TextInput name="product" list="products" value={draft.product} onInput={(p) => update({ product: p })} />
+        </Field>
+        <Field name="version" label={t('version')} error={errors.version}>
+          <TextInput name="version" list="versions" value={draft.version} onInput={(version) => update({ version })} />
+        </Field>
+      </div>
+      <datalist id="products">{catalog.map((p) => <option key={p.product} value={p.product} />)}</datalist>
+      <datalist id="versions">{(product?.versions ?? []).map((v) => <option key={v} value={v} />)}</datalist>
+      <datalist id="components">{(product?.components ?? []).map((v) => <option key={v} value={v} />)}</datalist>
+      <Field name="component" label={t('component')} error={errors.component} hint={team ? t('routedTo', team) : undefined}>
+        <TextInput name="component" list="components" value={draft.component} onInput={(component) => update({ component })} />
+      </Field>
+      <fieldset class="environment">
+        <legend>{t('environment')}</legend>
+        <div class="row">
+          <TextInput name="environment.os" placeholder={t('envOs')} value={draft.environment.os} onInput={(os) => update({ environment: { ...draft.environment, os } })} />
+          <TextInput name="environment.browser" placeholder={t('envBrowser')} value={draft.environment.browser} onInput={(b) => update({ environment: { ...draft.environment, browser: b } })} />
+        </div>
+        <TextInput name="environment.config" placeholder={t('envConfig')} value={draft.environment.config} onInput={(config) => update({ environment: { ...draft.environment, config } })} />
+      </fieldset>
+      <Field name="severity" label={t('severity')} error={errors.severity}>
+        <select id="f-severity" name="severity" value={draft.severity} onChange={(e) => update({ severity: e.currentTarget.value as CaptureDraft['severity'] })}>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity_${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
+      <label class="check">
+        <input type="checkbox" name="reproducedByAgent" checked={draft.reproducedByAgent} onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })} /> {t('reproduced')}
+      </label>
+      <Field name="workaround" label={t('workaround')} error={errors.workaround}>
+        <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
+      </Field>
+      <div class="attachments">
+        {draft.attachments.map((a, i) => (
+          <span key={a.name} class="attachment">
+            {a.name}{' '}
+            <button type="button" aria-label={t('remove')} onClick={() => update({ attachments: draft.attachments.filter((_, j) => j !== i) })}>
+              ✕
+            </button>
+          </span>
+        ))}
+        <button type="button" class="take-screenshot" onClick={() => void takeScreenshot()}>
+          {t('screenshot')}
+        </button>
+      </div>
+      {formError && <p class="error form-error" role="alert">{formError}</p>}
+      <button type="submit" class="submit" disabled={busy}>
+        {busy ? t('sending') : t('submit')}
+      </button>
+    </form>
+  );
+}

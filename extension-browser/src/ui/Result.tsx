@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import { useT } from './i18nContext';
+
+export type Outcome = { kind: 'created' | 'linked'; reference: string } | { kind: 'queued'; error: string };
+
+/** After submit: the reference, big and copyable, or word that the capture waits in the queue. */
+export function Result(props: { outcome: Outcome; onInsertNote?: (() => Promise<boolean>) | undefined; onNew: () => void }) {
+  const t = useT();
+  const [note, setNote] = useState('');
+  const o = props.outcome;
+  return (
+    <section class="result" aria-live="polite">
+      {o.kind === 'queued' ? (
+        <>
+          <h2>{t('queuedTitle')}</h2>
+          <p class="queued">{t('queuedBody', o.error)}</p>
+        </>
+      ) : (
+        <>
+          <p>{o.kind === 'linked' ? t('linkedTo') : t('createdAs')}</p>
+          <output class="reference" data-testid="reference">{o.reference}</output>
+          <div class="row">
+            <button type="button" class="copy" onClick={() => void navigator.clipboard.writeText(o.reference).then(() => setNote(t('copied')))}>
+              {t('copy')}
+            </button>
+            {props.onInsertNote && (
+              <button type="button" class="insert-note" onClick={() => void props.onInsertNote!().then((ok) => setNote(ok ? t('inserted') : t('insertFailed')))}>
+                {t('insertNote')}
+              </button>
+            )}
+          </div>
+          {note && <p class="note">{note}</p>}
+        </>
+      )}
+      <button type="button" class="new-capture" onClick={props.onNew}>
+        {t('newCapture')}
+      </button>
+    </section>
+  );
+}

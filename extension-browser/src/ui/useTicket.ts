@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TicketContext } from '../crm/ticketContext';
+import { NoAccessError, readTicket } from '../page/pageAccess';
+import { getTarget, onTargetChanged, type Target } from '../page/target';
+import type { Settings } from '../settings';
+
+export type TicketState =
+  | { state: 'loading' }
+  | { state: 'no-target' }
+  | { state: 'no-access'; origin: string; target: Target }
+  | { state: 'error'; message: string; target: Target }
+  | { state: 'ready'; target: Target; ctx: TicketContext };
+
+/** The ticket in the CRM tab the agent is looking at; re-read when they switch tabs or tickets. */
+export function useTicket(settings: Settings): [TicketState, () => void] {
+  const [st, setSt] = useState<TicketState>({ state: 'loading' });
+  const [target, setTarget] = useState<Target | null | undefined>(undefined);
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    void getTarget().then(setTarget);
+    return onTargetChanged(setTarget);
+  }, []);
+  useEffect(() => {
+    if (target === undefined) return;
+    if (target === null) return setSt({ state: 'no-target' });
+    let live = true;
+    readTicket(target, settings.siteMappings).then(
+      (ctx) => live && setSt({ state: 'ready', target, ctx }),
+      (e: unknown) => {
+        if (!live) return;
+        if (NoAccessError.is(e)) setSt({ state: 'no-access', origin: e.origin, target });
+        else setSt({ state: 'error', message: e instanceof Error ? e.message : String(e), target });
+      },
+    );
+    return () => void (live = false);
+  }, [target?.tabId, target?.url, settings.siteMappings, n]);
+  return [st, useCallback(() => setN((x) => x + 1), [])];
+}
