@@ -80,7 +80,7 @@ export class IncidentStore {
     const now = new Date().toISOString();
     const doc = searchDocument(input.title, input.description, input.steps);
     try {
-      const id = await this.store.write(async (trx) => {
+      const incident = await this.store.write(async (trx) => {
         const row = await trx
           .insertInto('incidents')
           .values({
@@ -114,8 +114,10 @@ export class IncidentStore {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (input.attachments.length > 0) {
-          await trx
+        const attachments =
+          input.attachments.length === 0
+            ? []
+            : await trx
             .insertInto('attachments')
             .values(
               input.attachments.map((a) => ({
@@ -126,17 +128,20 @@ export class IncidentStore {
                 data_base64: a.dataBase64,
               })),
             )
+            .returning(['id', 'name', 'media_type', 'size'])
             .execute();
-        }
         const routed = team ? ` and routed to ${team}` : '';
-        await this.appendTimeline(trx, row, actor.id, {
+        const created = await this.appendTimeline(trx, row, actor.id, {
           kind: 'created',
           text: `Created by ${actor.name}${routed}`,
           data: { team },
         });
-        return row.id;
+        // Built from what was just written: no second read on the hot path.
+        // (No user lookup here: on SQLite the transaction holds the only connection.)
+        const users = new Map([[actor.id, { id: actor.id, name: actor.name }]]);
+        return toIncident(row, [created], attachments, users, this.prefix);
       });
-      return { incident: await this.get(id), created: true };
+      return { incident, created: true };
     } catch (err) {
       // A concurrent retry with the same key won the race: answer with its incident.
       if (isUniqueViolation(err)) {
@@ -249,8 +254,8 @@ export class IncidentStore {
     return next;
   }
 
-  private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<void> {
-    await trx
+  private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
+    return trx
       .insertInto('timeline')
       .values({
         incident_id: row.id,
@@ -265,7 +270,8 @@ export class IncidentStore {
         reporter_id: row.reporter_id,
         title: row.title,
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   /** Timeline rows (= events) after `afterId`, oldest first. */
