@@ -131,3 +131,43 @@ export async function answerQuestions(panel: Page): Promise<Record<string, strin
   }
   return answers;
 }
+
+export interface World {
+  server: import('@handoff/server').RunningServer;
+  fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+  browser: Browser;
+  dataDir: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** A real server with demo data, the fixture site, and Chromium with the extension configured as the demo agent. */
+export async function startWorld(): Promise<World> {
+  const { startServer } = await import('@handoff/server');
+  const dataDir = mkdtempSync(join(tmpdir(), 'handoff-e2e-'));
+  const world: World = {
+    server: await startServer({ port: 0, host: '127.0.0.1', dataDir, demo: true }),
+    fixtures: await startFixtureServer(),
+    browser: await launchBrowser(),
+    dataDir,
+    token: '',
+    async close() {
+      await world.browser.close();
+      await world.fixtures.close();
+      await world.server.close().catch(() => undefined);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  world.token = world.server.demoTokens!.agent;
+  const reason = await configure(world.browser, world.server.url, world.token);
+  if (reason !== 'ok') throw new Error(`options check said ${reason}`);
+  return world;
+}
+
+/** Chooses a category, answers its questions and fills the product: the minimum for a valid capture. */
+export async function fillMinimal(panel: Page, category = 'login'): Promise<void> {
+  await panel.selectOption('#f-category', category);
+  await panel.locator('.questions .field').first().waitFor();
+  await answerQuestions(panel);
+  await panel.fill('input[name="product"]', 'Shop');
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '@handoff/server';
+import { EXTRA_PAGES, FIXTURES } from '../src/crm/fixtures/expected';
+import { fillMinimal, nodeClient, openCrmPage, openPanel, startWorld, type World } from './harness';
+
+const fixture = (crm: string) => FIXTURES.find((f) => f.crm === crm)!;
+
+describe('never lose a capture; hostile text stays text (real Chromium, real server)', () => {
+  let w: World;
+  beforeAll(async () => void (w = await startWorld()));
+  afterAll(async () => w?.close());
+
+  it('keeps a draft per ticket across closing and reopening the panel', async () => {
+    const crm = await openCrmPage(w.browser, w.fixtures.url + fixture('freshdesk').path);
+    let { panel } = await openPanel(w.browser);
+    await panel.fill('input[name="title"]', 'Login fails after reset — edited');
+    await panel.fill('textarea[name="steps.0.action"]', 'Reset the password');
+    await panel.selectOption('#f-category', 'login');
+    await panel.close(); // closed right after typing: the pagehide flush must save it
+    ({ panel } = await openPanel(w.browser));
+    expect(await panel.inputValue('input[name="title"]')).toBe('Login fails after reset — edited');
+    expect(await panel.inputValue('textarea[name="steps.0.action"]')).toBe('Reset the password');
+    expect(await panel.inputValue('#f-category')).toBe('login');
+    await panel.close();
+    // Another ticket has its own draft, pre-filled from its own page.
+    await openCrmPage(w.browser, w.fixtures.url + fixture('zendesk').path, crm);
+    ({ panel } = await openPanel(w.browser));
+    expect(await panel.inputValue('input[name="title"]')).toBe(fixture('zendesk').expected.subject);
+    await panel.close();
+    await crm.close();
+  });
+
+  it('shows markup from a page and from the server as text, never as HTML', async () => {
+    const crm = await openCrmPage(w.browser, w.fixtures.url + EXTRA_PAGES.xss.path);
+    const { panel } = await openPanel(w.browser);
+    const subject = await panel.inputValue('input[name="title"]');
+    expect(subject).toBe(`<img src=x onerror="document.title='XSS'"> broken <b>bold</b>`);
+    await fillMinimal(panel);
+    await panel.click('button.submit');
+    const ref = await panel.locator('[data-testid="reference"]').textContent();
+    await panel.click('button[data-tab="escalations"]');
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`<img src=x onerror="document.title='XSS'"> broken <b>bold</b>`);
+    expect(await panel.locator('main img, main b, main script').count()).toBe(0);
+    expect(await panel.title()).toBe('Handoff');
+    expect(await crm.title()).not.toBe('XSS');
+    await panel.close();
+    await crm.close();
+  });
+
+  it('queues a capture while the server is down and sends it exactly once when it is back', async () => {
+    const title = `Offline capture ${Date.now()}`;
+    const crm = await openCrmPage(w.browser, w.fixtures.url + fixture('hubspot').path);
+    const { panel } = await openPanel(w.browser);
+    const port = w.server.port;
+    await w.server.close();
+
+    await panel.fill('input[name="title"]', title);
+    await fillMinimal(panel, 'performance');
+    await panel.click('button.submit');
+    await panel.locator('.queued').waitFor();
+    await panel.click('button[data-tab="queue"]');
+    const item = panel.locator('.queue-item.pending');
+    await item.waitFor();
+    expect(await item.textContent()).toContain(title);
+    expect(await item.locator('.reason').textContent()).toBeTruthy();
+
+    // Same data directory and port; no demo re-seed, so the agent's token stays valid.
+    w.server = await startServer({ port, host: '127.0.0.1', dataDir: w.dataDir });
+    // Three senders at once (two clicks in the panel, one in the service worker): still one incident.
+    await Promise.all([
+      panel.click('button.send-now'),
+      panel.click('button.send-now').catch(() => undefined),
+      panel.evaluate(() => chrome.runtime.sendMessage({ type: 'queue:flush' })),
+    ]);
+    await panel.locator('.queue .empty').waitFor({ timeout: 20_000 });
+    const sentRef = await panel.locator('.sent li strong').first().textContent();
+    expect(sentRef).toMatch(/^INC-\d+$/);
+
+    const api = nodeClient(w.server.url, w.token);
+    const { items } = await api.incidents.list.query({ reporter: 'me', limit: 100 });
+    expect(items.filter((i) => i.title === title)).toHaveLength(1);
+    expect(items.find((i) => i.title === title)!.reference).toBe(sentRef);
+    await panel.close();
+    await crm.close();
+  });
+});
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
