@@ -2,12 +2,17 @@ import type { IncomingMessage } from 'node:http';
 import type { User } from '@handoff/shared';
 import type { EventHub } from './events/hub.js';
 import type { IncidentStore } from './store/incidents.js';
+import type { ReleaseStore } from './store/releases.js';
+import type { ReleaseLogRow, TimelineRow } from './store/schema.js';
 import type { Store } from './store/store.js';
 
 export interface Services {
   store: Store;
   incidents: IncidentStore;
-  hub: EventHub;
+  releases: ReleaseStore;
+  /** Fans out incident timeline rows and release log rows to live subscribers. */
+  hub: EventHub<TimelineRow>;
+  releaseHub: EventHub<ReleaseLogRow>;
 }
 
 export interface Context extends Services {

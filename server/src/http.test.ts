@@ -100,6 +100,23 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
     mine.stop();
   });
 
+  it('streams release changes live to developers', async () => {
+    const events: string[] = [];
+    let started!: () => void;
+    const ready = new Promise<void>((r) => (started = r));
+    const sub = testClient(server.url, tokens.developer).releases.onChange.subscribe(
+      {},
+      { onStarted: () => started(), onData: (e) => events.push(`${e.data.kind} ${e.data.actor.name}`) },
+    );
+    await ready;
+    await testClient(server.url, tokens.lead).releases.create.mutate({ version: `live-${engine}`, plannedDate: '2026-12-01' });
+    await testClient(server.url, tokens.reviewer).releases.feedback.mutate({ version: `live-${engine}`, verdict: 'concern', text: 'Tell EU customers' });
+    const until = Date.now() + 10_000;
+    while (events.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    sub.unsubscribe();
+    expect(events).toEqual(['created Lee Lead', 'feedback Rita Reviewer']);
+  });
+
   it('rejects a subscription without a valid token', async () => {
     const anon = collect(testClient(server.url, 'bad-token', 'connectionParams'), {});
     const until = Date.now() + 5000;

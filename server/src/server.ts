@@ -7,6 +7,7 @@ import { EventHub } from './events/hub.js';
 import { PgListener } from './events/pgListener.js';
 import { createRequestListener } from './http.js';
 import { IncidentStore } from './store/incidents.js';
+import { ReleaseStore } from './store/releases.js';
 import { Store } from './store/store.js';
 
 export interface ServerOptions {
@@ -46,17 +47,26 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     sqliteSynchronous: opts.sqliteSynchronous,
   });
   const incidents = new IncidentStore(store, prefix.toUpperCase());
+  const releases = new ReleaseStore(store, incidents);
   const hub = new EventHub(incidents);
-  await hub.start();
-  store.onCommit = () => void hub.poke();
-  const listener = store.pgConfig ? new PgListener(store.pgConfig, () => void hub.poke()) : null;
+  const releaseHub = new EventHub(releases);
+  await Promise.all([hub.start(), releaseHub.start()]);
+  const poke = () => {
+    void hub.poke();
+    void releaseHub.poke();
+  };
+  store.onCommit = poke;
+  const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
   await listener?.start();
   return {
     store,
     incidents,
+    releases,
     hub,
+    releaseHub,
     async close() {
       hub.stop();
+      releaseHub.stop();
       await listener?.stop();
       await store.close();
     },

@@ -5,3 +5,4 @@ export * from './schemas/template.js';
 export * from './schemas/incident.js';
 export * from './schemas/event.js';
 export * from './schemas/procedures.js';
+export * from './schemas/release.js';

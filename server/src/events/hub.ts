@@ -1,7 +1,8 @@
-import type { IncidentStore } from '../store/incidents.js';
-import type { TimelineRow } from '../store/schema.js';
-
-type Listener = (rows: TimelineRow[]) => void;
+/** Where a hub reads its events from: an append-only table with increasing ids. */
+export interface EventSource<Row extends { id: number }> {
+  eventsAfter(afterId: number, limit: number): Promise<Row[]>;
+  lastEventId(): Promise<number>;
+}
 
 const BATCH = 1000;
 /** A lost wake-up (a dropped LISTEN connection, say) delays events by at most this long. */
@@ -12,17 +13,17 @@ const SAFETY_POLL_MS = 5000;
  * subscriber in this process, so 1,000 subscribers cost one query, not 1,000. Woken after
  * each local commit and, with PostgreSQL, by NOTIFY from other instances.
  */
-export class EventHub {
+export class EventHub<Row extends { id: number }> {
   private lastId = 0;
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<(rows: Row[]) => void>();
   private draining: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly incidents: IncidentStore) {}
+  constructor(private readonly source: EventSource<Row>) {}
 
   async start(): Promise<void> {
-    this.lastId = await this.incidents.lastEventId();
+    this.lastId = await this.source.lastEventId();
     this.timer = setInterval(() => this.poke(), SAFETY_POLL_MS);
     this.timer.unref();
   }
@@ -41,7 +42,7 @@ export class EventHub {
     return this.listeners.size;
   }
 
-  subscribe(listener: Listener): () => void {
+  subscribe(listener: (rows: Row[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -62,9 +63,9 @@ export class EventHub {
     try {
       do {
         this.again = false;
-        let rows: TimelineRow[];
+        let rows: Row[];
         do {
-          rows = await this.incidents.eventsAfter(this.lastId, BATCH);
+          rows = await this.source.eventsAfter(this.lastId, BATCH);
           const last = rows[rows.length - 1];
           if (!last) break;
           this.lastId = last.id;

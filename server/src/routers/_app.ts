@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
+import { releasesRouter } from './releases.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -12,6 +13,7 @@ export const appRouter = router({
   routing: routingRouter,
   catalog: catalogRouter,
   events: eventsRouter,
+  releases: releasesRouter,
 });
 
 export type AppRouter = typeof appRouter;

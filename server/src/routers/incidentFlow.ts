@@ -11,7 +11,6 @@ import {
 import { badRequest, forbidden } from '../store/errors.js';
 import type { Change } from '../store/incidents.js';
 import { procedureFor } from '../trpc.js';
-import { refToId } from './refs.js';
 import { checkTransitionRules } from './transitionRules.js';
 
 const engineers = procedureFor('developer', 'lead', 'admin');
@@ -27,7 +26,7 @@ const statusChange = (from: string, to: string, text: string, data: Record<strin
 /** The hand-overs between L1 and developers: status moves, questions, reproductions, duplicates. */
 export const incidentFlowProcedures = {
   transition: writers.input(TransitionInputSchema).mutation(({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     return ctx.incidents.change(id, ctx.user.id, (row) => {
       const from = StatusSchema.parse(row.status);
       const verdict = checkTransitionRules(ctx.user, { status: from, reporterId: row.reporter_id }, input);
@@ -50,7 +49,7 @@ export const incidentFlowProcedures = {
   }),
 
   ask: engineers.input(AskInputSchema).mutation(({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     return ctx.incidents.change(id, ctx.user.id, (row) => {
       const from = StatusSchema.parse(row.status);
       if (from !== 'needs_info' && !checkTransition(from, 'needs_info').ok) {
@@ -63,10 +62,10 @@ export const incidentFlowProcedures = {
   }),
 
   answer: writers.input(AnswerInputSchema).mutation(({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     return ctx.incidents.change(id, ctx.user.id, (row) => {
       const isReporter = row.reporter_id === ctx.user.id;
-      if (!isReporter && ctx.user.role !== 'lead' && ctx.user.role !== 'admin') {
+      if (!isReporter && ctx.user.role !== 'lead') {
         throw forbidden(`Questions on ${ctx.incidents.ref(id)} are answered by the agent who reported it or a lead.`);
       }
       const back = row.status === 'needs_info' || row.status === 'not_reproducible';
@@ -82,7 +81,7 @@ export const incidentFlowProcedures = {
   }),
 
   reproduction: writers.input(ReproductionInputSchema).mutation(({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     if (input.result === 'not_reproduced' && !input.notes) {
       throw badRequest('notes: say what you tried and what L1 should find out from the customer.');
     }
@@ -107,14 +106,14 @@ export const incidentFlowProcedures = {
   }),
 
   recordBranch: engineers.input(RecordBranchInputSchema).mutation(({ ctx, input }) =>
-    ctx.incidents.change(refToId(ctx.incidents, input.ref), ctx.user.id, () => [
+    ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, () => [
       { kind: 'branch', text: `Work started on branch ${input.branch}`, data: { branch: input.branch } },
     ]),
   ),
 
   linkDuplicate: writers.input(LinkDuplicateInputSchema).mutation(async ({ ctx, input }) => {
-    const dupId = refToId(ctx.incidents, input.ref);
-    const origId = refToId(ctx.incidents, input.of);
+    const dupId = ctx.incidents.idOf(input.ref);
+    const origId = ctx.incidents.idOf(input.of);
     if (dupId === origId) throw badRequest('of: an incident cannot be a duplicate of itself.');
     const original = await ctx.incidents.row(origId);
     if (original.duplicate_of !== null) {

@@ -14,7 +14,6 @@ import { isUniqueViolation } from '../store/errors.js';
 import type { Change } from '../store/incidents.js';
 import { procedureFor, router } from '../trpc.js';
 import { incidentFlowProcedures } from './incidentFlow.js';
-import { refToId } from './refs.js';
 
 const anyone = procedureFor();
 const writers = procedureFor('agent', 'developer', 'lead', 'admin');
@@ -28,7 +27,7 @@ export const incidentsRouter = router({
     return incident;
   }),
 
-  byRef: anyone.input(ByRefInputSchema).query(({ ctx, input }) => ctx.incidents.get(refToId(ctx.incidents, input.ref))),
+  byRef: anyone.input(ByRefInputSchema).query(({ ctx, input }) => ctx.incidents.get(ctx.incidents.idOf(input.ref))),
 
   list: anyone.input(ListInputSchema).query(({ ctx, input }) =>
     ctx.incidents.list({
@@ -46,10 +45,10 @@ export const incidentsRouter = router({
 
   attachment: anyone
     .input(AttachmentInputRefSchema)
-    .query(({ ctx, input }) => ctx.incidents.attachment(refToId(ctx.incidents, input.ref), input.id)),
+    .query(({ ctx, input }) => ctx.incidents.attachment(ctx.incidents.idOf(input.ref), input.id)),
 
   update: writers.input(UpdateInputSchema).mutation(({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     return ctx.incidents.change(id, ctx.user.id, (row) => {
       if (ctx.user.role === 'agent' && row.reporter_id !== ctx.user.id) {
         throw forbidden(`Only the agent who reported ${ctx.incidents.ref(id)}, a developer or a lead can edit it.`);
@@ -77,7 +76,7 @@ export const incidentsRouter = router({
   }),
 
   assign: engineers.input(AssignInputSchema).mutation(async ({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     const ownerId = input.owner === 'me' ? ctx.user.id : input.owner;
     const owner = ownerId === null ? null : await ctx.store.userById(ownerId);
     if (ownerId !== null && !owner) throw badRequest(`owner: no user with id ${ownerId}.`);
@@ -100,11 +99,11 @@ export const incidentsRouter = router({
   }),
 
   comment: anyone.input(CommentInputSchema).mutation(({ ctx, input }) =>
-    ctx.incidents.change(refToId(ctx.incidents, input.ref), ctx.user.id, () => [{ kind: 'comment', text: input.text }]),
+    ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, () => [{ kind: 'comment', text: input.text }]),
   ),
 
   addAffectedCustomer: writers.input(AddAffectedCustomerInputSchema).mutation(async ({ ctx, input }) => {
-    const id = refToId(ctx.incidents, input.ref);
+    const id = ctx.incidents.idOf(input.ref);
     try {
       return await ctx.incidents.change(id, ctx.user.id, async (row, trx) => {
         const seen = await trx

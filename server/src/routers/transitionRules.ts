@@ -8,7 +8,6 @@ export interface TransitionRequest {
 }
 
 const ENGINEERS = new Set(['developer', 'lead', 'admin']);
-const isManager = (u: User) => u.role === 'lead' || u.role === 'admin';
 
 export type RuleResult = { ok: true } | { ok: false; status: 'forbidden' | 'bad_request'; message: string };
 
@@ -33,7 +32,7 @@ export function checkTransitionRules(
   let allowed: boolean;
   let who: string;
   if (customerFacing) {
-    allowed = isReporter || isManager(user);
+    allowed = isReporter || user.role === 'lead';
     who = 'the agent who reported it or a lead (they confirm with the customer)';
   } else if (reopening) {
     allowed = isReporter || ENGINEERS.has(user.role);

@@ -7,6 +7,7 @@ import {
   type TimelineKind,
   type User,
   missingRequiredAnswers,
+  parseRef,
 } from '@handoff/shared';
 import type { z } from 'zod';
 import { badRequest, isUniqueViolation, notFound } from './errors.js';
@@ -161,6 +162,13 @@ export class IncidentStore {
     const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Incident ${this.ref(id)}`);
     return row;
+  }
+
+  /** The incident id of a reference as typed; BAD_REQUEST names the reference when malformed. */
+  idOf(ref: string): number {
+    const id = parseRef(ref, this.prefix);
+    if (id === null) throw badRequest(`ref: "${ref}" is not an incident reference; use ${this.prefix}-1042, #1042 or 1042.`);
+    return id;
   }
 
   ref(id: number): string {

@@ -73,6 +73,23 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         }
       },
     },
+    '0002_releases': {
+      async up(db: AnyDb) {
+        await sql`create table releases (
+          id ${serial(engine)}, version text not null unique, planned_date text not null, notes text not null,
+          status text not null, created_by integer not null, created_at text not null, shipped_at text)`.execute(db);
+        await sql`create table release_items (
+          id ${serial(engine)}, release_id integer not null, kind text not null, incident_id integer, text text not null)`.execute(db);
+        await sql`create index release_items_release on release_items (release_id)`.execute(db);
+        await sql`create table release_feedback (
+          id ${serial(engine)}, release_id integer not null, item_id integer, reviewer_id integer not null,
+          verdict text not null, text text not null, created_at text not null)`.execute(db);
+        await sql`create index release_feedback_release on release_feedback (release_id)`.execute(db);
+        await sql`create table release_log (
+          id ${serial(engine)}, release_id integer not null, version text not null, kind text not null,
+          text text not null, actor_id integer not null, at text not null)`.execute(db);
+      },
+    },
   };
 }
 

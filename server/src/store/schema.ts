@@ -98,7 +98,51 @@ export interface AffectedCustomersTable {
   created_at: string;
 }
 
+export interface ReleasesTable {
+  id: Generated<number>;
+  version: string;
+  planned_date: string;
+  notes: string;
+  status: string;
+  created_by: number;
+  created_at: string;
+  shipped_at: string | null;
+}
+
+export interface ReleaseItemsTable {
+  id: Generated<number>;
+  release_id: number;
+  kind: string;
+  incident_id: number | null;
+  text: string;
+}
+
+export interface ReleaseFeedbackTable {
+  id: Generated<number>;
+  release_id: number;
+  item_id: number | null;
+  reviewer_id: number;
+  verdict: string;
+  text: string;
+  created_at: string;
+}
+
+/** Append-only log of release changes; its id is the live release event id. */
+export interface ReleaseLogTable {
+  id: Generated<number>;
+  release_id: number;
+  version: string;
+  kind: string;
+  text: string;
+  actor_id: number;
+  at: string;
+}
+
 export interface Database {
+  releases: ReleasesTable;
+  release_items: ReleaseItemsTable;
+  release_feedback: ReleaseFeedbackTable;
+  release_log: ReleaseLogTable;
   users: UsersTable;
   teams: TeamsTable;
   routing_rules: RoutingRulesTable;
@@ -112,5 +156,6 @@ export interface Database {
 export type IncidentRow = Selectable<IncidentsTable>;
 export type NewIncidentRow = Insertable<IncidentsTable>;
 export type TimelineRow = Selectable<TimelineTable>;
+export type ReleaseLogRow = Selectable<ReleaseLogTable>;
 export type UserRow = Selectable<UsersTable>;
 export type Engine = 'sqlite' | 'postgres';

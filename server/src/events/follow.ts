@@ -1,0 +1,59 @@
+import type { EventHub, EventSource } from './hub.js';
+
+const CATCH_UP_PAGE = 500;
+
+export interface FollowOptions<Row extends { id: number }, Out> {
+  hub: EventHub<Row>;
+  source: EventSource<Row>;
+  /** The last event id the client saw; without it, only events from now on are sent. */
+  lastEventId: string | null | undefined;
+  keep: (row: Row) => boolean;
+  /** Turns kept rows into what is sent (e.g. `tracked(id, event)`), in order. */
+  present: (rows: Row[]) => Promise<Out[]>;
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * An event stream that misses nothing: it subscribes to the hub first, then reads the backlog
+ * after `lastEventId` from the store, then continues with live rows, skipping any it already
+ * sent. Ends when `signal` aborts (the client went away).
+ */
+export async function* follow<Row extends { id: number }, Out>(o: FollowOptions<Row, Out>): AsyncGenerator<Out> {
+  const queue: Row[] = [];
+  let wake: (() => void) | null = null;
+  const unsubscribe = o.hub.subscribe((rows) => {
+    for (const r of rows) if (o.keep(r)) queue.push(r);
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  o.signal?.addEventListener('abort', onAbort);
+  try {
+    let cursor = o.lastEventId ? Number(o.lastEventId) : o.hub.position;
+    if (o.lastEventId) {
+      for (;;) {
+        const page = await o.source.eventsAfter(cursor, CATCH_UP_PAGE);
+        const last = page[page.length - 1];
+        if (!last) break;
+        cursor = last.id;
+        yield* await o.present(page.filter(o.keep));
+        if (page.length < CATCH_UP_PAGE) break;
+      }
+    }
+    while (!o.signal?.aborted) {
+      const fresh = queue.splice(0).filter((r) => r.id > cursor);
+      const last = fresh[fresh.length - 1];
+      if (last) {
+        cursor = last.id;
+        yield* await o.present(fresh);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = null;
+    }
+  } finally {
+    unsubscribe();
+    o.signal?.removeEventListener('abort', onAbort);
+  }
+}
