@@ -65,8 +65,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     hub,
     releaseHub,
     async close() {
-      hub.stop();
-      releaseHub.stop();
+      await Promise.all([hub.stop(), releaseHub.stop()]);
       await listener?.stop();
       await store.close();
     },

@@ -89,16 +89,25 @@ async function liveLatency(url: string, token: string, bareUrl: string, n: numbe
   return { subscribers: n, handoff, bare, ratioP99: round(handoff.p99 / Math.max(bare.p99, 0.01)) };
 }
 
-function rawCommitRate(dir: string, count: number): number {
-  const db = new BetterSqlite3(path.join(dir, 'raw.sqlite'));
+/**
+ * The raw store: better-sqlite3 alone, WAL + synchronous=FULL like the server, committing one
+ * ticket-sized row per transaction into a table that already holds `stored` such rows, in the
+ * same database file as the benchmark's incidents.
+ */
+function rawCommitRate(file: string, stored: number, count: number): number {
+  const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('create table t (id integer primary key, body text not null)');
-  const insert = db.prepare('insert into t (body) values (?)');
-  const body = JSON.stringify(corpusIncident(7));
+  db.exec('create table raw_tickets (id integer primary key, key text not null unique, body text not null)');
+  const insert = db.prepare('insert into raw_tickets (key, body) values (?, ?)');
+  const fill = db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) insert.run(`fill-${i}`, JSON.stringify(corpusIncident(i)));
+  });
+  fill(stored);
   const t0 = performance.now();
-  for (let i = 0; i < count; i++) insert.run(body);
+  for (let i = 0; i < count; i++) insert.run(`bench-${i}`, JSON.stringify(corpusIncident(i)));
   const rate = count / ((performance.now() - t0) / 1000);
+  db.exec('drop table raw_tickets');
   db.close();
   return rate;
 }
@@ -137,6 +146,8 @@ async function main() {
     await seedDemoForBench(services, STORED, corpusIncident);
     await services.close();
     results.seedSeconds = round((performance.now() - t0) / 1000, 1);
+    console.log('Raw store commit rate …');
+    const raw = rawCommitRate(path.join(dir, 'handoff.sqlite'), STORED, 2000);
 
     api = await spawnNode([server, 'start', '--port', '0', '--data-dir', dir, '--demo']);
     bare = await spawnNode([path.join(here, 'bareSse.js')]);
@@ -151,8 +162,7 @@ async function main() {
     }
     results.live = live;
 
-    console.log('Raw commit rate and create throughput …');
-    const raw = rawCommitRate(dir, 2000);
+    console.log('Create throughput …');
     const create1 = await createThroughput(api.url, agent, 1000, 1);
     const create4 = await createThroughput(api.url, agent, 2000, 4);
     results.create = {

@@ -18,6 +18,7 @@ export class EventHub<Row extends { id: number }> {
   private readonly listeners = new Set<(rows: Row[]) => void>();
   private draining: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly source: EventSource<Row>) {}
@@ -28,9 +29,12 @@ export class EventHub<Row extends { id: number }> {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** Stops polling; waits for a read in flight so the store can close under it safely. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     this.listeners.clear();
+    await this.draining;
   }
 
   /** The id of the newest event already fanned out. */
@@ -49,6 +53,7 @@ export class EventHub<Row extends { id: number }> {
 
   /** Asks for a read of new events; calls while a read runs coalesce into one more read. */
   poke(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.draining) {
       this.again = true;
       return this.draining;
