@@ -117,6 +117,22 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
     expect(events).toEqual(['created Lee Lead', 'feedback Rita Reviewer']);
   });
 
+  it('follows one reference, and names an unknown one', async () => {
+    const agent = testClient(server.url, tokens.agent);
+    const { reference: ref } = await agent.incidents.create.mutate(sampleIncident());
+    const one = collect(testClient(server.url, tokens.agent, 'connectionParams'), { ref });
+    await one.ready;
+    await agent.incidents.create.mutate(sampleIncident());
+    await agent.incidents.comment.mutate({ ref, text: 'only this one' });
+    expect((await one.waitFor(1)).map((e) => [e.reference, e.text])).toEqual([[ref, 'only this one']]);
+    one.stop();
+    const unknown = collect(testClient(server.url, tokens.agent), { ref: 'INC-999999' });
+    const until = Date.now() + 5000;
+    while (unknown.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect((unknown.errors[0] as TRPCClientError<never>).message).toMatch(/INC-999999 was not found/);
+    unknown.stop();
+  });
+
   it('rejects a subscription without a valid token', async () => {
     const anon = collect(testClient(server.url, 'bad-token', 'connectionParams'), {});
     const until = Date.now() + 5000;

@@ -21,8 +21,9 @@ export function visible(user: User, row: TimelineRow, filter: EventFilter, refId
 export const eventsRouter = router({
   onChange: procedureFor()
     .input(EventFilterSchema)
-    .subscription(({ ctx, input, signal }) => {
+    .subscription(async ({ ctx, input, signal }) => {
       const refId = input.ref ? ctx.incidents.idOf(input.ref) : null;
+      if (refId !== null) await ctx.incidents.row(refId); // NOT_FOUND names an unknown reference
       return follow({
         hub: ctx.hub,
         source: ctx.incidents,

@@ -38,6 +38,9 @@ export interface ListFilter {
   limit: number;
 }
 
+type Catalog = { product: string; versions: string[]; components: string[] }[];
+const CATALOG_TTL_MS = 30_000;
+
 const encodeCursor = (row: { updated_at: string; id: number }) =>
   Buffer.from(JSON.stringify([row.updated_at, row.id])).toString('base64url');
 function decodeCursor(cursor: string): [string, number] {
@@ -292,8 +295,23 @@ export class IncidentStore {
     return Number(row?.max ?? 0);
   }
 
-  /** Products with the versions and components seen on incidents, most used first. */
-  async catalog(): Promise<{ product: string; versions: string[]; components: string[] }[]> {
+  private catalogCache: { at: number; value: Promise<Catalog> } | null = null;
+
+  /**
+   * Products with the versions and components seen on incidents, most used first. It scans all
+   * incidents, so the answer is shared for CATALOG_TTL_MS (suggestions may lag that long).
+   */
+  catalog(): Promise<Catalog> {
+    const now = Date.now();
+    if (!this.catalogCache || now - this.catalogCache.at > CATALOG_TTL_MS) {
+      const value = this.readCatalog();
+      this.catalogCache = { at: now, value };
+      value.catch(() => (this.catalogCache = null));
+    }
+    return this.catalogCache.value;
+  }
+
+  private async readCatalog(): Promise<Catalog> {
     const rows = await this.db
       .selectFrom('incidents')
       .select(['product', 'version', 'component', (eb) => eb.fn.countAll<number>().as('n')])
