@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from './routers/_app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentEvent } from '@handoff/shared';
 import { type RunningServer, startServer } from './server.js';
@@ -129,7 +130,7 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
     const unknown = collect(testClient(server.url, tokens.agent), { ref: 'INC-999999' });
     const until = Date.now() + 5000;
     while (unknown.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    expect((unknown.errors[0] as TRPCClientError<never>).message).toMatch(/INC-999999 was not found/);
+    expect((unknown.errors[0] as TRPCClientError<AppRouter>).message).toMatch(/INC-999999 was not found/);
     unknown.stop();
   });
 
@@ -138,7 +139,7 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
     const until = Date.now() + 5000;
     while (anon.errors.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     expect(anon.errors[0]).toBeInstanceOf(TRPCClientError);
-    expect((anon.errors[0] as TRPCClientError<never>).data?.code).toBe('UNAUTHORIZED');
+    expect((anon.errors[0] as TRPCClientError<AppRouter>).data?.code).toBe('UNAUTHORIZED');
     anon.stop();
   });
 });

@@ -2,10 +2,9 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, User } from '@handoff/shared';
 import { createContextInner } from '../context.js';
-import { seedDemo } from '../demo.js';
-import { openServices } from '../server.js';
-import { type TestDatabase, createTestDatabase, sampleIncident } from '../testing.js';
+import { sampleIncident } from '../testing.js';
 import { createCaller } from './_app.js';
+import { type DemoCallers, openDemoCallers } from './demoCallers.testutil.js';
 
 async function expectCode(p: Promise<unknown>, code: TRPCError['code'], message?: RegExp) {
   const err = await p.then(
@@ -18,21 +17,16 @@ async function expectCode(p: Promise<unknown>, code: TRPCError['code'], message?
 }
 
 describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
-  let db: TestDatabase;
-  let services: Awaited<ReturnType<typeof openServices>>;
-  const users = {} as Record<Role, User>;
-  const as = (role: Role | User) => createCaller(createContextInner(services, typeof role === 'string' ? users[role] : role));
+  let h: DemoCallers;
+  let services: DemoCallers['services'];
+  let users: DemoCallers['users'];
+  const as = (who: Role | User) => h.as(who);
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    services = await openServices({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
-    const tokens = await seedDemo(services);
-    for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await services.store.userByToken(token))!;
+    h = await openDemoCallers(engine);
+    ({ services, users } = h);
   });
-  afterAll(async () => {
-    await services?.close();
-    await db?.drop();
-  });
+  afterAll(() => h?.close());
 
   it('creates an incident with a reference, routes it, and records who created it', async () => {
     const inc = await as('agent').incidents.create(sampleIncident());

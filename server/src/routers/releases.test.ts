@@ -1,11 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role, User } from '@handoff/shared';
-import { createContextInner } from '../context.js';
-import { seedDemo } from '../demo.js';
-import { openServices } from '../server.js';
-import { type TestDatabase, createTestDatabase, sampleIncident } from '../testing.js';
-import { createCaller } from './_app.js';
+import { sampleIncident } from '../testing.js';
+import { type DemoCallers, openDemoCallers } from './demoCallers.testutil.js';
 
 const ROLES: Role[] = ['agent', 'reviewer', 'developer', 'lead', 'admin'];
 
@@ -20,23 +17,18 @@ async function outcome(p: Promise<unknown>): Promise<string> {
 }
 
 describe.each(['sqlite', 'postgres'] as const)('releases and the hand-over rules on %s', (engine) => {
-  let db: TestDatabase;
-  let services: Awaited<ReturnType<typeof openServices>>;
-  const users = {} as Record<Role, User>;
+  let h: DemoCallers;
+  let services: DemoCallers['services'];
+  let users: DemoCallers['users'];
   let otherAgent: User;
-  const as = (who: Role | User) => createCaller(createContextInner(services, typeof who === 'string' ? users[who] : who));
+  const as = (who: Role | User) => h.as(who);
 
   beforeAll(async () => {
-    db = await createTestDatabase(engine);
-    services = await openServices({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
-    const tokens = await seedDemo(services);
-    for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await services.store.userByToken(token))!;
+    h = await openDemoCallers(engine);
+    ({ services, users } = h);
     otherAgent = (await services.store.addUser({ name: 'Other Agent', role: 'agent', teams: ['accounts'] })).user;
   });
-  afterAll(async () => {
-    await services?.close();
-    await db?.drop();
-  });
+  afterAll(() => h?.close());
 
   async function fixedIncident(version = '9.9.9') {
     const { reference: ref } = await as('agent').incidents.create(sampleIncident());
