@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './routers/_app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentEvent } from '@handoff/shared';
+import { type IncidentEvent, IncidentEventSchema } from '@handoff/shared';
 import { type RunningServer, startServer } from './server.js';
 import { testClient } from './testClient.js';
 import { type TestDatabase, createTestDatabase, sampleIncident } from './testing.js';
@@ -14,7 +14,7 @@ function collect(client: ReturnType<typeof testClient>, input: Parameters<typeof
   const ready = new Promise<void>((r) => (started = r));
   const sub = client.events.onChange.subscribe(input, {
     onStarted: () => started(),
-    onData: (e) => events.push(e.data),
+    onData: (e) => events.push(IncidentEventSchema.parse(e.data)),
     onError: (e) => errors.push(e),
   });
   const waitFor = async (count: number, ms = 10_000) => {

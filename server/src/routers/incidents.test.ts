@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role, User } from '@handoff/shared';
+import { IncidentSchema, type Role, type User } from '@handoff/shared';
 import { createContextInner } from '../context.js';
 import { sampleIncident } from '../testing.js';
 import { createCaller } from './_app.js';
@@ -30,6 +30,8 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
 
   it('creates an incident with a reference, routes it, and records who created it', async () => {
     const inc = await as('agent').incidents.create(sampleIncident());
+    expect(IncidentSchema.parse(inc)).toEqual(inc); // the output honours the shared contract
+    expect(IncidentSchema.parse(await as('developer').incidents.byRef({ ref: inc.reference }))).toEqual(inc);
     expect(inc.reference).toMatch(/^INC-\d+$/);
     expect(inc.status).toBe('new');
     expect(inc.team).toBe('accounts'); // routing rule: login → accounts
