@@ -1,8 +1,6 @@
 import { defineConfig } from 'wxt';
 import { allOptionalOrigins } from './src/crm/origins';
 
-// `--mode e2e` builds the variant the real-browser tests load: it is granted the local fixture
-// server's origin up front, because a test cannot click Chrome's permission prompt.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ esbuild: { jsx: 'automatic', jsxImportSource: 'preact' } }),
@@ -11,8 +9,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
-    optional_host_permissions: allOptionalOrigins(),
+    // The e2e build is granted up front what an agent grants with a click (a site, or screenshots via the
+    // toolbar's activeTab), because a test can click neither Chrome's permission prompt nor its toolbar.
+    host_permissions: mode === 'e2e' ? ['<all_urls>'] : [],
+    optional_host_permissions: [...allOptionalOrigins(), '<all_urls>'],
     action: { default_title: '__MSG_openPanel__' },
     commands: {
       ...(browser === 'firefox'

@@ -52,3 +52,13 @@ describe('capture form state', () => {
     expect(moveStep([a!, b!], 0, -1)).toEqual([a, b]);
   });
 });
+
+describe('re-reading the page into a draft', () => {
+  it('fills empty fields, keeps typed ones, and overwrites fields the agent just taught', async () => {
+    const { applyTicket } = await import('./formState');
+    const d = { ...draftFromTicket(ctx), title: 'typed by agent', customer: { name: '', email: '', org: '' } };
+    const again = finishTicket('other', 'https://x/', { subject: 'from page', customerName: 'Olga', customerOrg: 'Petrova' });
+    expect(applyTicket(d, again)).toMatchObject({ title: 'typed by agent', customer: { name: 'Olga', org: 'Petrova' } });
+    expect(applyTicket(d, again, ['subject']).title).toBe('from page');
+  });
+});

@@ -119,3 +119,34 @@ export function buildCreateInput(d: CaptureDraft, template: Template | undefined
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, input: candidate as IncidentCreateInput };
 }
+
+type TicketField = 'ticketId' | 'subject' | 'customerName' | 'customerEmail' | 'customerOrg' | 'latestMessage';
+const PLACE: Record<TicketField, (d: CaptureDraft, v: string) => CaptureDraft> = {
+  ticketId: (d, v) => ({ ...d, crm: { ...d.crm, ticketId: v } }),
+  subject: (d, v) => ({ ...d, title: v }),
+  customerName: (d, v) => ({ ...d, customer: { ...d.customer, name: v } }),
+  customerEmail: (d, v) => ({ ...d, customer: { ...d.customer, email: v } }),
+  customerOrg: (d, v) => ({ ...d, customer: { ...d.customer, org: v } }),
+  latestMessage: (d, v) => ({ ...d, description: v }),
+};
+const CURRENT: Record<TicketField, (d: CaptureDraft) => string> = {
+  ticketId: (d) => d.crm.ticketId,
+  subject: (d) => d.title,
+  customerName: (d) => d.customer.name,
+  customerEmail: (d) => d.customer.email,
+  customerOrg: (d) => d.customer.org,
+  latestMessage: (d) => d.description,
+};
+
+/**
+ * Brings a re-read page into an existing draft: `overwrite` fields (just taught by the agent) take the page's
+ * value; every other field is filled only where the agent left it empty, so typing is never lost.
+ */
+export function applyTicket(d: CaptureDraft, ctx: TicketContext, overwrite: readonly string[] = []): CaptureDraft {
+  let next = d;
+  for (const f of Object.keys(PLACE) as TicketField[]) {
+    const v = ctx[f];
+    if (v && (overwrite.includes(f) || !CURRENT[f](next).trim())) next = PLACE[f](next, v);
+  }
+  return next;
+}

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SEVERITIES, type IncidentSummary, type Template } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
-import { buildCreateInput, draftFromTicket, type CaptureDraft, type FieldErrors } from '../capture/formState';
+import { applyTicket, buildCreateInput, draftFromTicket, type CaptureDraft, type FieldErrors } from '../capture/formState';
 import { debounced, deleteDraft, loadDraft, saveDraft } from '../capture/drafts';
 import { enqueue, flushQueue, removeFromQueue, type NewItem } from '../capture/queue';
 import { senderFor } from '../capture/sender';
@@ -36,19 +36,40 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   const [team, setTeam] = useState<string | null>(null);
   const [shot, setShot] = useState<string | null>(null);
   const [formError, setFormError] = useState('');
+  const [needShotPermission, setNeedShotPermission] = useState(false);
   const autosave = useMemo(() => debounced((d: CaptureDraft) => saveDraft(key, d), 250), [key]);
   const draftRef = useRef<CaptureDraft | null>(null);
+  const taught = useRef<string[]>([]);
+  const draftKeyRef = useRef('');
+  function update(patch: Partial<CaptureDraft>) {
+    const next = { ...draftRef.current!, ...patch };
+    draftRef.current = next;
+    setDraft(next);
+    autosave.push(next);
+  }
 
   useEffect(() => {
     let live = true;
     setOutcome(null);
     setErrors({});
-    void loadDraft(key).then((d) => live && setDraft((draftRef.current = d ?? draftFromTicket(ctx))));
+    void loadDraft(key).then((d) => {
+      if (!live) return;
+      draftKeyRef.current = key;
+      setDraft((draftRef.current = d ?? draftFromTicket(ctx)));
+    });
     return () => {
       live = false;
       void autosave.flush();
     };
   }, [key]);
+  useEffect(() => {
+    // Same ticket read again (teach mode, page changed): merge without losing what the agent typed.
+    const d = draftRef.current;
+    if (!d || draftKeyRef.current !== key) return;
+    const next = applyTicket(d, ctx, taught.current);
+    taught.current = [];
+    if (next !== d) update(next);
+  }, [ctx]);
   useEffect(() => {
     void loadServerData(api).then((d) => {
       setTemplates(d.templates);
@@ -73,13 +94,6 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   }, [draft !== null, templates.length]);
 
   if (!draft) return <p class="loading">{t('loading')}</p>;
-
-  const update = (patch: Partial<CaptureDraft>) => {
-    const next = { ...draftRef.current!, ...patch };
-    draftRef.current = next;
-    setDraft(next);
-    autosave.push(next);
-  };
   const template = templates.find((x) => x.category === draft.category);
   const product = catalog.find((p) => p.product === draft.product);
   const adapter = adapterById(ctx.crm);
@@ -142,6 +156,8 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     try {
       setShot(await browser.tabs.captureVisibleTab(target.windowId, { format: 'png' }));
     } catch (e) {
+      // Outside a toolbar-opened tab there is no activeTab grant: offer the optional permission (needs a click).
+      setNeedShotPermission(true);
       setFormError(t('screenshotFailed', e instanceof Error ? e.message : String(e)));
     }
   };
@@ -179,7 +195,10 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
         {offline && <span class="offline"> · {t('offlineMode')}</span>}
       </header>
-      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} onTaught={props.reread} />}
+      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} onTaught={(field) => {
+            // The saved mapping changes the settings, which re-reads the page; that read overwrites this field.
+            taught.current = [field];
+          }} />}
       {draft.truncated.length > 0 && <p class="truncated" role="status">{t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}</p>}
       <Field name="title" label={t('field_subject')} error={errors.title}>
         <TextInput name="title" value={draft.title} onInput={(title) => update({ title })} />
@@ -261,6 +280,15 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         <button type="button" class="take-screenshot" onClick={() => void takeScreenshot()}>
           {t('screenshot')}
         </button>
+        {needShotPermission && (
+          <button
+            type="button"
+            class="allow-screenshots"
+            onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then((ok) => ok && (setNeedShotPermission(false), setFormError(''), void takeScreenshot()))}
+          >
+            {t('allowScreenshots')}
+          </button>
+        )}
       </div>
       {formError && <p class="error form-error" role="alert">{formError}</p>}
       <button type="submit" class="submit" disabled={busy}>

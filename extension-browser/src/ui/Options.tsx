@@ -37,6 +37,7 @@ export function Options() {
   const [token, setToken] = useState('');
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (settings) {
       setUrl((u) => u || settings.serverUrl);
@@ -55,6 +56,7 @@ export function Options() {
     );
     if (r.ok) await saveSettings({ serverUrl: r.serverUrl, token: token.trim() });
     setResult(r);
+    setAttempt((n) => n + 1);
     setBusy(false);
   };
   const mappings = Object.entries(settings.siteMappings);
@@ -72,7 +74,7 @@ export function Options() {
           </button>
         </form>
         {result && (
-          <p class={`check-result ${result.ok ? 'ok' : 'error'}`} role="status" data-reason={result.ok ? 'ok' : result.reason}>
+          <p class={`check-result ${result.ok ? 'ok' : 'error'}`} role="status" data-reason={result.ok ? 'ok' : result.reason} data-attempt={attempt}>
             {result.ok ? t('checkOk', result.user.name, result.user.role) : t(`check_${result.reason}`, result.detail)}
           </p>
         )}

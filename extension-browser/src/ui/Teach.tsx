@@ -5,10 +5,11 @@ import { loadSettings, saveSettings } from '../settings';
 import { useT } from './i18nContext';
 
 /** Teach mode for unknown sites: click the element holding each field once; remembered for the site. */
-export function Teach(props: { tabId: number; origin: string; mapping: Record<string, string>; onTaught: () => void }) {
+export function Teach(props: { tabId: number; origin: string; mapping: Record<string, string>; onTaught: (field: TeachableField) => void }) {
   const t = useT();
   const [busy, setBusy] = useState<TeachableField | null>(null);
   const [error, setError] = useState('');
+  const [open, setOpen] = useState(Object.keys(props.mapping).length === 0);
   const teach = async (field: TeachableField) => {
     setBusy(field);
     setError('');
@@ -18,7 +19,7 @@ export function Teach(props: { tabId: number; origin: string; mapping: Record<st
         const s = await loadSettings();
         const site = { ...(s.siteMappings[props.origin] ?? {}), [field]: picked.selector };
         await saveSettings({ siteMappings: { ...s.siteMappings, [props.origin]: site } });
-        props.onTaught();
+        props.onTaught(field);
       }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -27,7 +28,7 @@ export function Teach(props: { tabId: number; origin: string; mapping: Record<st
     }
   };
   return (
-    <details class="teach" open={Object.keys(props.mapping).length === 0}>
+    <details class="teach" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('teachTitle')}</summary>
       <p>{t('teachHelp')}</p>
       <ul>
