@@ -47,10 +47,10 @@ export function buildCli(): Command {
       console.log('\nDemo users and their tokens (new on every --demo start):');
       for (const [role, token] of Object.entries(server.demoTokens)) console.log(`  ${role.padEnd(10)} ${token}`);
       console.log(
-        '\nBrowser extension: build with `npm run build`, load extension-browser/.output/chrome-mv3 as an unpacked' +
-          ' extension, and enter the server URL and the agent token in its options.' +
-          '\nVS Code: install extension-vscode/*.vsix (npm run package -w handoff-vscode), run "Handoff: Sign In"' +
-          ' with the server URL and the developer token.',
+        '\nBrowser extension (agents): in Chromium open chrome://extensions, turn on Developer mode, "Load unpacked"' +
+          ' extension-browser/.output/chrome-mv3; in its options enter this server URL and the agent token.' +
+          '\nVS Code (developers): npm run package -w handoff-vscode, then' +
+          ' code --install-extension extension-vscode/dist/handoff-vscode.vsix; run "Handoff: Sign In" with the developer token.',
       );
     }
     const stop = () => {
