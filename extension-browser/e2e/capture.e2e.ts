@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@handoff/server';
 import { FIXTURES } from '../src/crm/fixtures/expected';
+import { adapterById } from '../src/crm/registry';
 import { answerQuestions, configure, launchBrowser, nodeClient, openCrmPage, openPanel, startFixtureServer, type Browser } from './harness';
 
 const CATEGORIES = ['login', 'installation', 'billing', 'performance', 'data', 'integration', 'crash'];
@@ -83,6 +84,16 @@ describe('capture in real Chromium against each CRM fixture and a real server', 
         steps: [{ action: 'Reload' }, { action: 'Open the ticket view', actual: 'Error shown' }],
       });
       for (const [id, value] of Object.entries(answers)) expect(incident.answers[id]).toBe(value);
+
+      // Where the CRM has an internal-note field, the reference goes into it as text.
+      const noteSelector = adapterById(fx.crm)!.noteSelector;
+      expect(await panel.locator('button.insert-note').count()).toBe(noteSelector ? 1 : 0);
+      if (noteSelector) {
+        await panel.click('button.insert-note');
+        await panel.locator('.result .note', { hasText: 'Inserted' }).waitFor();
+        const note = crm.locator(noteSelector);
+        expect((await note.inputValue().catch(() => null)) ?? (await note.textContent())).toBe(`Escalated to development as ${ref} (Handoff).`);
+      }
       await panel.close();
       await crm.close();
     },

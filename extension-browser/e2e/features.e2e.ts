@@ -107,7 +107,7 @@ describe('teach mode, options, languages, similar incidents, live escalations, s
     const agent = nodeClient(w.server.url, w.token);
     // Answer every required question of the server's template for the category.
     const tpl = (await agent.templates.list.query()).find((t) => t.category === 'crash')!;
-    const answer = (kind: string, options?: string[]) => (kind === 'choice' ? options![0]! : kind === 'number' ? '1' : kind === 'url' ? 'https://x.example' : kind === 'yesno' ? 'yes' : 'x');
+    const answer = (kind: string, options?: string[] | null) => (kind === 'choice' ? options![0]! : kind === 'number' ? '1' : kind === 'url' ? 'https://x.example' : kind === 'yesno' ? 'yes' : 'x');
     const created = await agent.incidents.create.mutate({
       idempotencyKey: crypto.randomUUID(),
       title: 'Live status check',
@@ -134,7 +134,7 @@ describe('teach mode, options, languages, similar incidents, live escalations, s
     await crm.bringToFront(); // captureVisibleTab shoots the window's active tab: the CRM page
     await panel.click('button.take-screenshot');
     const canvas = panel.locator('canvas.shot');
-    await Promise.race([canvas.waitFor(), panel.locator('.form-error').waitFor().then(async () => expect.fail(await panel.textContent('.form-error')))]);
+    await Promise.race([canvas.waitFor(), panel.locator('.form-error').waitFor().then(async () => expect.fail((await panel.textContent('.form-error')) ?? ''))]);
     const box = (await canvas.boundingBox())!;
     await panel.mouse.move(box.x + 5, box.y + 5);
     await panel.mouse.down();

@@ -35,6 +35,9 @@ describe('never lose a capture; hostile text stays text (real Chromium, real ser
     const { panel } = await openPanel(w.browser);
     const subject = await panel.inputValue('input[name="title"]');
     expect(subject).toBe(`<img src=x onerror="document.title='XSS'"> broken <b>bold</b>`);
+    // An oversized message is cut to the server's limit with a visible note, not silently.
+    expect(await panel.textContent('.truncated')).toContain('Latest customer message');
+    expect((await panel.inputValue('textarea[name="description"]')).length).toBe(5000);
     await fillMinimal(panel);
     await panel.click('button.submit');
     const ref = await panel.locator('[data-testid="reference"]').textContent();

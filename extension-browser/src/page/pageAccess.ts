@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { adapterFor } from '../crm/registry';
 import { MAPPING_GLOBAL } from '../crm/runGeneric';
 import type { SiteMapping } from '../crm/generic';
@@ -19,7 +20,7 @@ export class NoAccessError extends Error {
 }
 
 async function inject<T>(tabId: number, file: string): Promise<T> {
-  const [res] = await browser.scripting.executeScript({ target: { tabId }, files: [file] });
+  const [res] = await browser.scripting.executeScript({ target: { tabId }, files: [file as ScriptPublicPath] });
   return res?.result as T;
 }
 

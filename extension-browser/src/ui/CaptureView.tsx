@@ -181,7 +181,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         dataUrl={shot}
         onCancel={() => setShot(null)}
         onAttach={(b64) => {
-          update({ attachments: [...draft.attachments, { name: `screenshot-${draft.attachments.length + 1}.jpg`, mediaType: 'image/jpeg', dataBase64: b64 }].slice(0, 5) });
+          update({ attachments: [...draft.attachments, { name: `screenshot-${draft.attachments.length + 1}.jpg`, mediaType: 'image/jpeg' as const, dataBase64: b64 }].slice(0, 5) });
           setShot(null);
         }}
       />
