@@ -4,6 +4,9 @@ import type { RenderContext } from './render';
 
 type IncidentMessage = Extract<ExtensionToPanel, { type: 'incident' }>;
 
+/** Last result per form/button, shown again after a re-render (the panel re-renders on every change). */
+const lastResults = new Map<string, { ok: boolean; text: string }>();
+
 /** The action forms; each submits one typed action and shows its result beside the button. */
 export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLElement {
   const { incident: i, labels: L, me, nextStatuses } = msg;
@@ -51,29 +54,47 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
   function button(id: string, label: string, action: () => PanelAction, cls = ''): HTMLElement {
     const b = h('button', { type: 'button', id, class: cls });
     b.textContent = label;
-    const status = h('span', { class: 'result', role: 'status' });
-    b.addEventListener('click', () => submit(b, status, action()));
+    const status = resultSpan(id);
+    b.addEventListener('click', () => submit(id, b, status, [], action()));
     return h('span', {}, b, status);
   }
 
   function form(id: string, title: string, inputs: HTMLElement[], label: string, action: () => PanelAction): HTMLElement {
     const submitButton = h('button', { type: 'submit' }, label);
-    const status = h('span', { class: 'result', role: 'status' });
+    const status = resultSpan(id);
     const f = h('form', { id: `${id}-form`, class: 'action-form' }, h('h3', {}, title), ...inputs, h('div', { class: 'row' }, submitButton, status));
     f.addEventListener('submit', (e) => {
       e.preventDefault();
-      submit(submitButton, status, action());
+      submit(id, submitButton, status, inputs, action());
     });
     return f;
   }
 
-  function submit(b: HTMLButtonElement, status: HTMLElement, action: PanelAction): void {
+  function resultSpan(id: string): HTMLElement {
+    const last = lastResults.get(id);
+    return h('span', { class: last ? `result ${last.ok ? 'ok' : 'error'}` : 'result', role: 'status' }, last?.text ?? '');
+  }
+
+  function submit(id: string, b: HTMLButtonElement, status: HTMLElement, inputs: HTMLElement[], action: PanelAction): void {
     b.disabled = true;
+    lastResults.delete(id);
+    status.className = 'result';
     status.textContent = L.working!;
     ctx.act(action, (ok, message) => {
       b.disabled = false;
-      status.textContent = ok ? L.done! : (message ?? '');
-      status.className = ok ? 'result ok' : 'result error';
+      const text = ok ? L.done! : (message ?? '');
+      lastResults.set(id, { ok, text });
+      // the result may arrive after a re-render: update whichever span shows this form now
+      for (const s of [status, document.querySelector(`#${id}-form .result, #${id} + .result`)]) {
+        if (!s) continue;
+        s.textContent = text;
+        s.className = ok ? 'result ok' : 'result error';
+      }
+      if (ok) {
+        for (const el of [...inputs, ...document.querySelectorAll(`#${id}-form textarea, #${id}-form input`)]) {
+          if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = '';
+        }
+      }
     });
   }
 }

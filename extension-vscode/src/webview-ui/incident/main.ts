@@ -31,7 +31,11 @@ function receive(msg: ExtensionToPanel): void {
   switch (msg.type) {
     case 'incident':
       vscode.setState({ reference: msg.incident.reference });
-      app.replaceChildren(renderIncident(msg, ctx));
+      {
+        const drafts = captureDrafts(app);
+        app.replaceChildren(renderIncident(msg, ctx));
+        restoreDrafts(app, drafts);
+      }
       app.setAttribute('aria-busy', 'false');
       send({ type: 'rendered', reference: msg.incident.reference });
       return;
@@ -52,6 +56,23 @@ function receive(msg: ExtensionToPanel): void {
       document.dispatchEvent(new CustomEvent('handoff-attachment', { detail: msg }));
       return;
   }
+}
+
+/** What the person was typing, so a re-render (live event, another action) never loses it. */
+function captureDrafts(root: HTMLElement): { values: Map<string, string>; focused: string | null } {
+  const values = new Map<string, string>();
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id]:not([type=checkbox]), textarea[id], select[id]')) {
+    values.set(el.id, el.value);
+  }
+  return { values, focused: document.activeElement?.id || null };
+}
+
+function restoreDrafts(root: HTMLElement, drafts: ReturnType<typeof captureDrafts>): void {
+  for (const [id, value] of drafts.values) {
+    const el = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`#${CSS.escape(id)}`);
+    if (el && (el.tagName !== 'SELECT' || [...(el as HTMLSelectElement).options].some((o) => o.value === value))) el.value = value;
+  }
+  if (drafts.focused) root.querySelector<HTMLElement>(`#${CSS.escape(drafts.focused)}`)?.focus();
 }
 
 send({ type: 'ready' });

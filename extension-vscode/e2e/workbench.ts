@@ -1,0 +1,79 @@
+import type { Frame, Locator, Page } from 'playwright-core';
+
+/** Drives the VS Code workbench in the browser the way a person does: palette, inputs, clicks. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  async ready(): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });
+  }
+
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Runs a command from the palette by its title, e.g. "Handoff: Open Incident…". */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.quickInput.locator('.monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
+  /** Types into the open input box (quick input) and presses Enter. */
+  async answerInput(text: string): Promise<void> {
+    const input = this.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Waits for a notification toast containing `text` and returns its whole text. */
+  async notification(text: string | RegExp, timeout = 20_000): Promise<string> {
+    const toast = this.page.locator('.notification-toast', { hasText: text }).first();
+    await toast.waitFor({ timeout });
+    return (await toast.innerText()).trim();
+  }
+
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+
+  /** Opens the "Handoff" activity-bar container. */
+  async openHandoffViews(): Promise<Locator> {
+    const sidebar = this.page.locator('#workbench\\.parts\\.sidebar');
+    if (!(await sidebar.locator('.pane-header', { hasText: /Assigned to me/i }).count())) {
+      await this.page.locator('.activitybar .action-item a[aria-label^="Handoff"]').first().click();
+    }
+    await sidebar.locator('.pane-header', { hasText: /Assigned to me/i }).waitFor();
+    return sidebar;
+  }
+
+  /** The text of every row in the view titled `name`. */
+  async viewRows(name: string): Promise<string[]> {
+    const pane = this.page.locator('#workbench\\.parts\\.sidebar .pane', { has: this.page.locator('.pane-header', { hasText: name }) });
+    return pane.locator('.monaco-list-row').allInnerTexts();
+  }
+
+  /** The webview frame showing the incident `reference` (VS Code nests each webview in two iframes). */
+  async incidentFrame(reference: string, timeout = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        try {
+          const ref = await frame.locator(`article.incident[data-reference="${reference}"]`).count();
+          if (ref) return frame;
+        } catch {
+          // frame detached while looking
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`No panel for ${reference} within ${timeout} ms`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+}
