@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the e2e variant (grants the local fixture origin) once before the real-browser tests. */
+/** Builds the e2e variants (Chrome and Firefox) (grants the local fixture origin) once before the real-browser tests. */
 export default function setup(): void {
   execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: root, stdio: 'inherit' });
-  if (!existsSync(join(root, '.output/chrome-mv3-e2e/manifest.json'))) throw new Error('e2e build missing');
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'e2e'], { cwd: root, stdio: 'inherit' });
+  for (const dir of ['chrome-mv3-e2e', 'firefox-mv3-e2e'])
+    if (!existsSync(join(root, `.output/${dir}/manifest.json`))) throw new Error(`e2e build ${dir} missing`);
 }

@@ -6,6 +6,7 @@ import { pruneDrafts } from '../capture/drafts';
 import { loadSettings } from '../settings';
 import { rememberTarget } from '../page/target';
 import { syncEscalations } from './escalations';
+import { openPagesForFirefoxTests } from './e2eFirefox';
 
 async function api() {
   const s = await loadSettings();
@@ -25,6 +26,7 @@ export async function flushInBackground(): Promise<void> {
 
 /** Wires the service worker: target-tab tracking, panel opening, queue retries and escalation sync by alarm. */
 export function startBackground(): void {
+  openPagesForFirefoxTests();
   const chromeSidePanel = (globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }).chrome?.sidePanel;
   browser.action?.onClicked.addListener((tab) => {
     // Opening from the toolbar is a user gesture: activeTab lets us read this tab even before the site is enabled.

@@ -1,0 +1,91 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startServer, type RunningServer } from '@handoff/server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { FIXTURES } from '../src/crm/fixtures/expected';
+import { nodeClient, startFixtureServer } from './harness';
+
+const FF_DIR = join(dirname(fileURLToPath(import.meta.url)), '../.output/firefox-mv3-e2e');
+
+/** Puppeteer reports moz-extension pages as about:blank, so ask each page where it is. */
+async function waitForPage(browser: Browser, re: RegExp): Promise<Page> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const p of await browser.pages()) {
+      const href = await p.evaluate(() => location.href).catch(() => '');
+      if (re.test(href)) return p;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no page matching ${re}`);
+}
+
+describe('Firefox ESR smoke: options check, auto-fill and submit', () => {
+  let server: RunningServer;
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+  let browser: Browser;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'handoff-ff-'));
+    server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demo: true });
+    fixtures = await startFixtureServer();
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await fixtures?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('captures the Zendesk fixture end to end', async () => {
+    await browser.installExtension(FF_DIR);
+    const options = await waitForPage(browser, /^moz-extension:\/\/.+\/options\.html/);
+    await options.bringToFront(); // background tabs are throttled hard in Firefox
+    await options.waitForSelector('#server-url');
+    await options.type('#server-url', server.url);
+    await options.type('#token', server.demoTokens!.agent);
+    await options.click('.check-save');
+    const reason = await options.waitForSelector('.check-result').then((h) => h!.evaluate((e) => e.getAttribute('data-reason')));
+    expect(reason).toBe('ok');
+
+    const fx = FIXTURES.find((f) => f.crm === 'zendesk')!;
+    const crm = await browser.newPage();
+    await crm.goto(fixtures.url + fx.path);
+    await options.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'e2e:openPanel' }));
+    const panel = await waitForPage(browser, /^moz-extension:\/\/.+\/sidepanel\.html/);
+    await panel.bringToFront(); // what the sidebar is: visible beside the page (an extension page never becomes the target)
+    await panel.waitForSelector('body[data-ready="form"]', { timeout: 20_000 });
+    expect(await panel.$eval('input[name="title"]', (e) => (e as HTMLInputElement).value)).toBe(fx.expected.subject);
+    expect(await panel.$eval('input[name="customer.name"]', (e) => (e as HTMLInputElement).value)).toBe(fx.expected.customerName);
+
+    await panel.select('#f-category', 'login');
+    await panel.waitForSelector('.questions .field');
+    for (const field of await panel.$$('.questions .field')) {
+      const select = await field.$('select');
+      if (select) {
+        const v = await select.evaluate((s) => (s as HTMLSelectElement).options[1]!.value);
+        await select.select(v);
+      } else {
+        const input = (await field.$('input, textarea'))!;
+        const type = await input.evaluate((e) => e.getAttribute('type'));
+        await input.type(type === 'number' ? '2' : type === 'url' ? 'https://x.example' : 'firefox answer');
+      }
+    }
+    await panel.type('input[name="product"]', 'Shop');
+    await panel.click('button.submit');
+    const ref = await panel
+      .waitForSelector('[data-testid="reference"]', { timeout: 15_000 })
+      .then((h) => h!.evaluate((e) => e.textContent))
+      .catch(async (e: unknown) => {
+        const errors = await panel.$$eval('.error, .queued', (els) => els.map((x) => x.textContent).join(' | '));
+        throw new Error(`no reference; the panel says: ${errors}`, { cause: e });
+      });
+    expect(ref).toMatch(/^INC-\d+$/);
+    const incident = await nodeClient(server.url, server.demoTokens!.agent).incidents.byRef.query({ ref: ref! });
+    expect(incident).toMatchObject({ title: fx.expected.subject, crm: { system: 'zendesk', ticketId: '4711' } });
+  });
+});
