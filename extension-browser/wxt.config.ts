@@ -3,6 +3,7 @@ import { allOptionalOrigins } from './src/crm/origins';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  zip: { artifactTemplate: 'handoff-{{version}}-{{browser}}.zip', sourcesTemplate: 'handoff-{{version}}-sources.zip' },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
