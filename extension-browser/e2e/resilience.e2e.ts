@@ -88,6 +88,50 @@ describe('never lose a capture; hostile text stays text (real Chromium, real ser
     await panel.close();
     await crm.close();
   });
+
+  it('a capture the server rejects later is marked failed with the reason and does not block the next one', async () => {
+    const stamp = Date.now();
+    const crm = await openCrmPage(w.browser, w.fixtures.url + fixture('zammad').path);
+    const { panel } = await openPanel(w.browser);
+    const port = w.server.port;
+    await w.server.close();
+    await panel.fill('input[name="title"]', `Rejected later ${stamp}`);
+    await fillMinimal(panel, 'login');
+    await panel.click('button.submit');
+    await panel.locator('.queued').waitFor();
+    await panel.close();
+    await openCrmPage(w.browser, w.fixtures.url + fixture('github').path, crm);
+    const second = (await openPanel(w.browser)).panel;
+    await second.fill('input[name="title"]', `Accepted later ${stamp}`);
+    await fillMinimal(second, 'billing');
+    await second.click('button.submit');
+    await second.locator('.queued').waitFor();
+
+    // While the captures waited, a lead added a required question to the login template.
+    w.server = await startServer({ port, host: '127.0.0.1', dataDir: w.dataDir });
+    const lead = nodeClient(w.server.url, (await w.server.addUser({ name: 'Lou Lead', role: 'lead' })));
+    const login = (await lead.templates.list.query()).find((t) => t.category === 'login')!;
+    await lead.templates.upsert.mutate({
+      category: 'login',
+      label: login.label,
+      questions: [...login.questions, { id: 'sso-provider', text: 'Which SSO provider?', why: 'Each provider fails differently', required: true, kind: 'text' }],
+    });
+
+    await second.click('button[data-tab="queue"]');
+    await second.click('button.send-now');
+    const failed = second.locator('.queue-item.failed');
+    await failed.waitFor({ timeout: 20_000 });
+    expect(await failed.textContent()).toContain(`Rejected later ${stamp}`);
+    expect(await failed.locator('.reason').textContent()).toMatch(/sso-provider|SSO provider/);
+    await second.locator('.sent li', { hasText: `Accepted later ${stamp}` }).waitFor();
+    const { items } = await nodeClient(w.server.url, w.token).incidents.list.query({ reporter: 'me', limit: 100 });
+    expect(items.filter((i) => i.title.endsWith(String(stamp))).map((i) => i.title)).toEqual([`Accepted later ${stamp}`]);
+    // The agent can discard it (or fix the token/template and retry).
+    await failed.locator('button', { hasText: 'Discard' }).click();
+    await second.locator('.queue .empty').waitFor();
+    await second.close();
+    await crm.close();
+  });
 });
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
