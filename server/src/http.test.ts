@@ -2,7 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './routers/_app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentEvent, IncidentEventSchema } from '@handoff/shared';
-import { type RunningServer, startServer } from './server.js';
+import { type RunningServer, openServices, startServer } from './server.js';
 import { testClient } from './testClient.js';
 import { type TestDatabase, createTestDatabase, sampleIncident } from './testing.js';
 
@@ -145,9 +145,20 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
 });
 
 describe.each(['sqlite', 'postgres'] as const)('event resume on %s', (engine) => {
+  let server: RunningServer;
+  /**
+   * Closes the server, then lets this process's fetch pool see its pooled sockets close: client
+   * and server share one event loop here, and a request sent in the same tick would go out on a
+   * socket the old server has just closed ("other side closed").
+   */
+  async function restart() {
+    await server.close();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
   it('delivers every missed event once, in order, after a disconnect and a server restart', async () => {
     const db = await createTestDatabase(engine);
-    let server = await startServer({ port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl, demo: true });
+    server = await startServer({ port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl, demo: true });
     const tokens = server.demoTokens!;
     try {
       const sub = collect(testClient(server.url, tokens.developer), {});
@@ -159,7 +170,7 @@ describe.each(['sqlite', 'postgres'] as const)('event resume on %s', (engine) =>
       // While nobody listens: changes happen, and the server restarts on the same store.
       const port = server.port;
       for (let i = 0; i < 5; i++) await testClient(server.url, tokens.developer).incidents.comment.mutate({ ref, text: `note ${i}` });
-      await server.close();
+      await restart();
       server = await startServer({ port, dataDir: db.dataDir, databaseUrl: db.databaseUrl });
       for (let i = 5; i < 8; i++) await testClient(server.url, tokens.developer).incidents.comment.mutate({ ref, text: `note ${i}` });
 
@@ -180,4 +191,34 @@ describe.each(['sqlite', 'postgres'] as const)('event resume on %s', (engine) =>
       await db.drop();
     }
   });
+
+  it('a live subscription reconnects by itself after a server restart and misses nothing', { timeout: 60_000 }, async () => {
+    const db = await createTestDatabase(engine);
+    server = await startServer({ port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl, demo: true });
+    const tokens = server.demoTokens!;
+    const sub = collect(testClient(server.url, tokens.developer, 'connectionParams'), {});
+    try {
+      await sub.ready;
+      const { reference: ref } = await testClient(server.url, tokens.agent).incidents.create.mutate(sampleIncident());
+      await sub.waitFor(1);
+      const port = server.port;
+      await restart();
+      // Changes while the stream is down, made by another process on the same store.
+      const offline = await openServices({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+      const dev = (await offline.store.listUsers()).find((u) => u.role === 'developer')!;
+      for (const text of ['while down 1', 'while down 2']) {
+        await offline.incidents.change(offline.incidents.idOf(ref), dev.id, () => [{ kind: 'comment', text }]);
+      }
+      await offline.close();
+      server = await startServer({ port, dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+      await testClient(server.url, tokens.developer).incidents.comment.mutate({ ref, text: 'after restart' });
+      const events = await sub.waitFor(4, 30_000);
+      expect(events.map((e) => `${e.id} ${e.kind} ${e.text}`)).toEqual([events[0]!, ...['while down 1', 'while down 2', 'after restart']].map((x, i) => (i === 0 ? `${events[0]!.id} ${events[0]!.kind} ${events[0]!.text}` : `${Number(events[0]!.id) + i} comment ${x}`)));
+    } finally {
+      sub.stop();
+      await server.close();
+      await db.drop();
+    }
+  });
 });
+

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type Services } from './context.js';
+import { serveSubscription } from './events/sseFastPath.js';
 import { appRouter } from './routers/_app.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -61,6 +62,7 @@ export function createRequestListener(services: Services): http.RequestListener 
       return;
     }
     for (const [k, v] of Object.entries(CORS_HEADERS)) res.setHeader(k, v);
+    if (serveSubscription(services, req, res, url)) return;
     trpc(req, res);
   };
 }

@@ -10,6 +10,12 @@ function describeZodError(err: ZodError): string {
     .join('; ');
 }
 
+/** SSE keep-alive: a ping every 15 s; clients reconnect after 40 s of silence. */
+export const SSE_OPTIONS = {
+  ping: { enabled: true, intervalMs: 15_000 },
+  client: { reconnectAfterInactivityMs: 40_000 },
+};
+
 const t = initTRPC.context<Context>().create({
   isDev: false, // never send stack traces to clients
   errorFormatter({ shape, error }) {
@@ -25,10 +31,7 @@ const t = initTRPC.context<Context>().create({
     if (error.code === 'INTERNAL_SERVER_ERROR') return { ...shape, message: 'Internal server error' };
     return shape;
   },
-  sse: {
-    ping: { enabled: true, intervalMs: 15_000 },
-    client: { reconnectAfterInactivityMs: 40_000 },
-  },
+  sse: SSE_OPTIONS,
 });
 
 export const router = t.router;

@@ -28,7 +28,9 @@ export async function* follow<Row extends { id: number }, Out>(o: FollowOptions<
   const onAbort = () => wake?.();
   o.signal?.addEventListener('abort', onAbort);
   try {
-    let cursor = o.lastEventId ? Number(o.lastEventId) : o.hub.position;
+    // Without a last id the stream starts now: at the store's newest event, not the hub's
+    // position, which may lag behind commits it has not read yet.
+    let cursor = o.lastEventId ? Number(o.lastEventId) : await o.source.lastEventId();
     if (o.lastEventId) {
       for (;;) {
         const page = await o.source.eventsAfter(cursor, CATCH_UP_PAGE);
