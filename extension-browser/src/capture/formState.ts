@@ -150,3 +150,14 @@ export function applyTicket(d: CaptureDraft, ctx: TicketContext, overwrite: read
   }
   return next;
 }
+
+/** `incidents.addAffectedCustomer` input: this customer's case joins an existing incident (same idempotency key as the draft). */
+export function linkInput(d: CaptureDraft, ref: string) {
+  return {
+    ref,
+    idempotencyKey: d.idempotencyKey,
+    customer: { name: d.customer.name.trim(), email: opt(d.customer.email), org: opt(d.customer.org) },
+    crm: { system: d.crm.system, ticketId: opt(d.crm.ticketId), url: /^https?:\/\//.test(d.crm.url) ? d.crm.url : undefined },
+    note: opt(d.description.slice(0, 2000)),
+  };
+}

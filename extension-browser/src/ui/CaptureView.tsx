@@ -1,16 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { SEVERITIES, type IncidentSummary, type Template } from '@handoff/shared';
+import type { IncidentSummary, Template } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
-import { applyTicket, buildCreateInput, draftFromTicket, type CaptureDraft, type FieldErrors } from '../capture/formState';
+import { applyTicket, buildCreateInput, draftFromTicket, linkInput, type CaptureDraft, type FieldErrors } from '../capture/formState';
 import { debounced, deleteDraft, loadDraft, saveDraft } from '../capture/drafts';
-import { enqueue, flushQueue, removeFromQueue, type NewItem } from '../capture/queue';
-import { senderFor } from '../capture/sender';
+import type { NewItem } from '../capture/queue';
+import { submitNow } from '../capture/submit';
 import { adapterById } from '../crm/registry';
 import { draftKeyOf, type TicketContext } from '../crm/ticketContext';
 import { insertNote } from '../page/pageAccess';
 import type { Target } from '../page/target';
 import type { Settings } from '../settings';
+import { DetailsFields } from './DetailsFields';
 import { Field, TextArea, TextInput } from './fields';
 import { useT } from './i18nContext';
 import { Questions } from './Questions';
@@ -95,22 +96,13 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
 
   if (!draft) return <p class="loading">{t('loading')}</p>;
   const template = templates.find((x) => x.category === draft.category);
-  const product = catalog.find((p) => p.product === draft.product);
   const adapter = adapterById(ctx.crm);
 
   const send = async (item: NewItem): Promise<Outcome | null> => {
-    await enqueue(item); // stored before anything is sent: nothing is lost if the panel closes now
-    const r = await flushQueue(senderFor(api));
-    const sent = r.sent.find((s) => s.key === item.key);
-    if (sent) return { kind: item.kind === 'create' ? 'created' : 'linked', reference: sent.reference };
-    const failed = r.failed.find((f) => f.key === item.key);
-    if (failed) {
-      await removeFromQueue(item.key); // back to the form: the agent fixes it there
-      setFormError(failed.lastError ?? '');
-      return null;
-    }
-    const waiting = r.retrying.find((f) => f.key === item.key);
-    return { kind: 'queued', error: waiting?.lastError ?? t('serverUnreachable') };
+    const r = await submitNow(api, item);
+    if (r.kind !== 'rejected') return r.kind === 'queued' ? { kind: 'queued', error: r.error ?? t('serverUnreachable') } : r;
+    setFormError(r.error); // back to the form: the agent fixes it there
+    return null;
   };
   const finish = async (o: Outcome | null) => {
     if (!o) return;
@@ -139,14 +131,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     if (!draft.customer.name.trim()) return setErrors({ 'customer.name': t('customerNameNeeded') });
     setBusy(true);
     try {
-      const c = draft.customer;
-      const payload = {
-        ref: i.reference,
-        idempotencyKey: draft.idempotencyKey,
-        customer: { name: c.name.trim(), email: c.email.trim() || undefined, org: c.org.trim() || undefined },
-        crm: { system: draft.crm.system, ticketId: draft.crm.ticketId || undefined, url: /^https?:/.test(draft.crm.url) ? draft.crm.url : undefined },
-        note: draft.description.slice(0, 2000) || undefined,
-      };
+      const payload = linkInput(draft, i.reference);
       await finish(await send({ key: draft.idempotencyKey, kind: 'link', label: `${i.reference}: ${draft.title}`, payload }));
     } finally {
       setBusy(false);
@@ -230,37 +215,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       <Field name="description" label={t('description')} error={errors.description}>
         <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
       </Field>
-      <div class="row">
-        <Field name="product" label={t('product')} error={errors.product}>
-          <TextInput name="product" list="products" value={draft.product} onInput={(p) => update({ product: p })} />
-        </Field>
-        <Field name="version" label={t('version')} error={errors.version}>
-          <TextInput name="version" list="versions" value={draft.version} onInput={(version) => update({ version })} />
-        </Field>
-      </div>
-      <datalist id="products">{catalog.map((p) => <option key={p.product} value={p.product} />)}</datalist>
-      <datalist id="versions">{(product?.versions ?? []).map((v) => <option key={v} value={v} />)}</datalist>
-      <datalist id="components">{(product?.components ?? []).map((v) => <option key={v} value={v} />)}</datalist>
-      <Field name="component" label={t('component')} error={errors.component} hint={team ? t('routedTo', team) : undefined}>
-        <TextInput name="component" list="components" value={draft.component} onInput={(component) => update({ component })} />
-      </Field>
-      <fieldset class="environment">
-        <legend>{t('environment')}</legend>
-        <div class="row">
-          <TextInput name="environment.os" placeholder={t('envOs')} value={draft.environment.os} onInput={(os) => update({ environment: { ...draft.environment, os } })} />
-          <TextInput name="environment.browser" placeholder={t('envBrowser')} value={draft.environment.browser} onInput={(b) => update({ environment: { ...draft.environment, browser: b } })} />
-        </div>
-        <TextInput name="environment.config" placeholder={t('envConfig')} value={draft.environment.config} onInput={(config) => update({ environment: { ...draft.environment, config } })} />
-      </fieldset>
-      <Field name="severity" label={t('severity')} error={errors.severity}>
-        <select id="f-severity" name="severity" value={draft.severity} onChange={(e) => update({ severity: e.currentTarget.value as CaptureDraft['severity'] })}>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severity_${s}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
       <label class="check">
         <input type="checkbox" name="reproducedByAgent" checked={draft.reproducedByAgent} onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })} /> {t('reproduced')}
