@@ -54,9 +54,11 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           customer text not null, crm text not null, note text, created_at text not null)`.execute(db);
 
         if (engine === 'sqlite') {
-          // External-content FTS5 index kept in step by triggers; porter stemming like Postgres' english.
+          // External-content FTS5 index kept in step by triggers; porter stemming like Postgres'
+          // english. Prefix indexes serve the unfinished last word of "similar incidents" searches.
           await sql`create virtual table incidents_fts using fts5(
-            search_title, search_body, content='incidents', content_rowid='id', tokenize='porter unicode61')`.execute(db);
+            search_title, search_body, content='incidents', content_rowid='id', tokenize='porter unicode61',
+            prefix='2 3 4')`.execute(db);
           await sql`create trigger incidents_fts_ai after insert on incidents begin
             insert into incidents_fts (rowid, search_title, search_body) values (new.id, new.search_title, new.search_body);
           end`.execute(db);

@@ -30,5 +30,8 @@ export function searchTerms(text: string): { terms: string[]; prefixLast: boolea
     .split(' ')
     .filter((t) => t.length > 0 && !STOP_WORDS.has(t))
     .slice(0, 12);
-  return { terms, prefixLast: terms.length > 0 && /[\p{L}\p{N}]$/u.test(text) };
+  const prefixLast = terms.length > 0 && /[\p{L}\p{N}]$/u.test(text);
+  // A one-letter fragment being typed matches most of the index and says nothing yet.
+  if (prefixLast && terms[terms.length - 1]!.length < 2) return { terms: terms.slice(0, -1), prefixLast: false };
+  return { terms, prefixLast };
 }
