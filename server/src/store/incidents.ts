@@ -226,6 +226,7 @@ export class IncidentStore {
   }
 
   async search(text: string, limit: number): Promise<IncidentSummary[]> {
+    await this.store.searchIndex?.flush(); // see every committed incident
     const ids = await searchIncidentIds(this.db, this.store.engine, text, limit);
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();

@@ -54,18 +54,17 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           customer text not null, crm text not null, note text, created_at text not null)`.execute(db);
 
         if (engine === 'sqlite') {
-          // External-content FTS5 index kept in step by triggers; porter stemming like Postgres'
-          // english. Prefix indexes serve the unfinished last word of "similar incidents" searches.
+          // The FTS5 index is updated in batches, off the create's commit (see searchIndex.ts):
+          // triggers only note which incidents changed. Porter stemming like Postgres' english;
+          // prefix indexes serve the unfinished last word of "similar incidents" searches.
           await sql`create virtual table incidents_fts using fts5(
-            search_title, search_body, content='incidents', content_rowid='id', tokenize='porter unicode61',
-            prefix='2 3 4')`.execute(db);
-          await sql`create trigger incidents_fts_ai after insert on incidents begin
-            insert into incidents_fts (rowid, search_title, search_body) values (new.id, new.search_title, new.search_body);
+            search_title, search_body, tokenize='porter unicode61', prefix='2 3 4')`.execute(db);
+          await sql`create table search_outbox (incident_id integer primary key)`.execute(db);
+          await sql`create trigger incidents_search_ai after insert on incidents begin
+            insert or ignore into search_outbox (incident_id) values (new.id);
           end`.execute(db);
-          await sql`create trigger incidents_fts_au after update of search_title, search_body on incidents begin
-            insert into incidents_fts (incidents_fts, rowid, search_title, search_body)
-              values ('delete', old.id, old.search_title, old.search_body);
-            insert into incidents_fts (rowid, search_title, search_body) values (new.id, new.search_title, new.search_body);
+          await sql`create trigger incidents_search_au after update of search_title, search_body on incidents begin
+            insert or ignore into search_outbox (incident_id) values (new.id);
           end`.execute(db);
         } else {
           await sql`alter table incidents add column search_vector tsvector generated always as (

@@ -138,7 +138,13 @@ export interface ReleaseLogTable {
   at: string;
 }
 
+/** SQLite only: incidents whose search text changed and is not yet in the FTS index. */
+export interface SearchOutboxTable {
+  incident_id: number;
+}
+
 export interface Database {
+  search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
   release_feedback: ReleaseFeedbackTable;

@@ -15,6 +15,7 @@ import { migrate } from './migrations.js';
 import { type OpenOptions, openDb } from './open.js';
 import type { Database, Engine, UserRow } from './schema.js';
 import { badRequest } from './errors.js';
+import { SqliteSearchIndex } from './searchIndex.js';
 
 export type Trx = Transaction<Database>;
 
@@ -34,12 +35,18 @@ export class Store {
   /** Called after every committed write (the event hub polls for new events). */
   onCommit: () => void = () => undefined;
 
+  /** SQLite's batched full-text indexer (PostgreSQL indexes in the row itself). */
+  readonly searchIndex: SqliteSearchIndex | null;
+
   private constructor(
     readonly db: Kysely<Database>,
     readonly engine: Engine,
     readonly location: string,
     readonly pgConfig: import('pg').PoolConfig | undefined,
-  ) {}
+  ) {
+    this.searchIndex = engine === 'sqlite' ? new SqliteSearchIndex(db) : null;
+    this.searchIndex?.schedule(); // whatever the last run left pending
+  }
 
   static async open(opts: OpenOptions): Promise<Store> {
     const opened = await openDb(opts);
@@ -53,6 +60,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    await this.searchIndex?.stop();
     await this.db.destroy();
   }
 
@@ -65,6 +73,7 @@ export class Store {
       if (this.engine === 'postgres') await sql`select pg_notify(${PG_EVENTS_CHANNEL}, '')`.execute(trx);
       return value;
     });
+    this.searchIndex?.schedule();
     this.onCommit();
     return result;
   }

@@ -1,0 +1,73 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema.js';
+
+const BATCH = 500;
+const DELAY_MS = 20;
+
+/**
+ * SQLite's full-text index, kept up to date in batches. Writing FTS5 segments inside every
+ * create's transaction made the commit ~5× dearer than the row itself; instead triggers note
+ * changed incidents in `search_outbox`, and this indexer moves them into the index shortly after
+ * the commit, many at a time. A search first indexes whatever is still pending, so it always
+ * sees every committed incident.
+ */
+export class SqliteSearchIndex {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Indexes pending changes soon (after a commit); several calls make one run. */
+  schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush().catch((err: Error) => console.error(`[handoff] search indexing failed: ${err.message}`));
+    }, DELAY_MS);
+    this.timer.unref();
+  }
+
+  /** Indexes everything pending now; resolves when the outbox is empty. */
+  flush(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    do {
+      this.again = false;
+      while (await this.indexBatch()) {
+        // keep going until the outbox is empty
+      }
+    } while (this.again);
+  }
+
+  /** One transaction: re-index up to BATCH incidents. Returns whether it found any. */
+  private async indexBatch(): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const ids = (await trx.selectFrom('search_outbox').select('incident_id').orderBy('incident_id').limit(BATCH).execute()).map(
+        (r) => r.incident_id,
+      );
+      if (ids.length === 0) return false;
+      const list = sql.join(ids);
+      await sql`delete from incidents_fts where rowid in (${list})`.execute(trx);
+      await sql`insert into incidents_fts (rowid, search_title, search_body)
+        select id, search_title, search_body from incidents where id in (${list})`.execute(trx);
+      await trx.deleteFrom('search_outbox').where('incident_id', 'in', ids).execute();
+      return true;
+    });
+  }
+}
