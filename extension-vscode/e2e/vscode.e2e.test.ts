@@ -1,7 +1,7 @@
 // The extension inside a real VS Code (code-server) against a real Handoff server, driven the
 // way a developer uses it: palette, input boxes, the Handoff views, the incident panel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,6 +24,8 @@ let browser: Browser;
 let page: Page;
 let wb: Workbench;
 let xssRef: string;
+let workspace: string;
+
 const dialogs: string[] = [];
 const timings: Record<string, number> = {};
 
@@ -61,20 +63,22 @@ beforeAll(async () => {
   } as never);
   xssRef = (xss as Incident).reference;
 
-  const workspace = join(dir, 'workspace');
+  workspace = join(dir, 'workspace');
   execFileSync('git', ['init', '-q', '-b', 'main', workspace]);
-  execFileSync('git', ['-C', workspace, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', 'init']);
-  vscode = await startCodeServer({
-    dir: join(dir, 'code'),
-    vsix: VSIX,
-    settings: {
-      'security.workspace.trust.enabled': false,
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
-      'extensions.confirmedUriHandlerExtensionIds': ['handoff.handoff-vscode'],
-      'handoff.serverUrl': server.url,
-    },
-  });
+  writeFileSync(join(workspace, 'notes.md'), '# Notes\n\nLooks like a regression of INC-1003 again.\n');
+  execFileSync('git', ['-C', workspace, 'add', '.']);
+  execFileSync('git', ['-C', workspace, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'init']);
+  const settings = {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'extensions.confirmedUriHandlerExtensionIds': ['handoff.handoff-vscode'],
+    'git.openRepositoryInParentFolders': 'always',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'handoff.serverUrl': server.url,
+  };
+  vscode = await startCodeServer({ dir: join(dir, 'code'), vsix: VSIX, settings });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -105,6 +109,13 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+// A screenshot of the workbench for every failed step, in .e2e/ (ignored by git).
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail' || !page) return;
+  mkdirSync(resolve(__dirname, '..', '.e2e'), { recursive: true });
+  await page.screenshot({ path: resolve(__dirname, '..', '.e2e', `${ctx.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+});
+
 describe('Handoff in a real VS Code', () => {
   it('shows the welcome view with Sign In before signing in', async () => {
     const sidebar = await wb.openHandoffViews();
@@ -122,6 +133,34 @@ describe('Handoff in a real VS Code', () => {
     await wb.answerInput(server.demoTokens!.agent);
     expect(await wb.notification('This token belongs to')).toContain('Alice Agent (agent)');
     await wb.clearNotifications();
+
+    // a workspace setting, as a person would set it for this project; nothing listens on port 9
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'handoff.serverUrl': 'http://127.0.0.1:9' }));
+    await expect
+      .poll(async () => {
+        await wb.runCommand('Handoff: Sign In');
+        const title = wb.quickInput.locator('.quick-input-title');
+        await title.waitFor({ timeout: 5_000 });
+        const onPort9 = (await title.innerText()).includes('127.0.0.1:9)');
+        if (!onPort9) await page.keyboard.press('Escape');
+        return onPort9;
+      }, { timeout: 30_000, interval: 500 })
+      .toBe(true);
+    await wb.answerInput(server.demoTokens!.developer);
+    expect(await wb.notification('Cannot reach the Handoff server')).toContain('http://127.0.0.1:9');
+    await wb.clearNotifications();
+    rmSync(join(workspace, '.vscode'), { recursive: true, force: true });
+    await expect
+      .poll(async () => {
+        await wb.runCommand('Handoff: Sign In');
+        const title = wb.quickInput.locator('.quick-input-title');
+        await title.waitFor({ timeout: 5_000 });
+        const back = (await title.innerText()).includes(server.url);
+        await page.keyboard.press('Escape');
+        return back;
+      }, { timeout: 30_000, interval: 500 })
+      .toBe(true);
   });
 
   it('signs in with a developer token and lists my teams’ incidents grouped by status', async () => {
@@ -217,5 +256,67 @@ describe('Handoff in a real VS Code', () => {
     }
     expect(await frame.locator('#description a[href^="javascript"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+  });
+
+  it('shows the steps beside the code as a read-only Markdown document', async () => {
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1001');
+    const frame = await wb.incidentFrame('INC-1001');
+    await frame.locator('#open-steps').click();
+    const tab = page.locator('.tabs-container .tab', { hasText: 'steps.md' });
+    await tab.waitFor();
+    const editor = page.locator('.editor-instance .monaco-editor', { hasText: 'Sign in at Okta' });
+    await editor.waitFor();
+    expect((await editor.locator('.view-lines').innerText()).replace(/\s+/g, ' ')).toMatch(/2\. Sign in at Okta - Expected: Dashboard opens - Actual: Back on the sign-in page/);
+  });
+
+  it('starts work on a branch named from the reference and records it on the timeline', async () => {
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1001');
+    const frame = await wb.incidentFrame('INC-1001');
+    await frame.locator('#start-work').click();
+    const branch = 'inc-1001-sso-login-loops-back-to-the-sign-in-page';
+    await wb.notification(`Created branch ${branch} for INC-1001.`, 30_000);
+    expect(execFileSync('git', ['-C', workspace, 'branch', '--show-current']).toString().trim()).toBe(branch);
+    const incident = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })) as Incident;
+    expect(incident.timeline.some((e) => e.kind === 'branch' && e.text.includes(branch))).toBe(true);
+    await wb.clearNotifications();
+  });
+
+  it('asks L1 a question (→ Needs info) and notifies me when L1 answers', async () => {
+    const frame = await wb.incidentFrame('INC-1001');
+    await frame.locator('#ask-text').fill('Which Okta app id does Northwind use?');
+    await frame.locator('#ask-form button[type=submit]').click();
+    await frame.locator('#ask-form .result.ok').waitFor();
+    const agent = apiClient(server.url, server.demoTokens!.agent);
+    expect(((await agent.incidents.byRef.query({ ref: 'INC-1001' })) as Incident).status).toBe('needs_info');
+    await expect.poll(() => wb.viewRows('Needs info'), { timeout: 20_000 }).toEqual([expect.stringContaining('INC-1001')]);
+    await agent.incidents.answer.mutate({ ref: 'INC-1001', answer: 'App id 0oa1b2c3' });
+    expect(await wb.notification('answered your question on INC-1001')).toContain('Alice Agent');
+    await frame.locator('.timeline', { hasText: 'App id 0oa1b2c3' }).waitFor();
+    await wb.clearNotifications();
+  });
+
+  it('makes INC-1003 in Markdown a link whose hover shows title, status and owner', async () => {
+    await wb.quickOpen('notes.md');
+    const link = page.locator('.editor-instance .view-lines .detected-link', { hasText: 'INC-1003' });
+    await link.waitFor({ timeout: 20_000 });
+    const box = (await link.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'Report export times out' });
+    await hover.waitFor({ timeout: 20_000 });
+    expect(await hover.innerText()).toMatch(/New\s·\sDev\sDana/); // hover text uses no-break spaces
+  });
+
+  it('restores an open incident panel after the window reloads', async () => {
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1003');
+    await wb.incidentFrame('INC-1003');
+    // a reload the way a person does it, so the workbench saves its editor state first
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), wb.runCommand('Developer: Reload Window')]);
+    await wb.ready();
+    const frame = await wb.incidentFrame('INC-1003', 60_000);
+    await frame.locator('#title', { hasText: 'Report export times out' }).waitFor();
   });
 });

@@ -15,14 +15,32 @@ export class Workbench {
 
   /** Runs a command from the palette by its title, e.g. "Handoff: Open Incident…". */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('F1');
-    const input = this.quickInput.locator('input.input');
-    await input.waitFor({ state: 'visible' });
+    const input = await this.openQuickInput();
     await input.fill(`>${title}`);
     const row = this.quickInput.locator('.monaco-list-row', { hasText: title }).first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
+  }
+
+  /** Opens a workspace file through Quick Open, as Ctrl+P does (keys typed into a webview stay there). */
+  async quickOpen(fileName: string): Promise<void> {
+    const input = await this.openQuickInput();
+    await input.fill(fileName);
+    await this.quickInput.locator('.monaco-list-row', { hasText: fileName }).first().click();
+  }
+
+  /**
+   * Opens the palette with F1; when a focused webview keeps the key, clicks the command center
+   * in the title bar instead (what a person would do next).
+   */
+  private async openQuickInput(): Promise<Locator> {
+    const input = this.quickInput.locator('input.input');
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return input;
+    await this.page.locator('.command-center .search-label, .command-center-center').first().click();
+    await input.waitFor({ state: 'visible' });
+    return input;
   }
 
   /** Types into the open input box (quick input) and presses Enter. */

@@ -25,7 +25,8 @@ export interface HandoffTestApi {
   live: LiveEvents;
 }
 
-const LINK_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-scm' }, { scheme: 'git' }];
+// Local files, remote ones (code-server, SSH, containers), unsaved ones, the commit message box.
+const LINK_SELECTOR: vscode.DocumentSelector = ['file', 'vscode-remote', 'untitled', 'vscode-scm', 'git', 'vscode-vfs'].map((scheme) => ({ scheme }));
 
 export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   const log = vscode.window.createOutputChannel('Handoff', { log: true });

@@ -33,7 +33,8 @@ describe('parseEnvironmentText', () => {
 
 describe('escapeMarkdown / refFromArg', () => {
   it('escapes Markdown and HTML punctuation', () => {
-    expect(escapeMarkdown('<img src=x onerror=alert(1)> *b*')).toBe('\\<img src=x onerror=alert\\(1\\)\\> \\*b\\*');
+    expect(escapeMarkdown('<img src=x onerror=alert(1)> *b* [l](u)')).toBe('\\<img src=x onerror=alert(1)\\> \\*b\\* \\[l\\](u)');
+    expect(escapeMarkdown('sign-in page.\n# not a heading')).toBe('sign-in page. # not a heading');
   });
   it('takes references from strings and tree nodes', () => {
     expect(refFromArg('inc 5', 'INC')).toBe('INC-5');

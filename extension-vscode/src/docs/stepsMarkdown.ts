@@ -1,8 +1,11 @@
 import type { Incident } from '@handoff/shared';
 
-/** Escapes Markdown punctuation so incident text shows literally in the preview. */
+/**
+ * Escapes what would change meaning in the Markdown preview (emphasis, code, links, HTML,
+ * tables) so incident text shows literally; leaves ordinary punctuation readable in the source.
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+  return s.replace(/([\\`*_[\]<>|])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
 /**

@@ -64,7 +64,9 @@ function captureDrafts(root: HTMLElement): { values: Map<string, string>; focuse
   for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id]:not([type=checkbox]), textarea[id], select[id]')) {
     values.set(el.id, el.value);
   }
-  return { values, focused: document.activeElement?.id || null };
+  // Only a panel that has focus gets it back; otherwise a re-render would steal focus from the
+  // editor or the command palette the person is typing in.
+  return { values, focused: document.hasFocus() ? document.activeElement?.id || null : null };
 }
 
 function restoreDrafts(root: HTMLElement, drafts: ReturnType<typeof captureDrafts>): void {
