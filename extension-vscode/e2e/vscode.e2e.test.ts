@@ -101,6 +101,10 @@ afterAll(async () => {
     const log = findLog(vscode.userDataDir, 'Handoff.log');
     const activation = /Activated in ([\d.]+) ms/.exec(log);
     if (activation) timings.activationMs = Number(activation[1]);
+    // from the command receiving the reference to the panel reporting it rendered the incident
+    const rendered = [...log.matchAll(/Rendered (\S+) in (\d+) ms/g)].map((m) => Number(m[2]));
+    if (rendered.length) timings.referenceToRenderedPanelMs = rendered[0]!;
+    if (rendered.length > 1) timings.referenceToRenderedPanelMedianMs = rendered.sort((a, b) => a - b)[Math.floor(rendered.length / 2)]!;
     console.log(`[handoff-vscode e2e timings] ${JSON.stringify(timings)}`);
   }
   await browser?.close();

@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   };
   const deps: CommandDeps = {
     context, session, store, log,
-    openPanel: (ref) => IncidentPanel.createOrShow(panelDeps, ref),
+    openPanel: (ref, requestedAt) => IncidentPanel.createOrShow(panelDeps, ref, requestedAt),
     activeReference: () => IncidentPanel.activeReference(),
   };
   context.subscriptions.push(log, session, store, live, steps, new OpenCountStatusBar(store, session));

@@ -8,6 +8,7 @@ export interface CommandDeps {
   session: Session;
   store: IncidentStore;
   log: vscode.LogOutputChannel;
-  openPanel(reference: string): void;
+  /** Opens (or reveals) the incident's panel; `requestedAt` (performance.now()) times reference → rendered. */
+  openPanel(reference: string, requestedAt?: number): void;
   activeReference(): string | undefined;
 }

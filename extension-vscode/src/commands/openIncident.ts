@@ -29,6 +29,7 @@ export function openIncident(deps: CommandDeps) {
       });
       if (!text) return undefined;
     }
+    const requestedAt = performance.now();
     const parsed = parseReferenceInput(text, prefix);
     if (!parsed.ok) {
       void vscode.window.showErrorMessage(referenceProblem(text, prefix) ?? '');
@@ -45,7 +46,7 @@ export function openIncident(deps: CommandDeps) {
       if (choice === signIn) await vscode.commands.executeCommand('handoff.signIn');
       return undefined;
     }
-    deps.openPanel(parsed.ref);
+    deps.openPanel(parsed.ref, requestedAt);
     return parsed.ref;
   };
 }

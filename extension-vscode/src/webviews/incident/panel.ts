@@ -24,19 +24,22 @@ export interface PanelDeps {
 export class IncidentPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, IncidentPanel>();
   private incident: Incident | null = null;
-  private openedAt = performance.now();
+  /** When the open was requested; cleared once the first render is reported (later renders are refreshes). */
+  private openedAt: number | null = performance.now();
   private readonly disposables: vscode.Disposable[] = [];
 
-  static createOrShow(deps: PanelDeps, reference: string): IncidentPanel {
+  static createOrShow(deps: PanelDeps, reference: string, requestedAt = performance.now()): IncidentPanel {
     const existing = IncidentPanel.panels.get(reference);
     if (existing) {
-      existing.openedAt = performance.now();
+      existing.openedAt = requestedAt;
       existing.panel.reveal();
       void existing.load();
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, reference, vscode.ViewColumn.Active, IncidentPanel.options(deps));
-    return new IncidentPanel(deps, panel, reference);
+    const created = new IncidentPanel(deps, panel, reference);
+    created.openedAt = requestedAt;
+    return created;
   }
 
   static revive(deps: PanelDeps, panel: vscode.WebviewPanel, state: unknown): void {
@@ -135,7 +138,10 @@ export class IncidentPanel implements vscode.Disposable {
       case 'ready':
         return this.load();
       case 'rendered':
-        if (msg.reference === this.reference) this.deps.onRendered(this.reference, performance.now() - this.openedAt);
+        if (msg.reference === this.reference && this.openedAt !== null) {
+          this.deps.onRendered(this.reference, performance.now() - this.openedAt);
+          this.openedAt = null;
+        }
         return;
       case 'stepToggled': {
         const key = `handoff.steps.${this.reference}`;
