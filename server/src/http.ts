@@ -44,7 +44,7 @@ export function createRequestListener(services: Services): http.RequestListener 
         .limit(1)
         .execute()
         .then(
-          () => sendJson(res, 200, { ok: true, engine: services.store.engine, events: services.hub.position }),
+          () => sendJson(res, 200, { ok: true, engine: services.store.engine, lastEventId: services.hub.position, liveStreams: services.hub.subscriberCount + services.releaseHub.subscriberCount }),
           (err: Error) => sendJson(res, 503, { ok: false, error: `database unavailable: ${err.message}` }),
         );
       return;
