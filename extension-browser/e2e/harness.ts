@@ -32,12 +32,13 @@ export interface Browser {
   context: BrowserContext;
   worker: Worker;
   id: string;
+  userDir: string;
   close(): Promise<void>;
 }
 
 /** Real Chromium (Debian package) with the built extension loaded unpacked. */
-export async function launchBrowser(): Promise<Browser> {
-  const userDir = mkdtempSync(join(tmpdir(), 'handoff-chromium-'));
+export async function launchBrowser(opts: { userDir?: string; keepProfile?: boolean } = {}): Promise<Browser> {
+  const userDir = opts.userDir ?? mkdtempSync(join(tmpdir(), 'handoff-chromium-'));
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -58,9 +59,10 @@ export async function launchBrowser(): Promise<Browser> {
     context,
     worker,
     id,
+    userDir,
     async close() {
       await context.close();
-      rmSync(userDir, { recursive: true, force: true });
+      if (!opts.keepProfile) rmSync(userDir, { recursive: true, force: true });
     },
   };
 }
@@ -97,7 +99,10 @@ export async function waitForTarget(b: Browser, url: string): Promise<void> {
   for (;;) {
     const t = await b.worker.evaluate(async () => (await chrome.storage.session.get('target')).target as { url?: string } | undefined);
     if (t?.url === url) return;
-    if (Date.now() > deadline) throw new Error(`panel target is ${JSON.stringify(t)}, expected ${url}`);
+    if (Date.now() > deadline) {
+      const tabs = await b.worker.evaluate(async () => (await chrome.tabs.query({})).map((x: { id: number; active: boolean; url?: string }) => [x.id, x.active, x.url]));
+      throw new Error(`panel target is ${JSON.stringify(t)}, expected ${url}; tabs ${JSON.stringify(tabs)}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -107,7 +112,9 @@ export async function openPanel(b: Browser): Promise<{ panel: Page; readyMs: num
   const panel = await b.context.newPage();
   const start = Date.now();
   await panel.goto(`chrome-extension://${b.id}/sidepanel.html`);
-  await panel.waitForSelector('body[data-ready="form"]', { timeout: 20_000 });
+  await panel.waitForSelector('body[data-ready="form"]', { timeout: 20_000 }).catch(async (e: unknown) => {
+    throw new Error(`panel not ready; it shows: ${(await panel.textContent('body'))?.slice(0, 300)}`, { cause: e });
+  });
   return { panel, readyMs: Date.now() - start };
 }
 

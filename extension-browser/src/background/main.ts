@@ -4,7 +4,7 @@ import { senderFor } from '../capture/sender';
 import { flushQueue } from '../capture/queue';
 import { pruneDrafts } from '../capture/drafts';
 import { loadSettings } from '../settings';
-import { rememberTarget } from '../page/target';
+import { rememberTarget, trackTargetTab } from '../page/target';
 import { syncEscalations } from './escalations';
 import { openPagesForFirefoxTests } from './e2eFirefox';
 
@@ -34,10 +34,7 @@ export function startBackground(): void {
     else void (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
     void rememberTarget(tab);
   });
-  browser.tabs.onActivated.addListener(({ tabId }) => void browser.tabs.get(tabId).then(rememberTarget, () => undefined));
-  browser.tabs.onUpdated.addListener((_id, change, tab) => {
-    if (tab.active && (change.status === 'complete' || change.url)) void rememberTarget(tab);
-  });
+  trackTargetTab();
   browser.alarms.create('queue', { periodInMinutes: 0.5 });
   browser.alarms.create('escalations', { periodInMinutes: 2 });
   browser.alarms.create('prune', { periodInMinutes: 24 * 60 });

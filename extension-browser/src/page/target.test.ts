@@ -12,3 +12,17 @@ describe('panel target tab', () => {
     expect(await getTarget()).toEqual({ tabId: 4, windowId: 1, url: 'https://acme.zendesk.com/agent/tickets/1' });
   });
 });
+
+describe('discovering the target without a remembered one', () => {
+  it('picks the most recently used web page we can see', async () => {
+    const { pickRecentWebTab } = await import('./target');
+    const tabs = [
+      { id: 1, url: 'https://old.example/ticket/1', lastAccessed: 100 },
+      { id: 2, url: 'https://crm.example/ticket/2', lastAccessed: 300 },
+      { id: 3, url: 'chrome-extension://x/sidepanel.html', lastAccessed: 400 },
+      { id: 4, lastAccessed: 500 },
+    ];
+    expect(pickRecentWebTab(tabs)?.id).toBe(2);
+    expect(pickRecentWebTab([])).toBeUndefined();
+  });
+});

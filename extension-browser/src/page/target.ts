@@ -25,3 +25,35 @@ export function onTargetChanged(cb: (t: Target | null) => void): () => void {
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/** Follows the agent's tab switches and navigations (in the service worker, and in the panel while it is open). */
+export function trackTargetTab(): () => void {
+  const onActivated = ({ tabId }: { tabId: number }) => void browser.tabs.get(tabId).then(rememberTarget, () => undefined);
+  const onUpdated = (_id: number, change: { status?: string; url?: string }, tab: { id?: number; windowId?: number; url?: string; active: boolean }) => {
+    if (tab.active && (change.status === 'complete' || change.url)) void rememberTarget(tab);
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+  };
+}
+
+/**
+ * When nothing is remembered (a fresh browser session clears session storage, and a restarted service worker
+ * may have missed the tab events): the most recently used web page we are allowed to see.
+ */
+export async function discoverTarget(): Promise<Target | null> {
+  const best = pickRecentWebTab(await browser.tabs.query({}));
+  if (!best) return null;
+  await rememberTarget(best);
+  return getTarget();
+}
+
+type TabLike = { id?: number; windowId?: number; url?: string; lastAccessed?: number };
+
+/** The web page (http/https, URL visible to us) used last. */
+export function pickRecentWebTab<T extends TabLike>(tabs: T[]): T | undefined {
+  return tabs.filter((t) => t.url && /^https?:/.test(t.url)).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TicketContext } from '../crm/ticketContext';
 import { NoAccessError, readTicket } from '../page/pageAccess';
-import { getTarget, onTargetChanged, type Target } from '../page/target';
+import { discoverTarget, getTarget, onTargetChanged, trackTargetTab, type Target } from '../page/target';
 import type { Settings } from '../settings';
 
 export type TicketState =
@@ -17,8 +17,13 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
   const [target, setTarget] = useState<Target | null | undefined>(undefined);
   const [n, setN] = useState(0);
   useEffect(() => {
-    void getTarget().then(setTarget);
-    return onTargetChanged(setTarget);
+    void getTarget().then(async (t) => setTarget(t ?? (await discoverTarget())));
+    const stopTracking = trackTargetTab();
+    const stopListening = onTargetChanged(setTarget);
+    return () => {
+      stopTracking();
+      stopListening();
+    };
   }, []);
   useEffect(() => {
     if (target === undefined) return;
