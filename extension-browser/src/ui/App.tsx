@@ -44,7 +44,7 @@ function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> 
               </button>
             </div>
           );
-        return <CaptureView api={props.api} settings={props.settings} target={ticket.target} ctx={ticket.ctx} reread={reread} />;
+        return <CaptureView api={props.api} settings={props.settings} target={ticket.target} ctx={ticket.ctx} />;
       }}
     </I18n.Consumer>
   );

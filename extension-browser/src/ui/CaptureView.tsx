@@ -23,7 +23,7 @@ import { StepsEditor } from './StepsEditor';
 import { Teach } from './Teach';
 
 /** The capture form for one CRM ticket: pre-filled from the page, autosaved as a draft, sent through the queue. */
-export function CaptureView(props: { api: Api; settings: Settings; target: Target; ctx: TicketContext; reread: () => void }) {
+export function CaptureView(props: { api: Api; settings: Settings; target: Target; ctx: TicketContext }) {
   const t = useT();
   const { api, ctx, target } = props;
   const key = draftKeyOf(ctx);
