@@ -26,7 +26,13 @@ async function freePort(): Promise<number> {
  * Starts a real VS Code (code-server) with its own user data and extensions folders, the given
  * .vsix installed and user settings written, on a free local port without auth.
  */
-export async function startCodeServer(opts: { dir: string; vsix: string; settings: Record<string, unknown> }): Promise<CodeServer> {
+export async function startCodeServer(opts: {
+  dir: string;
+  vsix: string[];
+  settings: Record<string, unknown>;
+  /** Extra environment for the extension host (code-server passes its own on). */
+  env?: Record<string, string>;
+}): Promise<CodeServer> {
   const { node, codeServer } = ensureCodeServer() as { node: string; codeServer: string };
   const userDataDir = join(opts.dir, 'user-data');
   const extensionsDir = join(opts.dir, 'extensions');
@@ -36,13 +42,13 @@ export async function startCodeServer(opts: { dir: string; vsix: string; setting
   const configFile = join(opts.dir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\n');
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  execFileSync(node, [codeServer, ...common, '--install-extension', opts.vsix, '--force'], { stdio: 'pipe' });
+  for (const vsix of opts.vsix) execFileSync(node, [codeServer, ...common, '--install-extension', vsix, '--force'], { stdio: 'pipe' });
 
   const port = await freePort();
   const child: ChildProcess = spawn(
     node,
     [codeServer, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CONFIG_HOME: join(opts.dir, 'xdg-config'), XDG_DATA_HOME: join(opts.dir, 'xdg-data') } },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, XDG_CONFIG_HOME: join(opts.dir, 'xdg-config'), XDG_DATA_HOME: join(opts.dir, 'xdg-data') } },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

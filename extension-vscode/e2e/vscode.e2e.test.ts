@@ -1,7 +1,7 @@
 // The extension inside a real VS Code (code-server) against a real Handoff server, driven the
 // way a developer uses it: palette, input boxes, the Handoff views, the incident panel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { startCodeServer, type CodeServer } from './codeServer';
 import { Workbench } from './workbench';
 
 const VSIX = resolve(__dirname, '..', 'dist', 'handoff-vscode.vsix');
+const HOST_TESTS_VSIX = resolve(__dirname, 'host', 'dist', 'handoff-vscode-tests.vsix');
 const XSS_TITLE = '<img src=x onerror="document.body.dataset.xss=1">Printer <b>driver</b> crash';
 const XSS_DESCRIPTION = 'Crash on print.\n\n<script>document.body.dataset.xss=2</script>\n\n<img src=x onerror="document.body.dataset.xss=3">\n\n[click](javascript:document.body.dataset.xss=4)';
 
@@ -78,7 +79,17 @@ beforeAll(async () => {
     'chat.disableAIFeatures': true,
     'handoff.serverUrl': server.url,
   };
-  vscode = await startCodeServer({ dir: join(dir, 'code'), vsix: VSIX, settings });
+  vscode = await startCodeServer({
+    dir: join(dir, 'code'),
+    vsix: [VSIX, HOST_TESTS_VSIX],
+    settings,
+    env: {
+      HANDOFF_TEST_SERVER_URL: server.url,
+      HANDOFF_TEST_DEVELOPER_TOKEN: server.demoTokens!.developer,
+      HANDOFF_TEST_AGENT_TOKEN: server.demoTokens!.agent,
+      HANDOFF_TEST_RESULTS: join(dir, 'host-results.json'),
+    },
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -322,5 +333,14 @@ describe('Handoff in a real VS Code', () => {
     await wb.ready();
     const frame = await wb.incidentFrame('INC-1003', 60_000);
     await frame.locator('#title', { hasText: 'Report export times out' }).waitFor();
+  });
+
+  it('passes the in-host suite (the same one @vscode/test-electron runs)', async () => {
+    const file = join(dir, 'host-results.json');
+    await wb.runCommand('Handoff Tests: Run In-Host Suite');
+    await expect.poll(() => existsSync(file), { timeout: 90_000, interval: 250 }).toBe(true);
+    const results = JSON.parse(readFileSync(file, 'utf8')) as { name: string; ok: boolean; error?: string }[];
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.length).toBeGreaterThanOrEqual(7);
   });
 });

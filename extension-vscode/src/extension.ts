@@ -23,6 +23,7 @@ export interface HandoffTestApi {
   session: Session;
   store: IncidentStore;
   live: LiveEvents;
+  trees: Record<ViewKind, IncidentTreeProvider>;
 }
 
 // Local files, remote ones (code-server, SSH, containers), unsaved ones, the commit message box.
@@ -52,8 +53,10 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   for (const [id, make] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, make(deps)));
   }
+  const trees = {} as Record<ViewKind, IncidentTreeProvider>;
   for (const kind of Object.keys(VIEW_IDS) as ViewKind[]) {
     const provider = new IncidentTreeProvider(kind, store);
+    trees[kind] = provider;
     const view = vscode.window.createTreeView(VIEW_IDS[kind], { treeDataProvider: provider, showCollapseAll: kind === 'teams' });
     if (kind === 'assigned') {
       const badge = () => {
@@ -103,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   );
   const activationMs = performance.now() - loadedAt;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, panelTimings, ready, session, store, live };
+  return { activationMs, panelTimings, ready, session, store, live, trees };
 }
 
 async function notify(notice: Notice): Promise<void> {
