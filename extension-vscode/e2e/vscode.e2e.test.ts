@@ -312,6 +312,42 @@ describe('Handoff in a real VS Code', () => {
     await wb.clearNotifications();
   });
 
+  it('records a reproduction and marks the incident fixed in a version from the panel', async () => {
+    const frame = await wb.incidentFrame('INC-1001');
+    await frame.locator('#repro-result').selectOption('reproduced');
+    await frame.locator('#repro-notes').fill('Reproduced with an Okta dev tenant');
+    await frame.locator('#repro-env').fill('os: macOS 15; browser: Firefox 133');
+    await frame.locator('#repro-form button[type=submit]').click();
+    await frame.locator('#repro-form .result.ok').waitFor();
+    await frame.locator('#fixed-version').fill('4.2.1');
+    await frame.locator('#fixed-form button[type=submit]').click();
+    await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
+    const incident = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })) as Incident;
+    expect(incident.status).toBe('fixed');
+    expect(incident.fixedInVersion).toBe('4.2.1');
+    const repro = incident.timeline.find((e) => e.kind === 'reproduction');
+    expect(repro?.data).toMatchObject({ result: 'reproduced', environment: { os: 'macOS 15', browser: 'Firefox 133' } });
+    // from fixed, only verified / in_progress remain; "closed" is never offered
+    const options = await frame.locator('#transition-to option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    expect(options.sort()).toEqual(['in_progress', 'verified']);
+  });
+
+  it('changes status and links a duplicate from the panel', async () => {
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput(xssRef);
+    const frame = await wb.incidentFrame(xssRef);
+    await frame.locator('#transition-to').selectOption('triaged');
+    await frame.locator('#transition-form button[type=submit]').click();
+    await frame.locator('#status', { hasText: 'Triaged' }).waitFor();
+    await frame.locator('#duplicate-of').fill('inc 1003');
+    await frame.locator('#duplicate-form button[type=submit]').click();
+    await frame.locator('#status', { hasText: 'Duplicate' }).waitFor();
+    const lead = apiClient(server.url, server.demoTokens!.lead);
+    const dup = (await lead.incidents.byRef.query({ ref: xssRef })) as Incident;
+    expect([dup.status, dup.duplicateOf]).toEqual(['duplicate', 'INC-1003']);
+    expect(((await lead.incidents.byRef.query({ ref: 'INC-1003' })) as Incident).affectedCustomers).toBe(2);
+  });
+
   it('makes INC-1003 in Markdown a link whose hover shows title, status and owner', async () => {
     await wb.quickOpen('notes.md');
     const link = page.locator('.editor-instance .view-lines .detected-link', { hasText: 'INC-1003' });
