@@ -85,6 +85,16 @@ describe('capture in real Chromium against each CRM fixture and a real server', 
       });
       for (const [id, value] of Object.entries(answers)) expect(incident.answers[id]).toBe(value);
 
+      // The reference is copyable with one click.
+      // (Chrome grants no clipboard-read to an extension origin in tests, so record what is written.)
+      await panel.evaluate(() => {
+        const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+        navigator.clipboard.writeText = (text: string) => ((document.body.dataset.copied = text), write(text));
+      });
+      await panel.click('button.copy');
+      await panel.locator('.result .note', { hasText: 'Copied' }).waitFor();
+      expect(await panel.getAttribute('body', 'data-copied')).toBe(ref);
+
       // Where the CRM has an internal-note field, the reference goes into it as text.
       const noteSelector = adapterById(fx.crm)!.noteSelector;
       expect(await panel.locator('button.insert-note').count()).toBe(noteSelector ? 1 : 0);

@@ -11,7 +11,7 @@ describe('never lose a capture; hostile text stays text (real Chromium, real ser
   afterAll(async () => w?.close());
 
   it('keeps a draft per ticket across closing and reopening the panel', async () => {
-    const crm = await openCrmPage(w.browser, w.fixtures.url + fixture('freshdesk').path);
+    let crm = await openCrmPage(w.browser, w.fixtures.url + fixture('freshdesk').path);
     let { panel } = await openPanel(w.browser);
     await panel.fill('input[name="title"]', 'Login fails after reset — edited');
     await panel.fill('textarea[name="steps.0.action"]', 'Reset the password');
@@ -21,6 +21,12 @@ describe('never lose a capture; hostile text stays text (real Chromium, real ser
     expect(await panel.inputValue('input[name="title"]')).toBe('Login fails after reset — edited');
     expect(await panel.inputValue('textarea[name="steps.0.action"]')).toBe('Reset the password');
     expect(await panel.inputValue('#f-category')).toBe('login');
+    await panel.close();
+    // Closing the CRM tab too: the same ticket opened again brings the draft back.
+    await crm.close();
+    crm = await openCrmPage(w.browser, w.fixtures.url + fixture('freshdesk').path);
+    ({ panel } = await openPanel(w.browser));
+    expect(await panel.inputValue('input[name="title"]')).toBe('Login fails after reset — edited');
     await panel.close();
     // Another ticket has its own draft, pre-filled from its own page.
     await openCrmPage(w.browser, w.fixtures.url + fixture('zendesk').path, crm);
