@@ -18,6 +18,8 @@ const HOST_TESTS_VSIX = resolve(__dirname, 'host', 'dist', 'handoff-vscode-tests
 const XSS_TITLE = '<img src=x onerror="document.body.dataset.xss=1">Printer <b>driver</b> crash';
 const XSS_DESCRIPTION = 'Crash on print.\n\n<script>document.body.dataset.xss=2</script>\n\n<img src=x onerror="document.body.dataset.xss=3">\n\n[click](javascript:document.body.dataset.xss=4)';
 
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
 let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let vscode: CodeServer;
@@ -60,6 +62,10 @@ beforeAll(async () => {
     crm: { system: 'other', url: 'https://crm.example.com/t/1' },
     steps: [{ action: '<img src=x onerror="document.body.dataset.xss=5">Open print dialog', expected: 'dialog', actual: '<b>crash</b>' }],
     severity: 'high',
+    attachments: [
+      { name: 'dot.png', mediaType: 'image/png', dataBase64: PNG_1X1 },
+      { name: '<img src=x onerror=alert(8)>.txt', mediaType: 'text/plain', dataBase64: Buffer.from('<script>alert(9)</script> log line').toString('base64') },
+    ],
     answers: { crash_message: '<img src=x onerror="document.body.dataset.xss=6">', last_action: '<script>alert(7)</script>', every_time: 'yes' },
   } as never);
   xssRef = (xss as Incident).reference;
@@ -87,6 +93,7 @@ beforeAll(async () => {
       HANDOFF_TEST_SERVER_URL: server.url,
       HANDOFF_TEST_DEVELOPER_TOKEN: server.demoTokens!.developer,
       HANDOFF_TEST_AGENT_TOKEN: server.demoTokens!.agent,
+      HANDOFF_TEST_LEAD_TOKEN: server.demoTokens!.lead,
       HANDOFF_TEST_RESULTS: join(dir, 'host-results.json'),
     },
   });
@@ -256,6 +263,11 @@ describe('Handoff in a real VS Code', () => {
     const frame = await wb.incidentFrame(xssRef);
     expect(await frame.locator('#title .title-text').innerText()).toBe(XSS_TITLE);
     expect(await frame.locator('#steps li .action').innerText()).toBe('<img src=x onerror="document.body.dataset.xss=5">Open print dialog');
+    // screenshots and logs load on request, as an image and as text
+    for (const b of await frame.locator('.attachments button').all()) await b.click();
+    await frame.locator('.attachments img[alt="dot.png"]').waitFor();
+    expect(await frame.locator('.attachments img[alt="dot.png"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await frame.locator('.attachments pre').innerText()).toBe('<script>alert(9)</script> log line');
     const description = await frame.locator('#description').innerText();
     expect(description).toContain('<script>document.body.dataset.xss=2</script>');
     await page.waitForTimeout(500);
@@ -377,6 +389,6 @@ describe('Handoff in a real VS Code', () => {
     await expect.poll(() => existsSync(file), { timeout: 90_000, interval: 250 }).toBe(true);
     const results = JSON.parse(readFileSync(file, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(results.length).toBeGreaterThanOrEqual(7);
+    expect(results.length).toBeGreaterThanOrEqual(8);
   });
 });

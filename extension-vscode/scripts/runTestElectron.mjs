@@ -25,6 +25,7 @@ try {
       HANDOFF_TEST_SERVER_URL: server.url,
       HANDOFF_TEST_DEVELOPER_TOKEN: server.demoTokens.developer,
       HANDOFF_TEST_AGENT_TOKEN: server.demoTokens.agent,
+      HANDOFF_TEST_LEAD_TOKEN: server.demoTokens.lead,
     },
   });
 } catch (err) {

@@ -95,6 +95,27 @@ export async function runHostTests(): Promise<HostResult[]> {
       assert.match(text, /Report export times out/);
       assert.match(text, /New · Dev Dana · high/);
     }],
+    ['resumes live events from the last event id after a disconnect', async () => {
+      const { createHandoffClient } = await import('../../src/api/client');
+      const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
+      const seen: string[] = [];
+      const sub = api.live.onEvent((e) => seen.push(`${e.reference}:${e.kind}:${e.text}`));
+      try {
+        // connected: a comment arrives live
+        await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while connected' });
+        await until('the live comment', () => seen.some((s) => s.includes('while connected')));
+        // disconnected: what happens meanwhile arrives on reconnect, from the stored last id
+        api.live.stop();
+        await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while disconnected' });
+        await new Promise((r) => setTimeout(r, 300));
+        assert.ok(!seen.some((s) => s.includes('while disconnected')), 'nothing arrives while stopped');
+        api.live.start();
+        await until('the missed comment after reconnecting', () => seen.some((s) => s.includes('while disconnected')));
+        assert.equal(seen.filter((s) => s.includes('while connected')).length, 1, 'no event is delivered twice');
+      } finally {
+        sub.dispose();
+      }
+    }],
   ];
 
   const results: HostResult[] = [];
