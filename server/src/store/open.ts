@@ -38,6 +38,8 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
     const pool = new pg.Pool(pgConfig);
     // Without a listener, an idle client's network error would crash the process.
     pool.on('error', (err) => console.error(`[handoff] PostgreSQL connection error: ${err.message}`));
+    // A create is acknowledged only once its commit is on disk, whatever the server's default.
+    pool.on('connect', (client) => void client.query('set synchronous_commit to on').catch(() => undefined));
     try {
       const client = await pool.connect();
       client.release();
