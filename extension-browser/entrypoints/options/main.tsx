@@ -1,3 +1,4 @@
+import '@/src/zodConfig';
 import { render } from 'preact';
 import { Options } from '@/src/ui/Options';
 
