@@ -15,18 +15,32 @@ export class Workbench {
 
   /** Runs a command from the palette by its title, e.g. "Handoff: Open Incident…". */
   async runCommand(title: string): Promise<void> {
-    const input = await this.openQuickInput();
-    await input.fill(`>${title}`);
-    const row = this.quickInput.locator('.monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: 15_000 });
-    await row.click();
+    await this.pick(`>${title}`, title);
   }
 
   /** Opens a workspace file through Quick Open, as Ctrl+P does (keys typed into a webview stay there). */
   async quickOpen(fileName: string): Promise<void> {
-    const input = await this.openQuickInput();
-    await input.fill(fileName);
-    await this.quickInput.locator('.monaco-list-row', { hasText: fileName }).first().click();
+    await this.pick(fileName, fileName);
+  }
+
+  /**
+   * Types `text` into the palette and clicks the row showing `rowText`. VS Code may hand focus
+   * back to an editor or webview just after the palette opened (e.g. when notifications are
+   * cleared), which closes the palette; then the person simply opens it again — so do we.
+   */
+  private async pick(text: string, rowText: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const input = await this.openQuickInput();
+        await input.fill(text, { timeout: 5_000 });
+        const row = this.quickInput.locator('.monaco-list-row', { hasText: rowText }).first();
+        await row.waitFor({ timeout: 15_000 });
+        await row.click({ timeout: 5_000 });
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   /**

@@ -6,7 +6,8 @@ import type { CommandDeps } from './commands/deps';
 import { StepsDocumentProvider } from './docs/stepsDocumentProvider';
 import { IncidentStore } from './incidents/incidentStore';
 import { LiveEvents } from './live/liveEvents';
-import { noticeFor, type Notice } from './live/notifications';
+import { noticeFor } from './live/notifications';
+import { showNotice } from './live/showNotice';
 import { RefLinkProvider } from './refs/refLinkProvider';
 import { HANDOFF_SCHEME, stepsDocPath } from './uri/handoffUri';
 import { HandoffUriHandler } from './uri/uriHandler';
@@ -86,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
       steps.update(vscode.Uri.from({ scheme: HANDOFF_SCHEME, path: stepsDocPath(event.reference) }));
       const me = session.user;
       const notice = me && noticeFor(event, me);
-      if (notice && vscode.workspace.getConfiguration('handoff').get('notifications', true)) void notify(notice);
+      if (notice && vscode.workspace.getConfiguration('handoff').get('notifications', true)) void showNotice(notice);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('handoff.serverUrl')) void session.restore();
@@ -107,19 +108,6 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   const activationMs = performance.now() - loadedAt;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
   return { activationMs, panelTimings, ready, session, store, live, trees };
-}
-
-async function notify(notice: Notice): Promise<void> {
-  const open = vscode.l10n.t('Open');
-  const message =
-    notice.kind === 'assignedToMe'
-      ? vscode.l10n.t('{0} assigned {1} to you: {2}', notice.actor, notice.reference, notice.title)
-      : notice.kind === 'assignedToTeam'
-        ? vscode.l10n.t('New incident for team {0}: {1} {2}', notice.team, notice.reference, notice.title)
-        : vscode.l10n.t('{0} answered your question on {1}: {2}', notice.actor, notice.reference, notice.title);
-  if ((await vscode.window.showInformationMessage(message, open)) === open) {
-    await vscode.commands.executeCommand('handoff.openIncident', notice.reference);
-  }
 }
 
 export function deactivate(): void {}
