@@ -185,8 +185,9 @@ describe('Handoff in a real VS Code', () => {
       .toBe(true);
   });
 
-  it('signs in with a developer token and lists my teams’ incidents grouped by status', async () => {
-    await wb.runCommand('Handoff: Sign In');
+  it('signs in from the welcome view with a developer token and lists my teams’ incidents grouped by status', async () => {
+    const sidebar = await wb.openHandoffViews();
+    await sidebar.locator('.welcome-view-content', { hasText: 'Sign in to see the incidents' }).locator('a, .monaco-button', { hasText: 'Sign In' }).first().click();
     await wb.answerInput(server.demoTokens!.developer);
     expect(await wb.notification('Signed in to Handoff as')).toContain('Dev Dana (developer)');
     await wb.clearNotifications();
