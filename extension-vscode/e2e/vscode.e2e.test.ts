@@ -384,6 +384,21 @@ describe('Handoff in a real VS Code', () => {
     await frame.locator('#title', { hasText: 'Report export times out' }).waitFor();
   });
 
+  it('follows the colour theme (high contrast) through theme variables', async () => {
+    const frame = await wb.incidentFrame('INC-1003');
+    const colours = () =>
+      frame.locator('body').evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
+    const light = await colours();
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': 'Default High Contrast' }));
+    try {
+      await expect.poll(colours, { timeout: 20_000 }).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+      expect(light).not.toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    } finally {
+      rmSync(join(workspace, '.vscode'), { recursive: true, force: true });
+    }
+  });
+
   it('passes the in-host suite (the same one @vscode/test-electron runs)', async () => {
     const file = join(dir, 'host-results.json');
     await wb.runCommand('Handoff Tests: Run In-Host Suite');
