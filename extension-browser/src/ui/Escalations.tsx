@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { errorText } from '../api/errors';
+import { EscalationDetail } from './EscalationDetail';
 import { useT } from './i18nContext';
+
+/** Statuses where the agent has something to do: their detail opens by itself. */
+const ACTION_NEEDED = new Set<IncidentSummary['status']>(['needs_info', 'not_reproducible', 'fixed', 'verified']);
 
 /** The agent's incidents, kept live over SSE while the panel is open (the background polls otherwise). */
 export function Escalations(props: { api: Api }) {
@@ -10,26 +14,27 @@ export function Escalations(props: { api: Api }) {
   const [items, setItems] = useState<IncidentSummary[] | null>(null);
   const [error, setError] = useState('');
   const [live, setLive] = useState(false);
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  const [reload, setReload] = useState(0);
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
   useEffect(() => {
     let alive = true;
-    const load = () =>
-      props.api.incidents.list.query({ reporter: 'me', limit: 50 }).then(
-        (r) => alive && (setItems(r.items), setError('')),
-        (e: unknown) => alive && setError(errorText(e)),
-      );
-    void load();
+    props.api.incidents.list.query({ reporter: 'me', limit: 50 }).then(
+      (r) => alive && (setItems(r.items), setError('')),
+      (e: unknown) => alive && setError(errorText(e)),
+    );
+    return () => void (alive = false);
+  }, [props.api, reload]);
+  useEffect(() => {
     const sub = props.api.events.onChange.subscribe(
       { mine: true },
       {
         onStarted: () => setLive(true),
-        onData: () => void load(),
+        onData: refresh,
         onError: () => setLive(false),
       },
     );
-    return () => {
-      alive = false;
-      sub.unsubscribe();
-    };
+    return () => sub.unsubscribe();
   }, [props.api]);
   return (
     <section class="escalations">
@@ -39,17 +44,21 @@ export function Escalations(props: { api: Api }) {
       {error && <p class="error">{error}</p>}
       {items?.length === 0 && <p class="empty">{t('escalationsEmpty')}</p>}
       <ul>
-        {(items ?? []).map((i) => (
-          <li key={i.reference} data-ref={i.reference} class={`status-${i.status}`}>
-            <div>
-              <strong>{i.reference}</strong> {i.title}
-            </div>
-            <div class="meta">
-              <span class="status">{t(`status_${i.status}`)}</span> · {i.owner ? i.owner.name : t('unassigned')}
-              {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
-            </div>
-          </li>
-        ))}
+        {(items ?? []).map((i) => {
+          const expanded = open[i.reference] ?? ACTION_NEEDED.has(i.status);
+          return (
+            <li key={i.reference} data-ref={i.reference} data-status={i.status} class={`escalation status-${i.status}`}>
+              <button type="button" class="toggle-detail" aria-expanded={expanded} onClick={() => setOpen({ ...open, [i.reference]: !expanded })}>
+                <strong>{i.reference}</strong> {i.title}
+              </button>
+              <div class="meta">
+                <span class="status">{t(`status_${i.status}`)}</span> · <span class="owner" data-owner={i.owner?.id ?? ''}>{t('ownerIs', i.owner ? i.owner.name : t('unassigned'))}</span>
+                {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
+              </div>
+              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
