@@ -30,6 +30,15 @@ function npmCli() {
   throw new Error('cannot find npm-cli.js; set npm_execpath');
 }
 
+/**
+ * Run from an npm script (npm test), the environment carries the outer npm's settings as
+ * npm_config_* variables; the inner npm would take them as its own, among them the user agent
+ * naming Node 20, which code-server's postinstall reads to refuse anything but Node 24.
+ */
+function withoutNpmConfig(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_(config|lifecycle|package)_/i.test(k)));
+}
+
 function installInto(root, spec, env, node = process.execPath, allowScripts = []) {
   const tmp = `${root}.partial`;
   rmSync(tmp, { recursive: true, force: true });
@@ -42,7 +51,7 @@ function installInto(root, spec, env, node = process.execPath, allowScripts = []
   execFileSync(node, [npmCli(), 'install', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', tmp, spec], {
     cwd: tmp,
     stdio: ['ignore', process.stderr, process.stderr],
-    env: { ...process.env, ...env },
+    env: { ...withoutNpmConfig(process.env), ...env },
   });
   rmSync(root, { recursive: true, force: true });
   renameSync(tmp, root); // only a complete install counts as cached
