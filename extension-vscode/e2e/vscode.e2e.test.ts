@@ -265,8 +265,10 @@ describe('Handoff in a real VS Code', () => {
     expect(await frame.locator('#title .title-text').innerText()).toBe(XSS_TITLE);
     expect(await frame.locator('#steps li .action').innerText()).toBe('<img src=x onerror="document.body.dataset.xss=5">Open print dialog');
     // screenshots and logs load on request, as an image and as text
-    for (const b of await frame.locator('.attachments button').all()) await b.click();
+    await frame.locator('.attachments li', { hasText: 'dot.png' }).locator('button').click();
     await frame.locator('.attachments img[alt="dot.png"]').waitFor();
+    await frame.locator('.attachments li', { hasText: '.txt' }).locator('button').click();
+    await frame.locator('.attachments pre').waitFor();
     expect(await frame.locator('.attachments img[alt="dot.png"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await frame.locator('.attachments pre').innerText()).toBe('<script>alert(9)</script> log line');
     const description = await frame.locator('#description').innerText();

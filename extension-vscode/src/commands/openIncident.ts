@@ -25,6 +25,9 @@ export function openIncident(deps: CommandDeps) {
       text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Open Incident'),
         placeHolder: vscode.l10n.t('{0}-1042, {1} 1042 or 1042', prefix, prefix.toLowerCase()),
+        // A focused incident panel (webview) can take focus back just after the palette closes;
+        // the box must not vanish then — the person is about to type the reference.
+        ignoreFocusOut: true,
         validateInput: (v) => (v.trim() ? referenceProblem(v, prefix) : null),
       });
       if (!text) return undefined;

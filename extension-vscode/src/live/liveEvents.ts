@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { IncidentEventSchema, type IncidentEvent } from '@handoff/shared';
-import type { Session } from '../auth/session';
+import { serverUrl, type Session } from '../auth/session';
 
-const LAST_ID_KEY = 'handoff.lastEventId';
+/** Event ids are per server: keep the last one per server URL, so switching servers misses nothing. */
+const lastIdKey = () => `handoff.lastEventId:${serverUrl()}`;
 
 /**
  * One SSE subscription to `events.onChange` while signed in. tRPC's subscription link reconnects
@@ -24,7 +25,8 @@ export class LiveEvents implements vscode.Disposable {
   start(): void {
     this.stop();
     if (!this.session.user) return;
-    const lastEventId = this.memento.get<string | null>(LAST_ID_KEY, null);
+    const key = lastIdKey();
+    const lastEventId = this.memento.get<string | null>(key, null);
     this.sub = this.session.client.events.onChange.subscribe(
       { lastEventId },
       {
@@ -34,7 +36,7 @@ export class LiveEvents implements vscode.Disposable {
             this.log.warn(`Ignored an invalid live event ${tracked.id}: ${parsed.error.message}`);
             return;
           }
-          void this.memento.update(LAST_ID_KEY, tracked.id);
+          void this.memento.update(key, tracked.id);
           this.emitter.fire(parsed.data);
         },
         onError: (err: unknown) => this.log.error(`Live events stopped: ${String(err)}`),
