@@ -7,9 +7,12 @@ import { CaptureView } from './CaptureView';
 import { Escalations } from './Escalations';
 import { I18n } from './i18nContext';
 import { QueueView } from './QueueView';
+import { ReleasesView } from './ReleasesView';
+import { canReview } from '../releases/review';
+import { useRole } from './useRole';
 import { useTicket } from './useTicket';
 
-type Tab = 'capture' | 'escalations' | 'queue';
+type Tab = 'capture' | 'escalations' | 'releases' | 'queue';
 
 export function useSettingsAndT(): { settings: Settings | null; t: Translate | null; lang: string } {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -55,11 +58,14 @@ export function App() {
   const { settings, t } = useSettingsAndT();
   const [tab, setTab] = useState<Tab>('capture');
   const api = useMemo(() => (settings?.serverUrl && settings.token ? createApi(settings.serverUrl, settings.token) : null), [settings?.serverUrl, settings?.token]);
+  const role = useRole(api);
   if (!settings || !t) return null;
+  // Release review is for reviewers and leads (the server refuses feedback from anyone else).
+  const tabs: Tab[] = canReview(role) ? ['capture', 'escalations', 'releases', 'queue'] : ['capture', 'escalations', 'queue'];
   return (
     <I18n.Provider value={t}>
-      <nav class="tabs" role="tablist">
-        {(['capture', 'escalations', 'queue'] as const).map((x) => (
+      <nav class="tabs" role="tablist" data-role={role ?? ''}>
+        {tabs.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} data-tab={x} onClick={() => setTab(x)}>
             {t(`tab_${x}`)}
           </button>
@@ -75,6 +81,8 @@ export function App() {
           <Capture settings={settings} api={api} />
         ) : tab === 'escalations' ? (
           <Escalations api={api} />
+        ) : tab === 'releases' && canReview(role) ? (
+          <ReleasesView api={api} />
         ) : (
           <QueueView api={api} />
         )}
