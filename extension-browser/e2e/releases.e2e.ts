@@ -50,6 +50,12 @@ describe('release review by L1 and shipping (real Chromium, real server)', () =>
     expect(await known.locator('.known-issue').textContent()).toBe('Exports are slower on large shops');
     await known.locator('.verdict-ready').click();
     await known.locator('.feedback-list li[data-verdict="ready"]').waitFor();
+    // What only the server checks comes back as its message, shown beside the form.
+    await release.locator('.release-overall .feedback-text').fill('x'.repeat(5001));
+    await release.locator('.release-overall .verdict-ready').click();
+    const refusal = release.locator('.release-overall .feedback-error');
+    await refusal.waitFor({ timeout: 10_000 });
+    expect(await refusal.textContent()).toMatch(/text.*5000/);
     await release.locator('.release-overall .feedback-text').fill('Fine to ship once refunds are checked');
     await release.locator('.release-overall .verdict-ready').click();
     await release.locator('.release-overall .feedback-list li[data-verdict="ready"]').waitFor();

@@ -6,6 +6,7 @@ import { pruneDrafts } from '../capture/drafts';
 import { loadSettings } from '../settings';
 import { rememberTarget, trackTargetTab } from '../page/target';
 import { syncEscalations } from './escalations';
+import { syncShipped } from './shipped';
 import { openPagesForFirefoxTests } from './e2eFirefox';
 
 async function api() {
@@ -43,7 +44,12 @@ export function startBackground(): void {
     if (alarm.name === 'prune') void pruneDrafts();
     if (alarm.name === 'escalations')
       void api()
-        .then((c) => c && syncEscalations(c, (i) => notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`)))
+        .then(async (c) => {
+          if (!c) return;
+          await syncEscalations(c, (i) => notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`));
+          // A shipped release keeps the incident 'fixed': the agent hears of it from the release instead.
+          await syncShipped(c, (f) => notify(`shipped-${f.version}-${f.reference}`, `${f.reference} · ${f.version}`, `🚀 ${f.title}`));
+        })
         .catch((e: unknown) => console.warn('escalation sync failed', e));
   });
   browser.runtime.onMessage.addListener((msg: unknown) => {

@@ -35,6 +35,12 @@ describe('incident loop', () => {
     expect(sentBack({ status: 'needs_info', timeline: [r, e('reproduction', 'z', { result: 'reproduced', notes: '' })] })).toBeNull();
   });
 
+  it('a developer setting not_reproducible with a reason also says what is needed', () => {
+    const sc = e('status_changed', 'Status in_progress → not_reproducible: Need a HAR file', { from: 'in_progress', to: 'not_reproducible', reason: 'Need a HAR file' });
+    expect(sentBack({ status: 'not_reproducible', timeline: [sc] })?.notes).toBe('Need a HAR file');
+    expect(sentBack({ status: 'not_reproducible', timeline: [sc, e('answer', 'attached', {}, alice)] })).toBeNull();
+  });
+
   it('knows when the fix shipped, from the data or the text', () => {
     expect(shippedIn([e('released', 'Release 4.3.0 shipped with the fix', { version: '4.3.0' })])?.version).toBe('4.3.0');
     expect(shippedIn([e('released', 'Release 4.3.1 shipped with the fix')])?.version).toBe('4.3.1');

@@ -49,16 +49,20 @@ export function reproductions(timeline: TimelineEntry[]): Reproduction[] {
 }
 
 /**
- * A "could not reproduce" that sent the incident back to L1 and is still unanswered: its notes say what
- * the agent has to find out.
+ * A "could not reproduce" that sent the incident back to L1 and is still unanswered: its notes (or the
+ * reason given when it was set to not_reproducible) say what the agent has to find out.
  */
 export function sentBack(incident: Pick<Incident, 'status' | 'timeline'>): Reproduction | null {
   if (incident.status !== 'needs_info' && incident.status !== 'not_reproducible') return null;
-  const last = [...incident.timeline].filter((e) => e.kind === 'reproduction').sort((a, b) => b.id - a.id)[0];
-  if (!last || last.data.result !== 'not_reproduced') return null;
-  const answer = latest(incident.timeline, 'answer');
-  if (answer && answer.id > last.id) return null;
-  return reproductions([last])[0]!;
+  const last = [...incident.timeline]
+    .filter((e) => e.kind === 'reproduction' || e.kind === 'answer' || (e.kind === 'status_changed' && e.data.to === 'not_reproducible'))
+    .sort((a, b) => b.id - a.id)[0];
+  if (!last || last.kind === 'answer') return null;
+  if (last.kind === 'status_changed') {
+    const reason = str(last.data.reason);
+    return reason ? { at: last.at, actor: last.actor, reproduced: false, notes: reason, environment: '' } : null;
+  }
+  return last.data.result === 'not_reproduced' ? reproductions([last])[0]! : null;
 }
 
 /** The release that shipped this incident's fix, once it has shipped. */
