@@ -1,0 +1,174 @@
+// The whole hand-over in real clients, each hop arriving live: an L1 agent in Chromium with the
+// browser extension beside a CRM ticket, a developer in a real VS Code with the VS Code extension,
+// an L1 reviewer in a second Chromium profile, all against one real Handoff server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
+import { nodeClient } from '../../extension-browser/e2e/harness';
+import { captureInPanel } from './capture';
+import { Hops, type World, startWorld } from './world';
+
+let w: World;
+const hops = new Hops();
+const zendesk = () => w.fixtures.url + FIXTURES.find((f) => f.crm === 'zendesk')!.path;
+const freshdesk = () => w.fixtures.url + FIXTURES.find((f) => f.crm === 'freshdesk')!.path;
+const api = (role: 'agent' | 'developer' | 'lead') => nodeClient(w.server.url, w.server.demoTokens![role]);
+
+beforeAll(async () => {
+  w = await startWorld();
+});
+afterAll(async () => {
+  hops.print();
+  await w?.close();
+});
+
+/** The developer's incident panel for `ref`, opened by typing the reference. */
+async function openInVsCode(ref: string): Promise<Frame> {
+  await w.wb.runCommand('Handoff: Open Incident…');
+  await w.wb.answerInput(ref.toLowerCase().replace('-', ' '));
+  return w.wb.incidentFrame(ref);
+}
+
+async function escalationsTab(panel: Page): Promise<void> {
+  await panel.click('button[data-tab="escalations"]');
+  await panel.locator('.escalations .live').waitFor();
+}
+
+describe('story 1: capture → question → answer → fix → release review → ship → verified with the customer → closed', () => {
+  const story = 'fix verified';
+  let ref: string;
+  let panel: Page;
+  let frame: Frame;
+
+  it('the agent captures in the side panel; it reaches the developer’s view live', async () => {
+    await w.wb.openHandoffViews();
+    const captured = await hops.measure(
+      story,
+      'agent submits capture → listed in VS Code "My teams"',
+      async () => {
+        ({ ref, panel } = await captureInPanel(w.agent, zendesk(), {
+          category: 'login',
+          version: '4.2.0',
+          steps: ['Open the sign-in page', 'Sign in with SSO'],
+        }));
+      },
+      () => expect.poll(async () => (await w.wb.viewRows('My teams')).join('\n'), { timeout: 30_000 }).toContain(ref),
+    );
+    expect(captured).toBeGreaterThan(0);
+    expect(ref).toMatch(/^INC-\d+$/);
+    const incident = await api('developer').incidents.byRef.query({ ref });
+    expect(incident.crm.system).toBe('zendesk');
+    expect(incident.steps.map((s) => s.action)).toEqual(['Open the sign-in page', 'Sign in with SSO']);
+  });
+
+  it('the developer opens it by reference and asks L1 a question; the agent sees it live', async () => {
+    frame = await openInVsCode(ref);
+    await frame.locator('#assign-to-me').click();
+    await escalationsTab(panel);
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await row.locator('.owner', { hasText: 'Dev Dana' }).waitFor({ timeout: 20_000 });
+    await hops.measure(
+      story,
+      'developer asks in VS Code → question in the side panel',
+      async () => {
+        await frame.locator('#ask-text').fill('Which identity provider does the customer use, and since when?');
+        await frame.locator('#ask-form button[type=submit]').click();
+      },
+      () => row.locator('.answer-box .question-text', { hasText: 'Which identity provider' }).waitFor({ timeout: 20_000 }),
+    );
+    expect(await row.getAttribute('data-status')).toBe('needs_info');
+  });
+
+  it('the agent answers after talking to the customer; the developer is notified live', async () => {
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await hops.measure(
+      story,
+      'agent answers in the side panel → notification in VS Code',
+      async () => {
+        await row.locator('.answer-box textarea').fill('Okta, since the 4.2 upgrade on Monday');
+        await row.locator('.answer-send').click();
+      },
+      () => w.wb.notification(`answered your question on ${ref}`, 20_000),
+    );
+    await frame.locator('.timeline', { hasText: 'Okta, since the 4.2 upgrade' }).waitFor({ timeout: 20_000 });
+    await w.wb.clearNotifications();
+    expect((await api('developer').incidents.byRef.query({ ref })).status).toBe('in_progress');
+  });
+
+  it('the developer records a reproduction and marks it fixed; the agent sees "verify with the customer"', async () => {
+    await frame.locator('#repro-result').selectOption('reproduced');
+    await frame.locator('#repro-notes').fill('Reproduced against an Okta dev tenant');
+    await frame.locator('#repro-env').fill('os: Windows 11; browser: Chrome 131');
+    await frame.locator('#repro-form button[type=submit]').click();
+    await frame.locator('#repro-form .result.ok').waitFor();
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await hops.measure(
+      story,
+      'developer marks fixed in 4.3.0 → "verify with the customer" in the panel',
+      async () => {
+        await frame.locator('#fixed-version').fill('4.3.0');
+        await frame.locator('#fixed-form button[type=submit]').click();
+      },
+      () => row.locator('.verify-title', { hasText: '4.3.0' }).waitFor({ timeout: 20_000 }),
+    );
+    await row.locator('.reproduction[data-result="reproduced"]').waitFor({ state: 'attached', timeout: 10_000 });
+  });
+
+  it('the agent records the customer’s confirmation; the developer sees it closed live', async () => {
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await hops.measure(
+      story,
+      'agent: customer confirmed → closed in the VS Code panel',
+      () => row.locator('.verify-confirm').click(),
+      () => frame.locator('#status', { hasText: 'Closed' }).waitFor({ timeout: 20_000 }),
+    );
+    const incident = await api('lead').incidents.byRef.query({ ref });
+    expect(incident.status).toBe('closed');
+    const kinds = incident.timeline.map((t) => t.kind);
+    for (const k of ['created', 'assigned', 'question', 'answer', 'reproduction', 'verified'] as const) expect(kinds).toContain(k);
+    expect(incident.timeline.find((t) => t.kind === 'verified')?.actor.name).toBe('Alice Agent');
+  });
+});
+
+describe('story 2: could not reproduce → back to L1 → returns with more detail', () => {
+  const story = 'not reproduced';
+  let ref: string;
+  let panel: Page;
+  let frame: Frame;
+
+  it('the developer cannot reproduce; the incident goes back to the agent with what is needed', async () => {
+    ({ ref, panel } = await captureInPanel(w.agent, freshdesk(), { category: 'crash', version: '4.2.0', steps: ['Open Billing', 'Print the invoice'] }));
+    frame = await openInVsCode(ref);
+    await escalationsTab(panel);
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    await hops.measure(
+      story,
+      'developer: could not reproduce → "what is needed" in the panel',
+      async () => {
+        await frame.locator('#repro-result').selectOption('not_reproduced');
+        await frame.locator('#repro-notes').fill('No crash on 4.2.0 with Chrome; need the printer model and driver version');
+        await frame.locator('#repro-form button[type=submit]').click();
+      },
+      () => row.locator('.needed-notes', { hasText: 'printer model' }).waitFor({ timeout: 20_000 }),
+    );
+    expect(await row.getAttribute('data-status')).toBe('needs_info');
+  });
+
+  it('the agent returns with more detail; the developer sees it back in progress live', async () => {
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await hops.measure(
+      story,
+      'agent adds the detail → back in progress in the VS Code panel',
+      async () => {
+        await row.locator('.answer-box textarea').fill('HP LaserJet M404, driver 6.9.0 (Windows 11)');
+        await row.locator('.answer-send').click();
+      },
+      () => frame.locator('#status', { hasText: 'In progress' }).waitFor({ timeout: 20_000 }),
+    );
+    await frame.locator('.timeline', { hasText: 'HP LaserJet M404' }).waitFor({ timeout: 20_000 });
+    const incident = await api('developer').incidents.byRef.query({ ref });
+    expect(incident.status).toBe('in_progress');
+    expect(incident.timeline.find((t) => t.kind === 'reproduction')?.data).toMatchObject({ result: 'not_reproduced' });
+  });
+});
