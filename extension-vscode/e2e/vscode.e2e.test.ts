@@ -28,6 +28,7 @@ let page: Page;
 let wb: Workbench;
 let xssRef: string;
 let workspace: string;
+let releaseRef: string;
 
 const dialogs: string[] = [];
 const timings: Record<string, number> = {};
@@ -372,6 +373,140 @@ describe('Handoff in a real VS Code', () => {
     const hover = page.locator('.monaco-hover', { hasText: 'Report export times out' });
     await hover.waitFor({ timeout: 20_000 });
     expect(await hover.innerText()).toMatch(/New\s·\sDev\sDana/); // hover text uses no-break spaces
+  });
+
+  // ── Issue 5: releases and the loop back from L1 ──────────────────────────────────────────
+  /** Waits until "Create Release (n/5)" is the open box (the previous one may still be closing). */
+  const releaseStep = (n: number) => wb.quickInput.locator('.quick-input-title', { hasText: `Create Release (${n}/5)` }).waitFor();
+
+  it('creates a release through "Handoff: Create Release…" with the fix items I pick', async () => {
+    // a fresh incident of Dana's team, in progress (the in-host suite needs the demo incidents as they are)
+    const agent = apiClient(server.url, server.demoTokens!.agent);
+    const dev = apiClient(server.url, server.demoTokens!.developer);
+    const created = (await agent.incidents.create.mutate({
+      idempotencyKey: randomUUID(), title: 'Desktop app crashes when printing a report', description: 'Crash on print.', category: 'crash',
+      product: 'Acme Desktop', version: '5.0.1', environment: { os: 'Windows 11' }, customer: { name: 'Ken Ito', org: 'Fabrikam' },
+      crm: { system: 'other', url: 'https://crm.example.com/t/2' }, steps: [{ action: 'Print a report' }], severity: 'high', attachments: [],
+      answers: { crash_message: 'none', last_action: 'print', every_time: 'yes' },
+    } as never)) as Incident;
+    releaseRef = created.reference;
+    const me = await dev.auth.whoami.query();
+    await apiClient(server.url, server.demoTokens!.lead).incidents.assign.mutate({ ref: releaseRef, owner: me.id });
+    await dev.incidents.transition.mutate({ ref: releaseRef, to: 'in_progress' });
+    // room for the Releases view: fold the other views, as a person would
+    for (const name of ['My teams', 'Needs info', 'Recent']) {
+      const header = page.locator('#workbench\\.parts\\.sidebar .pane-header[aria-expanded="true"]', { hasText: name });
+      if (await header.count()) await header.first().click();
+    }
+    const t0 = Date.now();
+    await wb.runCommand('Handoff: Create Release…');
+    await releaseStep(1);
+    await wb.answerInput('4.2.1');
+    await releaseStep(2);
+    // an impossible date is refused in the box itself
+    await wb.quickInput.locator('input.input').fill('2026-02-30');
+    await wb.quickInput.locator('.quick-input-message', { hasText: 'does not exist in the calendar' }).waitFor();
+    await wb.answerInput('2026-12-01');
+    await releaseStep(3);
+    await wb.answerInput('SSO and export fixes');
+    await releaseStep(4);
+    // INC-1001 is fixed in 4.2.1 already (pre-selected); I add the new incident, which is in progress
+    await wb.pickMany([releaseRef]);
+    await releaseStep(5);
+    await wb.answerInput('Exports over 10k rows stay slow');
+    await expect.poll(() => wb.quickInput.locator('.quick-input-message').innerText()).toContain('Known issue 2');
+    await wb.answerInput('');
+    expect(await wb.notification('Release 4.2.1 created')).toContain('2 fix(es)');
+    timings.createReleaseMs = Date.now() - t0;
+    const release = await dev.releases.byVersion.query({ version: '4.2.1' });
+    expect(release).toMatchObject({ status: 'planned', plannedDate: '2026-12-01', notes: 'SSO and export fixes' });
+    expect(release.items.filter((i) => i.kind === 'fix').map((i) => i.incident?.reference).sort()).toEqual(['INC-1001', releaseRef].sort());
+    expect(release.items.filter((i) => i.kind === 'known_issue').map((i) => i.text)).toEqual(['Exports over 10k rows stay slow']);
+    await wb.openHandoffViews();
+    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^4\.2\.1 \(planned 2026-12-01\)/), expect.stringContaining(`${releaseRef} Desktop app crashes`)]),
+    );
+    await wb.clearNotifications();
+  });
+
+  it('explains that a release exists already', async () => {
+    await wb.runCommand('Handoff: Create Release…');
+    for (const [n, answer] of ['4.2.1', '2026-12-02', ''].entries()) {
+      await releaseStep(n + 1);
+      await wb.answerInput(answer);
+    }
+    await releaseStep(4);
+    await wb.pickMany([]);
+    await releaseStep(5);
+    await wb.answerInput('');
+    await wb.notification('Release 4.2.1 exists already. Pick another version.');
+    await wb.clearNotifications();
+  });
+
+  it('shows a reviewer’s feedback live in the Releases view and notifies me of a concern', async () => {
+    const reviewer = apiClient(server.url, server.demoTokens!.reviewer);
+    const release = await reviewer.releases.byVersion.query({ version: '4.2.1' });
+    const item = release.items.find((i) => i.incident?.reference === releaseRef)!;
+    const t0 = Date.now();
+    await reviewer.releases.feedback.mutate({ version: '4.2.1', itemId: item.id, verdict: 'concern', text: 'Fabrikam exports 50k rows' });
+    expect(await wb.notification(`raised a concern on ${releaseRef} in release 4.2.1`)).toContain('Fabrikam exports 50k rows');
+    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Rita Reviewer: concern\s*Fabrikam exports 50k rows/)]),
+    );
+    timings.feedbackToViewMs = Date.now() - t0;
+    await reviewer.releases.feedback.mutate({ version: '4.2.1', verdict: 'ready', text: 'Support is briefed' });
+    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Rita Reviewer: ready\s*Support is briefed/), expect.stringMatching(/^4\.2\.1 .*1 concern\(s\)/)]),
+    );
+    expect(await wb.paneHeader('Releases')).toContain('1 concern(s)');
+    await wb.clearNotifications();
+  });
+
+  it('offers the planned release’s version when marking fixed, and shows hand-overs in the timeline', async () => {
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput(releaseRef);
+    const frame = await wb.incidentFrame(releaseRef);
+    expect(await frame.locator('#owner').innerText()).toContain('Dev Dana');
+    expect(await frame.locator('#release-versions option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['4.2.1']);
+    await frame.locator('#planned-releases button[data-version="4.2.1"]').click();
+    expect(await frame.locator('#fixed-version').inputValue()).toBe('4.2.1');
+    await frame.locator('#fixed-form button[type=submit]').click();
+    await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
+    const incident = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: releaseRef })) as Incident;
+    expect(incident.fixedInVersion).toBe('4.2.1');
+    // INC-1001's reproduction (recorded earlier) shows its environment; the answer is labelled as L1's
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1001');
+    const f1001 = await wb.incidentFrame('INC-1001');
+    expect(await f1001.locator('#timeline li[data-kind="reproduction"]').innerText()).toMatch(/reproduction[\s\S]*os[\s\S]*macOS 15/);
+    expect(await f1001.locator('#timeline li[data-kind="answer"] .kind').innerText()).toBe('answer from L1');
+  });
+
+  it('ships the release through "Handoff: Ship Release…"; the view and the incident show it', async () => {
+    await wb.runCommand('Handoff: Ship Release…');
+    const row = wb.quickInput.locator('.monaco-list-row', { hasText: '4.2.1' }).first();
+    await row.waitFor();
+    await row.click();
+    await wb.confirmDialog('Ship');
+    await wb.notification('Release 4.2.1 is shipped.');
+    const lead = apiClient(server.url, server.demoTokens!.lead);
+    expect((await lead.releases.byVersion.query({ version: '4.2.1' })).status).toBe('shipped');
+    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^4\.2\.1 \(shipped /)]));
+    const frame = await wb.incidentFrame('INC-1001');
+    await frame.locator('#timeline li[data-kind="released"]', { hasText: 'Release 4.2.1 shipped' }).waitFor({ timeout: 20_000 });
+    expect(await frame.locator('#timeline li[data-kind="released"] .kind').innerText()).toBe('released');
+    await wb.clearNotifications();
+  });
+
+  it('notifies me when L1 verifies a fix with the customer, or reopens it with what still fails', async () => {
+    const agent = apiClient(server.url, server.demoTokens!.agent);
+    await agent.incidents.transition.mutate({ ref: releaseRef, to: 'verified' });
+    expect(await wb.notification(`verified the fix of ${releaseRef} with the customer`)).toContain('Alice Agent');
+    await agent.incidents.transition.mutate({ ref: 'INC-1001', to: 'in_progress', reason: 'Still loops on Safari 18' });
+    expect(await wb.notification('reopened INC-1001')).toContain('Still loops on Safari 18');
+    const frame = await wb.incidentFrame('INC-1001');
+    await frame.locator('#status', { hasText: 'In progress' }).waitFor({ timeout: 20_000 });
+    await wb.clearNotifications();
   });
 
   it('restores an open incident panel after the window reloads', async () => {

@@ -65,6 +65,30 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** In a multi-select quick pick: toggles the rows showing each text, then accepts with OK. */
+  async pickMany(rowTexts: string[]): Promise<void> {
+    await this.quickInput.locator('.quick-input-list').waitFor({ state: 'attached' });
+    for (const text of rowTexts) {
+      const row = this.quickInput.locator('.monaco-list-row', { hasText: text }).first();
+      await row.waitFor();
+      await row.click(); // in a multi-select pick, a click on the row toggles its checkbox
+    }
+    await this.quickInput.locator('.monaco-button', { hasText: /^OK$/ }).first().click();
+  }
+
+  /** Clicks `button` in the modal dialog VS Code shows for a confirmation. */
+  async confirmDialog(button: string): Promise<void> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.locator('.monaco-button', { hasText: button }).first().click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The header text (title, description, badge) of the view titled `name`. */
+  async paneHeader(name: string): Promise<string> {
+    return this.page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: name }).first().innerText();
+  }
+
   /** Waits for a notification toast containing `text` and returns its whole text. */
   async notification(text: string | RegExp, timeout = 20_000): Promise<string> {
     const toast = this.page.locator('.notification-toast', { hasText: text }).first();

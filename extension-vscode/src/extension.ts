@@ -14,6 +14,9 @@ import { HandoffUriHandler } from './uri/uriHandler';
 import { IncidentTreeProvider, VIEW_IDS, type ViewKind } from './views/incidentTreeProvider';
 import { OpenCountStatusBar } from './views/statusBar';
 import { openCount } from './views/treeModel';
+import { ReleaseStore } from './releases/releaseStore';
+import { plannedConcerns } from './releases/releaseModel';
+import { RELEASES_VIEW_ID, ReleaseTreeProvider } from './views/releaseTreeProvider';
 import { IncidentPanel, PANEL_VIEW_TYPE, type PanelDeps } from './webviews/incident/panel';
 
 /** Returned from activate() so integration tests can read timings and state; not a public API. */
@@ -25,6 +28,7 @@ export interface HandoffTestApi {
   store: IncidentStore;
   live: LiveEvents;
   trees: Record<ViewKind, IncidentTreeProvider>;
+  releases: ReleaseStore;
 }
 
 // Local files, remote ones (code-server, SSH, containers), unsaved ones, the commit message box.
@@ -35,21 +39,23 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   const session = new Session(context.secrets);
   const store = new IncidentStore(session, context.globalState);
   const live = new LiveEvents(session, context.globalState, log);
+  const releases = new ReleaseStore(session, context.globalState, log);
   const steps = new StepsDocumentProvider(store);
   const panelTimings: { reference: string; ms: number }[] = [];
   const panelDeps: PanelDeps = {
     session, store, log, extensionUri: context.extensionUri, workspaceState: context.workspaceState,
+    plannedVersions: () => releases.planned.map((r) => r.version),
     onRendered: (reference, ms) => {
       panelTimings.push({ reference, ms });
       log.info(`Rendered ${reference} in ${ms.toFixed(0)} ms`);
     },
   };
   const deps: CommandDeps = {
-    context, session, store, log,
+    context, session, store, releases, log,
     openPanel: (ref, requestedAt) => IncidentPanel.createOrShow(panelDeps, ref, requestedAt),
     activeReference: () => IncidentPanel.activeReference(),
   };
-  context.subscriptions.push(log, session, store, live, steps, new OpenCountStatusBar(store, session));
+  context.subscriptions.push(log, session, store, live, releases, steps, new OpenCountStatusBar(store, session));
 
   for (const [id, make] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, make(deps)));
@@ -68,6 +74,31 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     }
     context.subscriptions.push(provider, view);
   }
+  const releaseTree = new ReleaseTreeProvider(releases);
+  const releaseView = vscode.window.createTreeView(RELEASES_VIEW_ID, { treeDataProvider: releaseTree, showCollapseAll: true });
+  const releaseBadge = () => {
+    const n = plannedConcerns(releases.releases);
+    releaseView.badge = n ? { value: n, tooltip: vscode.l10n.t('{0} concern(s) from L1 on upcoming releases', n) } : undefined;
+    releaseView.description = n ? vscode.l10n.t('{0} concern(s)', n) : undefined;
+  };
+  context.subscriptions.push(
+    releaseTree,
+    releaseView,
+    releases.onDidChange(releaseBadge),
+    releases.onEvent((e) => {
+      if (e.kind !== 'feedback') IncidentPanel.refreshAll(); // new release versions to suggest
+    }),
+    releases.onConcern((c) => {
+      if (!vscode.workspace.getConfiguration('handoff').get('notifications', true)) return;
+      const message = c.item
+        ? vscode.l10n.t('{0} raised a concern on {1} in release {2}: {3}', c.reviewer, c.item, c.version, c.text)
+        : vscode.l10n.t('{0} raised a concern on release {1}: {2}', c.reviewer, c.version, c.text);
+      const show = vscode.l10n.t('Show Releases');
+      void vscode.window.showWarningMessage(message, show).then((choice) => {
+        if (choice === show) void vscode.commands.executeCommand(`${RELEASES_VIEW_ID}.focus`);
+      });
+    }),
+  );
   const links = new RefLinkProvider(store);
   context.subscriptions.push(
     vscode.window.registerUriHandler(new HandoffUriHandler(log)),
@@ -79,11 +110,13 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     vscode.languages.registerHoverProvider(LINK_SELECTOR, links),
     session.onDidChange(() => {
       live.start();
+      releases.start();
       void store.refresh().catch((err) => log.error(`Loading incident lists failed: ${String(err)}`));
     }),
     live.onEvent((event) => {
       store.refreshSoon();
       IncidentPanel.refresh(event.reference);
+      if (event.kind === 'released' || event.kind === 'status_changed') releases.refreshSoon(); // item statuses
       steps.update(vscode.Uri.from({ scheme: HANDOFF_SCHEME, path: stepsDocPath(event.reference) }));
       const me = session.user;
       const notice = me && noticeFor(event, me);
@@ -107,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   );
   const activationMs = performance.now() - loadedAt;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, panelTimings, ready, session, store, live, trees };
+  return { activationMs, panelTimings, ready, session, store, live, trees, releases };
 }
 
 export function deactivate(): void {}

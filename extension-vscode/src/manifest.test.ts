@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMANDS } from './commands';
 import { VIEW_IDS } from './views/incidentTreeProvider';
+import { RELEASES_VIEW_ID } from './views/releaseTreeProvider';
 // @ts-expect-error — plain .mjs helper without type declarations
 import { l10nKeys } from '../scripts/l10nKeys.mjs';
 
@@ -19,7 +20,7 @@ describe('package.json', () => {
     expect(declared).toEqual(Object.keys(COMMANDS).sort());
   });
   it('declares exactly the views the extension provides', () => {
-    expect(pkg.contributes.views.handoff.map((v: { id: string }) => v.id).sort()).toEqual(Object.values(VIEW_IDS).sort());
+    expect(pkg.contributes.views.handoff.map((v: { id: string }) => v.id).sort()).toEqual([...Object.values(VIEW_IDS), RELEASES_VIEW_ID].sort());
   });
   it('never activates on * or on start-up; activates for the URI handler and restored panels', () => {
     expect(pkg.activationEvents).not.toContain('*');

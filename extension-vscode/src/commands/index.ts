@@ -1,9 +1,11 @@
 import type { CommandDeps } from './deps';
 import { assignToMe } from './assignToMe';
+import { createRelease } from './createRelease';
 import { openIncident } from './openIncident';
 import { openStepsBeside } from './openStepsBeside';
 import { refresh } from './refresh';
 import { signIn } from './signIn';
+import { shipRelease } from './shipRelease';
 import { signOut } from './signOut';
 import { startWork } from './startWork';
 
@@ -16,4 +18,6 @@ export const COMMANDS: Record<string, (deps: CommandDeps) => (...args: never[]) 
   'handoff.openStepsBeside': openStepsBeside,
   'handoff.startWork': startWork,
   'handoff.assignToMe': assignToMe,
+  'handoff.createRelease': createRelease,
+  'handoff.shipRelease': shipRelease,
 };

@@ -24,3 +24,17 @@ describe('noticeFor', () => {
     expect(noticeFor(event({ actor: { id: 3, name: 'Dev Dana' }, owner: { id: 3, name: 'Dev Dana' } }), me)).toBeNull();
   });
 });
+
+describe('noticeFor: the loop back from L1', () => {
+  const dana = { id: 3, name: 'Dev Dana' };
+  it('notifies the owner when L1 verifies, closes or reopens with the reason', () => {
+    expect(noticeFor(event({ kind: 'verified', status: 'verified', actor: agent, owner: dana }), me)).toMatchObject({ kind: 'verified', actor: 'Alice Agent' });
+    expect(noticeFor(event({ kind: 'status_changed', status: 'closed', text: 'Status verified → closed', actor: agent, owner: dana }), me)).toMatchObject({ kind: 'closed' });
+    expect(noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'Status fixed → in_progress: still fails on iOS 18', actor: agent, owner: dana }), me))
+      .toMatchObject({ kind: 'reopened', reason: 'still fails on iOS 18' });
+  });
+  it('does not take an ordinary start of work for a reopen, nor notify about incidents I do not own', () => {
+    expect(noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'Status triaged → in_progress', actor: lead, owner: dana }), me)).toBeNull();
+    expect(noticeFor(event({ kind: 'verified', status: 'verified', actor: agent, owner: lead }), me)).toBeNull();
+  });
+});

@@ -3,11 +3,21 @@ import type { IncidentEvent, User } from '@handoff/shared';
 export type Notice =
   | { kind: 'assignedToMe'; reference: string; title: string; actor: string }
   | { kind: 'assignedToTeam'; reference: string; title: string; team: string }
-  | { kind: 'answered'; reference: string; title: string; actor: string };
+  | { kind: 'answered'; reference: string; title: string; actor: string }
+  | { kind: 'verified'; reference: string; title: string; actor: string }
+  | { kind: 'closed'; reference: string; title: string; actor: string }
+  | { kind: 'reopened'; reference: string; title: string; actor: string; reason: string };
+
+/** "Status fixed → in_progress: still fails on iOS" → the reason, for a reopen after a fix. */
+export function reopenReason(text: string): string | null {
+  const m = /^Status (fixed|verified|closed) → in_progress(?::\s*([\s\S]*))?$/.exec(text.trim());
+  return m ? (m[2] ?? '').trim() : null;
+}
 
 /**
  * Which live events deserve a notification for `me`: an incident assigned to me or (unowned) to
- * one of my teams, and L1's answer on an incident I own. My own actions never notify me.
+ * one of my teams; on an incident I own: L1's answer, the fix verified with the customer, the
+ * incident closed, or reopened because it still fails (with the reason). My own actions never notify me.
  */
 export function noticeFor(event: IncidentEvent, me: User): Notice | null {
   if (event.actor.id === me.id) return null;
@@ -17,6 +27,14 @@ export function noticeFor(event: IncidentEvent, me: User): Notice | null {
     if (!event.owner && event.team && me.teams.includes(event.team)) return { kind: 'assignedToTeam', ...base, team: event.team };
     return null;
   }
-  if (event.kind === 'answer' && event.owner?.id === me.id) return { kind: 'answered', ...base, actor: event.actor.name };
+  if (event.owner?.id !== me.id) return null;
+  const actor = event.actor.name;
+  if (event.kind === 'answer') return { kind: 'answered', ...base, actor };
+  if (event.kind === 'verified') return { kind: 'verified', ...base, actor };
+  if (event.kind === 'status_changed' && event.status === 'closed') return { kind: 'closed', ...base, actor };
+  if (event.kind === 'status_changed' && event.status === 'in_progress') {
+    const reason = reopenReason(event.text);
+    if (reason !== null) return { kind: 'reopened', ...base, actor, reason };
+  }
   return null;
 }

@@ -29,8 +29,22 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
     out.append(h('p', { class: 'muted' }, L.noTransitions));
   }
   if (nextStatuses.includes('fixed')) {
-    const version = h('input', { id: 'fixed-version', type: 'text', required: true, placeholder: '2.4.1' });
-    out.append(form('fixed', L.fixedIn!, [version], L.markFixed!, () => ({ type: 'markFixed', version: version.value })));
+    const versions = msg.releaseVersions;
+    const version = h('input', {
+      id: 'fixed-version', type: 'text', required: true, placeholder: versions[0] ?? '2.4.1', list: versions.length ? 'release-versions' : undefined,
+    });
+    const inputs: HTMLElement[] = [version];
+    if (versions.length) {
+      // suggestions from the planned releases; a click fills the version in
+      inputs.push(h('datalist', { id: 'release-versions' }, ...versions.map((v) => h('option', { value: v }))));
+      const chips = versions.map((v) => {
+        const chip = h('button', { type: 'button', class: 'chip secondary', 'data-version': v }, v);
+        chip.addEventListener('click', () => (version.value = v));
+        return chip;
+      });
+      inputs.push(h('p', { class: 'hint', id: 'planned-releases' }, (L.plannedReleases ?? '{0}').replace('{0}', ''), ...chips));
+    }
+    out.append(form('fixed', L.fixedIn!, inputs, L.markFixed!, () => ({ type: 'markFixed', version: version.value })));
   }
 
   const question = h('textarea', { id: 'ask-text', rows: '2', required: true });
@@ -42,7 +56,7 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
   const result = h('select', { id: 'repro-result', 'aria-label': L.reproduction },
     h('option', { value: 'reproduced' }, L.reproduced), h('option', { value: 'not_reproduced' }, L.notReproduced));
   const notes = h('textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes });
-  const env = h('input', { id: 'repro-env', type: 'text', placeholder: L.reproEnvironment });
+  const env = h('textarea', { id: 'repro-env', rows: '2', placeholder: `${L.reproEnvironment} — ${L.reproEnvironmentHint}` });
   out.append(form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
     type: 'reproduction', result: result.value as 'reproduced' | 'not_reproduced', notes: notes.value, environment: env.value,
   })));

@@ -25,7 +25,7 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
         h('span', { class: `badge severity-${i.severity}` }, i.severity)),
     ),
     h('dl', { class: 'facts' },
-      field(L.owner!, i.owner?.name ?? L.unassigned),
+      h('div', { class: 'field', id: 'owner' }, h('dt', {}, L.owner!), h('dd', {}, i.owner?.name ?? L.unassigned!)),
       field(L.team!, i.team ?? '—'),
       field(L.customers!, String(i.affectedCustomers)),
       i.duplicateOf ? field(L.duplicateOf!, i.duplicateOf) : null,
@@ -42,7 +42,7 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
     i.workaround ? section(L.workaround!, h('p', { class: 'pre' }, i.workaround)) : null,
     i.attachments.length ? section(L.attachments!, attachments(i, L, ctx)) : null,
     section(L.actions!, renderActions(msg, ctx)),
-    section(L.timeline!, timeline(i)),
+    section(L.timeline!, timeline(i, L)),
   );
 }
 
@@ -118,10 +118,26 @@ function decodeBase64Text(b64: string): string {
 
 const MARKDOWN_KINDS = new Set(['comment', 'question', 'answer', 'reproduction']);
 
-function timeline(i: Incident): HTMLElement {
+/** Hand-overs between L1 and developers stand out in the timeline (see incident.css). */
+const HANDOVER_KINDS = new Set(['question', 'answer', 'released', 'verified', 'reproduction']);
+
+function timeline(i: Incident, L: Record<string, string>): HTMLElement {
   return h('ol', { class: 'timeline', id: 'timeline' }, ...[...i.timeline].reverse().map((e) =>
-    h('li', { class: `entry kind-${e.kind}` },
-      h('div', { class: 'meta' }, h('time', { datetime: e.at }, new Date(e.at).toLocaleString()), ' · ', e.actor.name, ' · ', e.kind),
-      MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text)),
+    h('li', { class: `entry kind-${e.kind}${HANDOVER_KINDS.has(e.kind) ? ' handover' : ''}`, 'data-kind': e.kind },
+      h('div', { class: 'meta' },
+        h('span', { class: 'kind' }, L[`kind.${e.kind}`] ?? e.kind), ' · ', e.actor.name, ' · ',
+        h('time', { datetime: e.at }, new Date(e.at).toLocaleString())),
+      MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
+      e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null),
   ));
+}
+
+/** Result and environment of a reproduction entry (its data: { result, notes, environment }). */
+function reproductionFacts(data: Record<string, unknown>, L: Record<string, string>): HTMLElement | null {
+  const result = data.result === 'reproduced' ? L.reproducedResult : data.result === 'not_reproduced' ? L.notReproducedResult : null;
+  const env = data.environment && typeof data.environment === 'object' ? Object.entries(data.environment as Record<string, unknown>) : [];
+  if (!result && !env.length) return null;
+  return h('dl', { class: 'kv repro-facts' },
+    result ? field(L.reproduction!, result) : null,
+    ...env.map(([k, v]) => field(k, String(v))));
 }

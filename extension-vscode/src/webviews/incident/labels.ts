@@ -21,6 +21,12 @@ export function panelLabels(): Record<string, string> {
     startWork: t('Start Work'), refresh: t('Refresh'), working: t('Working…'), done: t('Done.'),
     duplicateOf: t('Duplicate of'), fixedInVersion: t('Fixed in'), noTransitions: t('No status change is possible from here.'),
     loadAttachment: t('Show'),
+    plannedReleases: t('Planned releases: {0}'), reproEnvironmentHint: t('key=value, one per line (os=macOS 15)'),
+    'kind.created': t('created'), 'kind.updated': t('updated'), 'kind.status_changed': t('status changed'),
+    'kind.assigned': t('assigned'), 'kind.comment': t('comment'), 'kind.question': t('question to L1'),
+    'kind.answer': t('answer from L1'), 'kind.reproduction': t('reproduction'), 'kind.duplicate_linked': t('linked as duplicate'),
+    'kind.duplicate_added': t('duplicate added'), 'kind.branch': t('branch'), 'kind.released': t('released'),
+    'kind.verified': t('verified with the customer'), reproducedResult: t('Reproduced'), notReproducedResult: t('Could not reproduce'),
   };
   for (const s of STATUSES) labels[`status.${s}`] = statusLabel(s);
   return labels;

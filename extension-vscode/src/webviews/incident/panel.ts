@@ -18,6 +18,8 @@ export interface PanelDeps {
   log: vscode.LogOutputChannel;
   /** Called when a panel has rendered an incident: ms since the open was requested. */
   onRendered(reference: string, ms: number): void;
+  /** Versions of the planned releases (suggestions for "mark fixed in version"). */
+  plannedVersions(): string[];
 }
 
 /** One webview panel per incident (createOrShow), restored after a reload by the serializer. */
@@ -121,6 +123,7 @@ export class IncidentPanel implements vscode.Disposable {
       checkedSteps: this.deps.workspaceState.get<number[]>(`handoff.steps.${incident.reference}`, []),
       questions,
       labels: panelLabels(),
+      releaseVersions: this.deps.plannedVersions(),
     });
   }
 

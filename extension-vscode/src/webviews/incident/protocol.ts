@@ -54,6 +54,8 @@ export const ExtensionToPanelSchema = z.discriminatedUnion('type', [
     /** The category's questions (from its template), so answers show beside their question. */
     questions: z.array(z.object({ id: z.string(), text: z.string(), why: z.string() })),
     labels: z.record(z.string(), z.string()),
+    /** Versions of planned releases, offered as suggestions for "mark fixed in version". */
+    releaseVersions: z.array(z.string()).default([]),
   }),
   z.object({ type: z.literal('loadError'), message: z.string() }),
   z.object({ type: z.literal('result'), requestId: z.number().int(), ok: z.boolean(), message: z.string().optional() }),

@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import { ReleaseEventSchema, ReleaseSchema, type Release, type ReleaseEvent } from '@handoff/shared';
+import { serverUrl, type Session } from '../auth/session';
+import { newConcerns } from './releaseModel';
+
+/** Release event ids are per server, like incident event ids: keep the last one per server URL. */
+const lastIdKey = () => `handoff.lastReleaseEventId:${serverUrl()}`;
+
+export interface ConcernNotice {
+  version: string;
+  reviewer: string;
+  text: string;
+  item: string | null;
+}
+
+/**
+ * The releases behind the Releases view: planned and shipped, reloaded on each `releases.onChange`
+ * event (the same SSE approach as LiveEvents, resuming from the last id kept across reloads).
+ */
+export class ReleaseStore implements vscode.Disposable {
+  releases: Release[] = [];
+  loaded = false;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly concern = new vscode.EventEmitter<ConcernNotice>();
+  /** A reviewer raised a concern on a release the signed-in user created. */
+  readonly onConcern = this.concern.event;
+  private readonly eventEmitter = new vscode.EventEmitter<ReleaseEvent>();
+  readonly onEvent = this.eventEmitter.event;
+  private sub: { unsubscribe(): void } | null = null;
+  private pending: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  state: 'idle' | 'connecting' | 'pending' | 'error' = 'idle';
+
+  constructor(
+    private readonly session: Session,
+    private readonly memento: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get planned(): Release[] {
+    return this.releases.filter((r) => r.status === 'planned');
+  }
+
+  /** Reconnects the live stream and reloads (on sign-in and sign-out). */
+  start(): void {
+    this.stop();
+    this.releases = [];
+    this.loaded = false;
+    void this.refresh().catch((err) => this.log.error(`Loading releases failed: ${String(err)}`));
+    if (!this.session.user) return;
+    const key = lastIdKey();
+    const lastEventId = this.memento.get<string | null>(key, null);
+    this.sub = this.session.client.releases.onChange.subscribe(
+      { lastEventId },
+      {
+        onData: (tracked: { id: string; data: unknown }) => {
+          const parsed = ReleaseEventSchema.safeParse(tracked.data);
+          if (!parsed.success) {
+            this.log.warn(`Ignored an invalid release event ${tracked.id}: ${parsed.error.message}`);
+            return;
+          }
+          void this.memento.update(key, tracked.id);
+          this.eventEmitter.fire(parsed.data);
+          this.refreshSoon();
+        },
+        onError: (err: unknown) => this.log.error(`Live release events stopped: ${String(err)}`),
+        onConnectionStateChange: (s: { state: 'idle' | 'connecting' | 'pending'; error: unknown }) => {
+          this.state = s.state;
+          if (s.error) this.log.warn(`Live release events reconnecting: ${String(s.error)}`);
+        },
+      },
+    );
+  }
+
+  stop(): void {
+    this.sub?.unsubscribe();
+    this.sub = null;
+    this.state = 'idle';
+  }
+
+  async refresh(): Promise<void> {
+    this.pending ??= this.load().finally(() => (this.pending = null));
+    return this.pending;
+  }
+
+  refreshSoon(delayMs = 100): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh().catch((err) => this.log.error(`Loading releases failed: ${String(err)}`)), delayMs);
+  }
+
+  private async load(): Promise<void> {
+    const me = this.session.user;
+    if (!me) {
+      this.releases = [];
+    } else {
+      const list = await this.session.client.releases.list.query({});
+      const next = ReleaseSchema.array().parse(list);
+      if (this.loaded) {
+        for (const { release, feedback } of newConcerns(this.releases, next)) {
+          if (release.createdBy.id !== me.id || feedback.reviewer.id === me.id) continue;
+          const item = feedback.itemId === null ? null : release.items.find((i) => i.id === feedback.itemId);
+          this.concern.fire({
+            version: release.version, reviewer: feedback.reviewer.name, text: feedback.text,
+            item: item ? (item.incident?.reference ?? item.text) : null,
+          });
+        }
+      }
+      this.releases = next;
+    }
+    this.loaded = true;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.stop();
+    clearTimeout(this.timer);
+    this.changed.dispose();
+    this.concern.dispose();
+    this.eventEmitter.dispose();
+  }
+}
