@@ -542,6 +542,7 @@ describe('Handoff in a real VS Code', () => {
     await expect.poll(() => existsSync(file), { timeout: 90_000, interval: 250 }).toBe(true);
     const results = JSON.parse(readFileSync(file, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(results.length).toBeGreaterThanOrEqual(8);
+    expect(results.length).toBeGreaterThanOrEqual(9);
+    expect(results.map((r) => r.name)).toContain("resumes live release events (feedback) from the last event id after a disconnect");
   });
 });

@@ -116,6 +116,29 @@ export async function runHostTests(): Promise<HostResult[]> {
         sub.dispose();
       }
     }],
+    ['resumes live release events (feedback) from the last event id after a disconnect', async () => {
+      const { createHandoffClient } = await import('../../src/api/client');
+      const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
+      const version = `9.0.${Date.now()}`;
+      const seen: string[] = [];
+      const sub = api.releases.onEvent((e) => seen.push(`${e.version}:${e.kind}`));
+      try {
+        await lead.releases.create.mutate({ version, plannedDate: '2027-01-15', knownIssues: ['host suite'] });
+        await until('the live "created" event', () => seen.includes(`${version}:created`));
+        api.releases.stop();
+        await lead.releases.feedback.mutate({ version, verdict: 'concern', text: 'given while disconnected' });
+        await new Promise((r) => setTimeout(r, 300));
+        assert.ok(!seen.includes(`${version}:feedback`), 'nothing arrives while stopped');
+        api.releases.start();
+        await until('the missed feedback after reconnecting', () => seen.includes(`${version}:feedback`));
+        assert.equal(seen.filter((s) => s === `${version}:created`).length, 1, 'no event is delivered twice');
+        const release = await until('the release with its feedback in the store', () =>
+          api.releases.releases.find((r) => r.version === version && r.feedback.length === 1));
+        assert.equal(release.feedback[0]!.text, 'given while disconnected');
+      } finally {
+        sub.dispose();
+      }
+    }],
   ];
 
   const results: HostResult[] = [];

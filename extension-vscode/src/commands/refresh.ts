@@ -3,7 +3,7 @@ import type { CommandDeps } from './deps';
 
 export function refresh(deps: CommandDeps) {
   return async (): Promise<void> => {
-    await deps.store.refresh();
+    await Promise.all([deps.store.refresh(), deps.releases.refresh()]);
     IncidentPanel.refreshAll();
   };
 }
