@@ -502,6 +502,8 @@ describe('Handoff in a real VS Code', () => {
     const agent = apiClient(server.url, server.demoTokens!.agent);
     await agent.incidents.transition.mutate({ ref: releaseRef, to: 'verified' });
     expect(await wb.notification(`verified the fix of ${releaseRef} with the customer`)).toContain('Alice Agent');
+    await agent.incidents.transition.mutate({ ref: releaseRef, to: 'closed' });
+    await wb.notification(`Alice Agent closed ${releaseRef}`);
     await agent.incidents.transition.mutate({ ref: 'INC-1001', to: 'in_progress', reason: 'Still loops on Safari 18' });
     expect(await wb.notification('reopened INC-1001')).toContain('Still loops on Safari 18');
     const frame = await wb.incidentFrame('INC-1001');
@@ -543,6 +545,6 @@ describe('Handoff in a real VS Code', () => {
     const results = JSON.parse(readFileSync(file, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(9);
-    expect(results.map((r) => r.name)).toContain("resumes live release events (feedback) from the last event id after a disconnect");
+    expect(results.map((r) => r.name)).toContain('resumes live release events (feedback) from the last event id after a disconnect');
   });
 });
