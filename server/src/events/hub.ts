@@ -1,3 +1,5 @@
+import { CoalescingRunner } from '../util/coalescingRunner.js';
+
 /** Where a hub reads its events from: an append-only table with increasing ids. */
 export interface EventSource<Row extends { id: number }> {
   eventsAfter(afterId: number, limit: number): Promise<Row[]>;
@@ -16,8 +18,7 @@ const SAFETY_POLL_MS = 5000;
 export class EventHub<Row extends { id: number }> {
   private lastId = 0;
   private readonly listeners = new Set<(rows: Row[]) => void>();
-  private draining: Promise<void> | null = null;
-  private again = false;
+  private readonly reader = new CoalescingRunner(() => this.readNew());
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
 
@@ -34,7 +35,7 @@ export class EventHub<Row extends { id: number }> {
     this.stopped = true;
     clearInterval(this.timer);
     this.listeners.clear();
-    await this.draining;
+    await this.reader.idle();
   }
 
   /** The id of the newest event already fanned out. */
@@ -54,29 +55,19 @@ export class EventHub<Row extends { id: number }> {
   /** Asks for a read of new events; calls while a read runs coalesce into one more read. */
   poke(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = this.drain().finally(() => {
-      this.draining = null;
-    });
-    return this.draining;
+    return this.reader.run();
   }
 
-  private async drain(): Promise<void> {
+  private async readNew(): Promise<void> {
     try {
+      let rows: Row[];
       do {
-        this.again = false;
-        let rows: Row[];
-        do {
-          rows = await this.source.eventsAfter(this.lastId, BATCH);
-          const last = rows[rows.length - 1];
-          if (!last) break;
-          this.lastId = last.id;
-          for (const listener of this.listeners) listener(rows);
-        } while (rows.length === BATCH);
-      } while (this.again);
+        rows = await this.source.eventsAfter(this.lastId, BATCH);
+        const last = rows[rows.length - 1];
+        if (!last) break;
+        this.lastId = last.id;
+        for (const listener of this.listeners) listener(rows);
+      } while (rows.length === BATCH);
     } catch (err) {
       // The next poke or the safety poll retries from the same position; nothing is skipped.
       console.error(`[handoff] reading new events failed: ${(err as Error).message}`);

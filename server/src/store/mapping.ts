@@ -85,6 +85,7 @@ export function toEvent(row: TimelineRow, users: Users, prefix: string): Inciden
     reference: formatRef(row.incident_id, prefix),
     kind: TimelineKindSchema.parse(row.kind),
     text: row.text,
+    data: z.record(z.string(), z.unknown()).parse(JSON.parse(row.data)),
     actor: userRef(users, row.actor_id),
     title: row.title,
     status: StatusSchema.parse(row.status),

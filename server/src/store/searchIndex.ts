@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { CoalescingRunner } from '../util/coalescingRunner.js';
 import type { Database } from './schema.js';
 
 const BATCH = 500;
@@ -12,8 +13,11 @@ const DELAY_MS = 20;
  * sees every committed incident.
  */
 export class SqliteSearchIndex {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly indexer = new CoalescingRunner(async () => {
+    while (await this.indexBatch()) {
+      // until the outbox is empty
+    }
+  });
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly db: Kysely<Database>) {}
@@ -30,29 +34,13 @@ export class SqliteSearchIndex {
 
   /** Indexes everything pending now; resolves when the outbox is empty. */
   flush(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = this.run().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.indexer.run();
   }
 
   async stop(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async run(): Promise<void> {
-    do {
-      this.again = false;
-      while (await this.indexBatch()) {
-        // keep going until the outbox is empty
-      }
-    } while (this.again);
+    await this.indexer.idle();
   }
 
   /** One transaction: re-index up to BATCH incidents. Returns whether it found any. */

@@ -13,6 +13,8 @@ export const IncidentEventSchema = z.object({
   reference: z.string(),
   kind: TimelineKindSchema,
   text: z.string(),
+  /** The timeline entry's structured details (e.g. `{ from, to, reason }` of a status change). */
+  data: z.record(z.string(), z.unknown()),
   actor: UserRefSchema,
   title: z.string(),
   status: StatusSchema,
