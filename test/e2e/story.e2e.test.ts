@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
-import { nodeClient } from '../../extension-browser/e2e/harness';
+import { nodeClient, openCrmPage, openPanel } from '../../extension-browser/e2e/harness';
 import { captureInPanel } from './capture';
 import { Hops, type World, startWorld } from './world';
 
@@ -39,6 +39,16 @@ describe('story 1: capture → question → answer → fix → release review �
   let ref: string;
   let panel: Page;
   let frame: Frame;
+  let reviewerPanel: Page;
+
+  /** The reviewer's side panel (a second Chromium profile signed in as the demo reviewer) on Releases. */
+  async function openReviewerReleases(): Promise<Page> {
+    await openCrmPage(w.reviewer, zendesk());
+    const { panel: p } = await openPanel(w.reviewer);
+    await p.click('button[data-tab="releases"]');
+    await p.locator('.releases .live').waitFor();
+    return p;
+  }
 
   it('the agent captures in the side panel; it reaches the developer’s view live', async () => {
     await w.wb.openHandoffViews();
@@ -112,6 +122,75 @@ describe('story 1: capture → question → answer → fix → release review �
       () => row.locator('.verify-title', { hasText: '4.3.0' }).waitFor({ timeout: 20_000 }),
     );
     await row.locator('.reproduction[data-result="reproduced"]').waitFor({ state: 'attached', timeout: 10_000 });
+  });
+
+  it('the developer plans release 4.3.0 from VS Code; the L1 reviewer sees it live', async () => {
+    reviewerPanel = await openReviewerReleases();
+    // room for the Releases view: fold the other views, as a person would
+    for (const name of ['My teams', 'Needs info', 'Recent']) {
+      const header = w.page.locator('#workbench\\.parts\\.sidebar .pane-header[aria-expanded="true"]', { hasText: name });
+      if (await header.count()) await header.first().click();
+    }
+    const step = (n: number) => w.wb.quickInput.locator('.quick-input-title', { hasText: `Create Release (${n}/5)` }).waitFor();
+    await w.wb.runCommand('Handoff: Create Release…');
+    await step(1);
+    await w.wb.answerInput('4.3.0');
+    await step(2);
+    await w.wb.answerInput('2026-12-01');
+    await step(3);
+    await w.wb.answerInput('Fixes the SSO sign-in loop');
+    await step(4);
+    await w.wb.pickMany([]); // the incident fixed in 4.3.0 is ticked already
+    await step(5);
+    await w.wb.answerInput('Exports over 10k rows stay slow');
+    await hops.measure(
+      story,
+      'developer creates release in VS Code → release in the reviewer panel',
+      () => w.wb.answerInput(''),
+      () => reviewerPanel.locator(`.release[data-version="4.3.0"] .release-item[data-ref="${ref}"]`).waitFor({ timeout: 20_000 }),
+    );
+    await w.wb.notification('Release 4.3.0 created');
+    await w.wb.clearNotifications();
+  });
+
+  it('the reviewer gives feedback per item and overall; the developer sees it live in the Releases view', async () => {
+    const release = reviewerPanel.locator('.release[data-version="4.3.0"]');
+    const item = release.locator(`.release-item[data-ref="${ref}"]`);
+    await w.wb.openHandoffViews();
+    await hops.measure(
+      story,
+      'reviewer raises a concern in the panel → Releases view in VS Code',
+      async () => {
+        await item.locator('.feedback-text').fill('Tell Northwind to clear their Okta session after the update');
+        await item.locator('.verdict-concern').click();
+      },
+      () =>
+        expect
+          .poll(async () => (await w.wb.viewRows('Releases')).join('\n'), { timeout: 20_000 })
+          .toMatch(/Rita Reviewer: concern\s*Tell Northwind to clear/),
+    );
+    await release.locator('.release-overall .feedback-text').fill('Support is briefed');
+    await release.locator('.release-overall .verdict-ready').click();
+    await expect.poll(async () => (await w.wb.viewRows('Releases')).join('\n'), { timeout: 20_000 }).toMatch(/Rita Reviewer: ready/);
+    const stored = await api('lead').releases.byVersion.query({ version: '4.3.0' });
+    expect(stored.feedback.map((f) => [f.reviewer.name, f.verdict, f.itemId === null ? 'overall' : 'item'])).toEqual([
+      ['Rita Reviewer', 'concern', 'item'],
+      ['Rita Reviewer', 'ready', 'overall'],
+    ]);
+    await w.wb.clearNotifications();
+  });
+
+  it('the developer ships the release; the agent sees "shipped — tell the customer" live', async () => {
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await w.wb.runCommand('Handoff: Ship Release…');
+    await w.wb.quickInput.locator('.monaco-list-row', { hasText: '4.3.0' }).first().click();
+    await hops.measure(
+      story,
+      'developer ships the release → "shipped" on the agent’s escalation',
+      () => w.wb.confirmDialog('Ship'),
+      () => row.locator('.shipped[data-version="4.3.0"]').waitFor({ timeout: 20_000 }),
+    );
+    expect((await api('lead').releases.byVersion.query({ version: '4.3.0' })).status).toBe('shipped');
   });
 
   it('the agent records the customer’s confirmation; the developer sees it closed live', async () => {

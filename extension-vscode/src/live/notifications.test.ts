@@ -7,7 +7,7 @@ const lead = { id: 4, name: 'Lee Lead' };
 const agent = { id: 1, name: 'Alice Agent' };
 function event(patch: Partial<IncidentEvent>): IncidentEvent {
   return {
-    id: '1', at: '2026-11-23T10:00:00Z', reference: 'INC-7', kind: 'assigned', text: '', actor: lead, title: 'Crash',
+    id: '1', at: '2026-11-23T10:00:00Z', reference: 'INC-7', kind: 'assigned', text: '', data: {}, actor: lead, title: 'Crash',
     status: 'triaged', team: 'platform', owner: null, reporter: agent, ...patch,
   };
 }
