@@ -502,8 +502,11 @@ describe('Handoff in a real VS Code', () => {
     const agent = apiClient(server.url, server.demoTokens!.agent);
     await agent.incidents.transition.mutate({ ref: releaseRef, to: 'verified' });
     expect(await wb.notification(`verified the fix of ${releaseRef} with the customer`)).toContain('Alice Agent');
+    // Clear each toast once seen: VS Code shows only a few at a time and queues the rest.
+    await wb.clearNotifications();
     await agent.incidents.transition.mutate({ ref: releaseRef, to: 'closed' });
     await wb.notification(`Alice Agent closed ${releaseRef}`);
+    await wb.clearNotifications();
     await agent.incidents.transition.mutate({ ref: 'INC-1001', to: 'in_progress', reason: 'Still loops on Safari 18' });
     expect(await wb.notification('reopened INC-1001')).toContain('Still loops on Safari 18');
     const frame = await wb.incidentFrame('INC-1001');

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
-import { errorText } from '../api/errors';
 import { EscalationDetail } from './EscalationDetail';
 import { useT } from './i18nContext';
+import { useLiveQuery } from './useLiveQuery';
 
 /** Statuses where the agent has something to do: their detail opens by itself. */
 const ACTION_NEEDED = new Set<IncidentSummary['status']>(['needs_info', 'not_reproducible', 'fixed', 'verified']);
@@ -11,31 +11,11 @@ const ACTION_NEEDED = new Set<IncidentSummary['status']>(['needs_info', 'not_rep
 /** The agent's incidents, kept live over SSE while the panel is open (the background polls otherwise). */
 export function Escalations(props: { api: Api }) {
   const t = useT();
-  const [items, setItems] = useState<IncidentSummary[] | null>(null);
-  const [error, setError] = useState('');
-  const [live, setLive] = useState(false);
   const [open, setOpen] = useState<Record<string, boolean>>({});
-  const [reload, setReload] = useState(0);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-  useEffect(() => {
-    let alive = true;
-    props.api.incidents.list.query({ reporter: 'me', limit: 50 }).then(
-      (r) => alive && (setItems(r.items), setError('')),
-      (e: unknown) => alive && setError(errorText(e)),
-    );
-    return () => void (alive = false);
-  }, [props.api, reload]);
-  useEffect(() => {
-    const sub = props.api.events.onChange.subscribe(
-      { mine: true },
-      {
-        onStarted: () => setLive(true),
-        onData: refresh,
-        onError: () => setLive(false),
-      },
-    );
-    return () => sub.unsubscribe();
-  }, [props.api]);
+  const { data: items, error, live, refresh } = useLiveQuery(
+    useCallback(async () => (await props.api.incidents.list.query({ reporter: 'me', limit: 50 })).items, [props.api]),
+    useCallback((h) => props.api.events.onChange.subscribe({ mine: true }, h), [props.api]),
+  );
   return (
     <section class="escalations">
       <h2>

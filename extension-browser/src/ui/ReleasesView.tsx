@@ -1,38 +1,18 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import type { Release } from '@handoff/shared';
 import type { Api } from '../api/client';
-import { errorText } from '../api/errors';
 import { upcoming } from '../releases/review';
 import { useT } from './i18nContext';
 import { ReleaseCard } from './ReleaseCard';
+import { useLiveQuery } from './useLiveQuery';
 
 /** Upcoming releases for reviewers and leads to review, kept live over SSE (`releases.onChange`). */
 export function ReleasesView(props: { api: Api }) {
   const t = useT();
-  const [releases, setReleases] = useState<Release[] | null>(null);
-  const [error, setError] = useState('');
-  const [live, setLive] = useState(false);
-  const [reload, setReload] = useState(0);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-  useEffect(() => {
-    let alive = true;
-    props.api.releases.list.query({ status: 'planned' }).then(
-      (r) => alive && (setReleases(upcoming(r)), setError('')),
-      (e: unknown) => alive && setError(errorText(e)),
-    );
-    return () => void (alive = false);
-  }, [props.api, reload]);
-  useEffect(() => {
-    const sub = props.api.releases.onChange.subscribe(
-      {},
-      {
-        onStarted: () => setLive(true),
-        onData: refresh,
-        onError: () => setLive(false),
-      },
-    );
-    return () => sub.unsubscribe();
-  }, [props.api]);
+  const { data: releases, error, live, refresh } = useLiveQuery(
+    useCallback(async () => upcoming(await props.api.releases.list.query({ status: 'planned' })), [props.api]),
+    useCallback((h) => props.api.releases.onChange.subscribe({}, h), [props.api]),
+  );
   return (
     <section class="releases">
       <h2>

@@ -33,8 +33,16 @@ export function noticeFor(event: IncidentEvent, me: User): Notice | null {
   if (event.kind === 'verified') return { kind: 'verified', ...base, actor };
   if (event.kind === 'status_changed' && event.status === 'closed') return { kind: 'closed', ...base, actor };
   if (event.kind === 'status_changed' && event.status === 'in_progress') {
-    const reason = reopenReason(event.text);
-    if (reason !== null) return { kind: 'reopened', ...base, actor, reason };
+    // The event's data says where it came from; older servers only had the text.
+    const { from, reason } = event.data ?? {};
+    if (typeof from === 'string') {
+      if (['fixed', 'verified', 'closed'].includes(from)) {
+        return { kind: 'reopened', ...base, actor, reason: typeof reason === 'string' ? reason : '' };
+      }
+      return null;
+    }
+    const fromText = reopenReason(event.text);
+    if (fromText !== null) return { kind: 'reopened', ...base, actor, reason: fromText };
   }
   return null;
 }

@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { errorText } from '../api/errors';
+
+type Handlers = { onStarted: () => void; onData: () => void; onError: () => void };
+
+/**
+ * Loads data and loads it again whenever the live stream reports a change: `data` (null until
+ * the first answer), a readable `error`, whether the stream is `live`, and `refresh` for after
+ * the panel changed something itself. `load` and `subscribe` must be stable (depend on `api`).
+ */
+export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers) => { unsubscribe(): void }) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState('');
+  const [live, setLive] = useState(false);
+  const [reload, setReload] = useState(0);
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+  useEffect(() => {
+    let alive = true;
+    load().then(
+      (r) => alive && (setData(r), setError('')),
+      (e: unknown) => alive && setError(errorText(e)),
+    );
+    return () => void (alive = false);
+  }, [load, reload]);
+  useEffect(() => {
+    const sub = subscribe({ onStarted: () => setLive(true), onData: refresh, onError: () => setLive(false) });
+    return () => sub.unsubscribe();
+  }, [subscribe, refresh]);
+  return { data, error, live, refresh };
+}
