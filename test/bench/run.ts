@@ -112,12 +112,12 @@ function rawCommitRate(file: string, stored: number, count: number): number {
   return rate;
 }
 
-async function createThroughput(url: string, token: string, count: number, concurrency: number): Promise<number> {
+async function createThroughput(url: string, token: string, count: number, concurrency: number, proc = 'incidents.create'): Promise<number> {
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) await trpc(url, token, 'incidents.create', corpusIncident(next++), 'POST');
+      while (next < count) await trpc(url, token, proc, corpusIncident(next++), 'POST');
     }),
   );
   return count / ((performance.now() - t0) / 1000);
@@ -165,11 +165,19 @@ async function main() {
     console.log('Create throughput …');
     const create1 = await createThroughput(api.url, agent, 1000, 1);
     const create4 = await createThroughput(api.url, agent, 2000, 4);
+    // The floor for any HTTP create on this machine, measured with the same clients.
+    const bareInsert = await spawnNode([path.join(here, 'bareInsert.js'), dir]);
+    const bare1 = await createThroughput(bareInsert.url, '', 1000, 1, '');
+    const bare4 = await createThroughput(bareInsert.url, '', 2000, 4, '');
+    bareInsert.child.kill();
     results.create = {
       rawCommitsPerSec: round(raw, 0),
       createPerSecSequential: round(create1, 0),
       createPerSec4Clients: round(create4, 0),
+      bareHttpInsertPerSecSequential: round(bare1, 0),
+      bareHttpInsertPerSec4Clients: round(bare4, 0),
       ratioToRaw: round(Math.max(create1, create4) / raw),
+      ratioToBareHttpInsert: round(Math.max(create1, create4) / Math.max(bare1, bare4)),
     };
 
     console.log('byRef and search latency …');
@@ -198,6 +206,7 @@ function print(r: Record<string, any>) {
   }
   const c = r.create;
   console.log(`(b) incidents.create: ${c.createPerSecSequential}/s (1 client), ${c.createPerSec4Clients}/s (4 clients); raw single-row commits ${c.rawCommitsPerSec}/s; ratio ${c.ratioToRaw} (target ≥ 0.5)`);
+  console.log(`    bare node:http + one insert: ${c.bareHttpInsertPerSecSequential}/s (1 client), ${c.bareHttpInsertPerSec4Clients}/s (4 clients); create / bare ${c.ratioToBareHttpInsert}`);
   console.log(`    incidents.byRef latency ms: p50 ${r.byRef.p50}, p99 ${r.byRef.p99} (n=${r.byRef.n})`);
   console.log(`(c) incidents.search latency ms: p50 ${r.search.p50}, p99 ${r.search.p99} (n=${r.search.n}; target p99 < 20)`);
 }
