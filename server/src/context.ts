@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { User } from '@handoff/shared';
 import type { EventHub } from './events/hub.js';
+import type { CatalogCache } from './store/catalog.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
 import type { ReleaseLogRow, TimelineRow } from './store/schema.js';
@@ -10,6 +11,7 @@ export interface Services {
   store: Store;
   incidents: IncidentStore;
   releases: ReleaseStore;
+  catalog: CatalogCache;
   /** Fans out incident timeline rows and release log rows to live subscribers. */
   hub: EventHub<TimelineRow>;
   releaseHub: EventHub<ReleaseLogRow>;

@@ -6,6 +6,7 @@ import { seedDemo } from './demo.js';
 import { EventHub } from './events/hub.js';
 import { PgListener } from './events/pgListener.js';
 import { createRequestListener } from './http.js';
+import { CatalogCache } from './store/catalog.js';
 import { IncidentStore } from './store/incidents.js';
 import { ReleaseStore } from './store/releases.js';
 import { Store } from './store/store.js';
@@ -62,6 +63,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     store,
     incidents,
     releases,
+    catalog: new CatalogCache(store.db),
     hub,
     releaseHub,
     async close() {

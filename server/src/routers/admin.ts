@@ -44,5 +44,5 @@ export const routingRouter = router({
 });
 
 export const catalogRouter = router({
-  products: anyone.query(({ ctx }) => ctx.incidents.catalog()),
+  products: anyone.query(({ ctx }) => ctx.catalog.get()),
 });

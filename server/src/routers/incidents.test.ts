@@ -198,6 +198,14 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
     await expectCode(as('agent').incidents.create(sampleIncident()), 'BAD_REQUEST', /"when"/);
   });
 
+  it('suggests products with their versions and components, most used first', async () => {
+    const catalog = await as('agent').catalog.products();
+    const acme = catalog.find((p) => p.product === 'Acme Cloud');
+    expect(acme?.versions[0]).toBe('4.2.0'); // the demo data and these tests use 4.2.0 most
+    expect(acme?.versions).toContain('4.1.3');
+    expect(acme?.components).toContain('Web app');
+  });
+
   it('suggests teams from routing rules, most specific first', async () => {
     expect(await as('agent').routing.suggest({ category: 'crash' })).toEqual({ team: 'platform' });
     expect(await as('agent').routing.suggest({ category: 'crash', component: 'iOS app' })).toEqual({ team: 'mobile' });

@@ -1,4 +1,3 @@
-
 import {
   type Incident,
   type IncidentCreateInputSchema,
@@ -37,9 +36,6 @@ export interface ListFilter {
   cursor?: string | undefined;
   limit: number;
 }
-
-type Catalog = { product: string; versions: string[]; components: string[] }[];
-const CATALOG_TTL_MS = 30_000;
 
 const encodeCursor = (row: { updated_at: string; id: number }) =>
   Buffer.from(JSON.stringify([row.updated_at, row.id])).toString('base64url');
@@ -294,43 +290,6 @@ export class IncidentStore {
   async lastEventId(): Promise<number> {
     const row = await this.db.selectFrom('timeline').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
     return Number(row?.max ?? 0);
-  }
-
-  private catalogCache: { at: number; value: Promise<Catalog> } | null = null;
-
-  /**
-   * Products with the versions and components seen on incidents, most used first. It scans all
-   * incidents, so the answer is shared for CATALOG_TTL_MS (suggestions may lag that long).
-   */
-  catalog(): Promise<Catalog> {
-    const now = Date.now();
-    if (!this.catalogCache || now - this.catalogCache.at > CATALOG_TTL_MS) {
-      const value = this.readCatalog();
-      this.catalogCache = { at: now, value };
-      value.catch(() => (this.catalogCache = null));
-    }
-    return this.catalogCache.value;
-  }
-
-  private async readCatalog(): Promise<Catalog> {
-    const rows = await this.db
-      .selectFrom('incidents')
-      .select(['product', 'version', 'component', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['product', 'version', 'component'])
-      .execute();
-    const byProduct = new Map<string, { n: number; versions: Map<string, number>; components: Map<string, number> }>();
-    for (const r of rows) {
-      const n = Number(r.n);
-      const p = byProduct.get(r.product) ?? { n: 0, versions: new Map(), components: new Map() };
-      p.n += n;
-      if (r.version) p.versions.set(r.version, (p.versions.get(r.version) ?? 0) + n);
-      if (r.component) p.components.set(r.component, (p.components.get(r.component) ?? 0) + n);
-      byProduct.set(r.product, p);
-    }
-    const ranked = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
-    return [...byProduct]
-      .sort((a, b) => b[1].n - a[1].n)
-      .map(([product, p]) => ({ product, versions: ranked(p.versions), components: ranked(p.components) }));
   }
 }
 
