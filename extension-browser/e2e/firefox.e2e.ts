@@ -11,8 +11,8 @@ import { nodeClient, startFixtureServer } from './harness';
 const FF_DIR = join(dirname(fileURLToPath(import.meta.url)), '../.output/firefox-mv3-e2e');
 
 /** Puppeteer reports moz-extension pages as about:blank, so ask each page where it is. */
-async function waitForPage(browser: Browser, re: RegExp): Promise<Page> {
-  const deadline = Date.now() + 20_000;
+async function waitForPage(browser: Browser, re: RegExp, timeoutMs = 20_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const p of await browser.pages()) {
       const href = await p.evaluate(() => location.href).catch(() => '');
@@ -55,8 +55,16 @@ describe('Firefox ESR smoke: options check, auto-fill and submit', () => {
     const fx = FIXTURES.find((f) => f.crm === 'zendesk')!;
     const crm = await browser.newPage();
     await crm.goto(fixtures.url + fx.path);
-    await options.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'e2e:openPanel' }));
-    const panel = await waitForPage(browser, /^moz-extension:\/\/.+\/sidepanel\.html/);
+    // Ask the background to open the panel; in a fresh Firefox profile the first message can arrive
+    // before the background listens (seen once in CI), so ask again while no panel has appeared.
+    let panel: Page | undefined;
+    for (let attempt = 0; attempt < 4 && !panel; attempt++) {
+      await options
+        .evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'e2e:openPanel' }))
+        .catch(() => undefined);
+      panel = await waitForPage(browser, /^moz-extension:\/\/.+\/sidepanel\.html/, 5_000).catch(() => undefined);
+    }
+    if (!panel) throw new Error('the panel did not open after four requests');
     await panel.bringToFront(); // what the sidebar is: visible beside the page (an extension page never becomes the target)
     await panel.waitForSelector('body[data-ready="form"]', { timeout: 20_000 });
     expect(await panel.$eval('input[name="title"]', (e) => (e as HTMLInputElement).value)).toBe(fx.expected.subject);
