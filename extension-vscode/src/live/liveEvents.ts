@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { IncidentEventSchema, type IncidentEvent } from '@handoff/shared';
 import { serverUrl, type Session } from '../auth/session';
+import { resumableHandlers } from './resumableHandlers';
 
 /** Event ids are per server: keep the last one per server URL, so switching servers misses nothing. */
 const lastIdKey = () => `handoff.lastEventId:${serverUrl()}`;
@@ -29,22 +30,15 @@ export class LiveEvents implements vscode.Disposable {
     const lastEventId = this.memento.get<string | null>(key, null);
     this.sub = this.session.client.events.onChange.subscribe(
       { lastEventId },
-      {
-        onData: (tracked: { id: string; data: unknown }) => {
-          const parsed = IncidentEventSchema.safeParse(tracked.data);
-          if (!parsed.success) {
-            this.log.warn(`Ignored an invalid live event ${tracked.id}: ${parsed.error.message}`);
-            return;
-          }
-          void this.memento.update(key, tracked.id);
-          this.emitter.fire(parsed.data);
-        },
-        onError: (err: unknown) => this.log.error(`Live events stopped: ${String(err)}`),
-        onConnectionStateChange: (s: { state: 'idle' | 'connecting' | 'pending'; error: unknown }) => {
-          this.state = s.state;
-          if (s.error) this.log.warn(`Live events reconnecting: ${String(s.error)}`);
-        },
-      },
+      resumableHandlers({
+        schema: IncidentEventSchema,
+        memento: this.memento,
+        key,
+        log: this.log,
+        what: 'incident',
+        onEvent: (e) => this.emitter.fire(e),
+        onState: (state) => (this.state = state),
+      }),
     );
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ReleaseEventSchema, ReleaseSchema, type Release, type ReleaseEvent } from '@handoff/shared';
 import { serverUrl, type Session } from '../auth/session';
+import { resumableHandlers } from '../live/resumableHandlers';
 import { newConcerns } from './releaseModel';
 
 /** Release event ids are per server, like incident event ids: keep the last one per server URL. */
@@ -53,23 +54,18 @@ export class ReleaseStore implements vscode.Disposable {
     const lastEventId = this.memento.get<string | null>(key, null);
     this.sub = this.session.client.releases.onChange.subscribe(
       { lastEventId },
-      {
-        onData: (tracked: { id: string; data: unknown }) => {
-          const parsed = ReleaseEventSchema.safeParse(tracked.data);
-          if (!parsed.success) {
-            this.log.warn(`Ignored an invalid release event ${tracked.id}: ${parsed.error.message}`);
-            return;
-          }
-          void this.memento.update(key, tracked.id);
-          this.eventEmitter.fire(parsed.data);
+      resumableHandlers({
+        schema: ReleaseEventSchema,
+        memento: this.memento,
+        key,
+        log: this.log,
+        what: 'release',
+        onEvent: (e) => {
+          this.eventEmitter.fire(e);
           this.refreshSoon();
         },
-        onError: (err: unknown) => this.log.error(`Live release events stopped: ${String(err)}`),
-        onConnectionStateChange: (s: { state: 'idle' | 'connecting' | 'pending'; error: unknown }) => {
-          this.state = s.state;
-          if (s.error) this.log.warn(`Live release events reconnecting: ${String(s.error)}`);
-        },
-      },
+        onState: (state) => (this.state = state),
+      }),
     );
   }
 
