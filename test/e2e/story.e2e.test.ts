@@ -74,6 +74,7 @@ describe('story 1: capture → question → answer → fix → release review �
   it('the developer opens it by reference and asks L1 a question; the agent sees it live', async () => {
     frame = await openInVsCode(ref);
     await frame.locator('#assign-to-me').click();
+    await frame.locator('#owner', { hasText: 'Dev Dana' }).waitFor({ timeout: 20_000 });
     await escalationsTab(panel);
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
     await row.locator('.owner', { hasText: 'Dev Dana' }).waitFor({ timeout: 20_000 });

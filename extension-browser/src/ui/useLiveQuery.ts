@@ -23,7 +23,13 @@ export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers)
     return () => void (alive = false);
   }, [load, reload]);
   useEffect(() => {
-    const sub = subscribe({ onStarted: () => setLive(true), onData: refresh, onError: () => setLive(false) });
+    // Load again once the stream is up: a change committed between the first load and the
+    // stream's start (or while it was reconnecting) is in neither.
+    const started = () => {
+      setLive(true);
+      refresh();
+    };
+    const sub = subscribe({ onStarted: started, onData: refresh, onError: () => setLive(false) });
     return () => sub.unsubscribe();
   }, [subscribe, refresh]);
   return { data, error, live, refresh };
