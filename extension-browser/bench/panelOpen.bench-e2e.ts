@@ -9,7 +9,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 let w: World;
-beforeAll(async () => void (w = await startWorld()));
+beforeAll(async () => {
+  w = await startWorld();
+});
 afterAll(async () => w?.close());
 
 it('panel open → interactive capture form, per CRM, and content-script sizes', async () => {
@@ -26,7 +28,11 @@ it('panel open → interactive capture form, per CRM, and content-script sizes',
     results[fx.crm] = { p50: pct(times, 50), p95: pct(times, 95), max: Math.max(...times), runs: RUNS };
     await crm.close();
   }
-  const sizes = Object.fromEntries(readdirSync(EXT_DIR).filter((f) => /^(extract-.+|teach)\.js$/.test(f)).map((f) => [f, statSync(join(EXT_DIR, f)).size]));
+  const sizes = Object.fromEntries(
+    readdirSync(EXT_DIR)
+      .filter((f) => /^(extract-.+|teach)\.js$/.test(f))
+      .map((f) => [f, statSync(join(EXT_DIR, f)).size]),
+  );
   const out = join(dirname(fileURLToPath(import.meta.url)), '../e2e-results');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'bench.json'), JSON.stringify({ panelReadyMs: results, contentScriptBytes: sizes }, null, 2));

@@ -10,7 +10,9 @@ declare const chrome: {
 
 describe('the service worker (real Chromium)', () => {
   let w: World;
-  beforeAll(async () => void (w = await startWorld()));
+  beforeAll(async () => {
+    w = await startWorld();
+  });
   afterAll(async () => w?.close());
 
   it('with no panel open, the alarm sync notifies when a developer asks about one of my incidents', async () => {

@@ -89,7 +89,10 @@ describe('capture in real Chromium against each CRM fixture and a real server', 
       // (Chrome grants no clipboard-read to an extension origin in tests, so record what is written.)
       await panel.evaluate(() => {
         const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-        navigator.clipboard.writeText = (text: string) => ((document.body.dataset.copied = text), write(text));
+        navigator.clipboard.writeText = (text: string) => {
+          document.body.dataset.copied = text;
+          return write(text);
+        };
       });
       await panel.click('button.copy');
       await panel.locator('.result .note', { hasText: 'Copied' }).waitFor();
@@ -102,7 +105,9 @@ describe('capture in real Chromium against each CRM fixture and a real server', 
         await panel.click('button.insert-note');
         await panel.locator('.result .note', { hasText: 'Inserted' }).waitFor();
         const note = crm.locator(noteSelector);
-        expect((await note.inputValue().catch(() => null)) ?? (await note.textContent())).toBe(`Escalated to development as ${ref} (Handoff).`);
+        expect((await note.inputValue().catch(() => null)) ?? (await note.textContent())).toBe(
+          `Escalated to development as ${ref} (Handoff).`,
+        );
       }
       await panel.close();
       await crm.close();

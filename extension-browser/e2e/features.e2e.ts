@@ -6,7 +6,9 @@ const fixture = (crm: string) => FIXTURES.find((f) => f.crm === crm)!;
 
 describe('teach mode, options, languages, similar incidents, live escalations, screenshots (real Chromium)', () => {
   let w: World;
-  beforeAll(async () => void (w = await startWorld()));
+  beforeAll(async () => {
+    w = await startWorld();
+  });
   afterAll(async () => w?.close());
 
   it('teach mode: the agent clicks each field once on an unknown site; the next ticket there uses it', async () => {
@@ -18,7 +20,12 @@ describe('teach mode, options, languages, similar incidents, live escalations, s
     expect(await panel.inputValue('input[name="customer.email"]')).toBe('olga@petrova-shop.example');
     expect(await panel.inputValue('input[name="title"]')).toBe('Case 77120 – In-house Desk');
 
-    for (const [field, selector] of [['ticketId', '.case-no'], ['subject', '.case-title'], ['customerName', '.cust'], ['customerOrg', '.cust-company']] as const) {
+    for (const [field, selector] of [
+      ['ticketId', '.case-no'],
+      ['subject', '.case-title'],
+      ['customerName', '.cust'],
+      ['customerOrg', '.cust-company'],
+    ] as const) {
       await panel.click(`button[data-teach="${field}"]`);
       await panel.locator(`button[data-teach="${field}"]`, { hasText: 'Click it on the page' }).waitFor();
       await crm.click(selector);
@@ -107,7 +114,8 @@ describe('teach mode, options, languages, similar incidents, live escalations, s
     const agent = nodeClient(w.server.url, w.token);
     // Answer every required question of the server's template for the category.
     const tpl = (await agent.templates.list.query()).find((t) => t.category === 'crash')!;
-    const answer = (kind: string, options?: string[] | null) => (kind === 'choice' ? options![0]! : kind === 'number' ? '1' : kind === 'url' ? 'https://x.example' : kind === 'yesno' ? 'yes' : 'x');
+    const answer = (kind: string, options?: string[] | null) =>
+      kind === 'choice' ? options![0]! : kind === 'number' ? '1' : kind === 'url' ? 'https://x.example' : kind === 'yesno' ? 'yes' : 'x';
     const created = await agent.incidents.create.mutate({
       idempotencyKey: crypto.randomUUID(),
       title: 'Live status check',
@@ -134,7 +142,13 @@ describe('teach mode, options, languages, similar incidents, live escalations, s
     await crm.bringToFront(); // captureVisibleTab shoots the window's active tab: the CRM page
     await panel.click('button.take-screenshot');
     const canvas = panel.locator('canvas.shot');
-    await Promise.race([canvas.waitFor(), panel.locator('.form-error').waitFor().then(async () => expect.fail((await panel.textContent('.form-error')) ?? ''))]);
+    await Promise.race([
+      canvas.waitFor(),
+      panel
+        .locator('.form-error')
+        .waitFor()
+        .then(async () => expect.fail((await panel.textContent('.form-error')) ?? '')),
+    ]);
     const box = (await canvas.boundingBox())!;
     await panel.mouse.move(box.x + 5, box.y + 5);
     await panel.mouse.down();

@@ -32,7 +32,11 @@ describe('Firefox ESR smoke: options check, auto-fill and submit', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'handoff-ff-'));
     server = await startServer({ port: 0, host: '127.0.0.1', dataDir, demo: true });
     fixtures = await startFixtureServer();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true });
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,7 +64,11 @@ describe('Firefox ESR smoke: options check, auto-fill and submit', () => {
     let panel: Page | undefined;
     for (let attempt = 0; attempt < 4 && !panel; attempt++) {
       await options
-        .evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ type: 'e2e:openPanel' }))
+        .evaluate(() =>
+          (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({
+            type: 'e2e:openPanel',
+          }),
+        )
         .catch(() => undefined);
       panel = await waitForPage(browser, /^moz-extension:\/\/.+\/sidepanel\.html/, 5_000).catch(() => undefined);
     }

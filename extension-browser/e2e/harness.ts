@@ -1,4 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the extension's chrome global, used only inside evaluate()
 declare const chrome: any;
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -68,7 +68,9 @@ export async function launchBrowser(opts: { userDir?: string; keepProfile?: bool
 }
 
 export function nodeClient(serverUrl: string, token: string) {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${serverUrl}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })] });
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${serverUrl}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })],
+  });
 }
 
 /** Sets server URL and token through the real options page and returns what the check said. */
@@ -100,7 +102,9 @@ export async function waitForTarget(b: Browser, url: string): Promise<void> {
     const t = await b.worker.evaluate(async () => (await chrome.storage.session.get('target')).target as { url?: string } | undefined);
     if (t?.url === url) return;
     if (Date.now() > deadline) {
-      const tabs = await b.worker.evaluate(async () => (await chrome.tabs.query({})).map((x: { id: number; active: boolean; url?: string }) => [x.id, x.active, x.url]));
+      const tabs = await b.worker.evaluate(async () =>
+        (await chrome.tabs.query({})).map((x: { id: number; active: boolean; url?: string }) => [x.id, x.active, x.url]),
+      );
       throw new Error(`panel target is ${JSON.stringify(t)}, expected ${url}; tabs ${JSON.stringify(tabs)}`);
     }
     await new Promise((r) => setTimeout(r, 50));

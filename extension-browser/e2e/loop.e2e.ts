@@ -54,7 +54,9 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     // Each hand-over is in the detail's history: assignment, question, answer.
     await row(ref).locator('.toggle-detail').click();
     await row(ref).locator('.timeline li[data-kind="answer"]').waitFor({ state: 'attached', timeout: 10_000 });
-    const kinds = await row(ref).locator('.timeline li').evaluateAll((l) => l.map((e) => e.getAttribute('data-kind')));
+    const kinds = await row(ref)
+      .locator('.timeline li')
+      .evaluateAll((l) => l.map((e) => e.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['assigned', 'question', 'answer']));
   });
 
@@ -62,12 +64,25 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     const ref = await escalate(agent(), 'Invoice PDF is blank', w.fixtures.url + crmPath);
     await dev().incidents.assign.mutate({ ref, owner: 'me' });
     await dev().incidents.transition.mutate({ ref, to: 'in_progress' });
-    await dev().incidents.reproduction.mutate({ ref, result: 'reproduced', notes: 'Blank on Firefox', environment: { browser: 'Firefox 140' } });
-    await dev().incidents.reproduction.mutate({ ref, result: 'not_reproduced', notes: 'Need the invoice number and the customer locale', environment: { browser: 'Chrome 130' } });
+    await dev().incidents.reproduction.mutate({
+      ref,
+      result: 'reproduced',
+      notes: 'Blank on Firefox',
+      environment: { browser: 'Firefox 140' },
+    });
+    await dev().incidents.reproduction.mutate({
+      ref,
+      result: 'not_reproduced',
+      notes: 'Need the invoice number and the customer locale',
+      environment: { browser: 'Chrome 130' },
+    });
     const r = panel.locator(`.escalations li[data-ref="${ref}"][data-status="needs_info"]`);
     await r.locator('.needed-notes').waitFor({ timeout: 10_000 });
     expect(await r.locator('.needed-notes').textContent()).toBe('Need the invoice number and the customer locale');
-    expect(await r.locator('.reproduction').evaluateAll((l) => l.map((e) => e.getAttribute('data-result')))).toEqual(['reproduced', 'not_reproduced']);
+    expect(await r.locator('.reproduction').evaluateAll((l) => l.map((e) => e.getAttribute('data-result')))).toEqual([
+      'reproduced',
+      'not_reproduced',
+    ]);
     expect(await r.locator('.reproduction .env').first().textContent()).toContain('browser=Firefox 140');
     await r.locator('.answer-box textarea').fill('Invoice 2026-0042, locale de-AT');
     await r.locator('.answer-send').click();

@@ -2,7 +2,8 @@ import type { nodeClient } from './harness';
 
 type Client = ReturnType<typeof nodeClient>;
 
-const answerFor = (kind: string, options?: string[] | null) => (kind === 'choice' ? options![0]! : kind === 'number' ? '1' : kind === 'url' ? 'https://x.example' : kind === 'yesno' ? 'yes' : 'x');
+const answerFor = (kind: string, options?: string[] | null) =>
+  kind === 'choice' ? options![0]! : kind === 'number' ? '1' : kind === 'url' ? 'https://x.example' : kind === 'yesno' ? 'yes' : 'x';
 
 /** The agent escalates an incident (as the panel would) from a CRM ticket with a link back to it. */
 export async function escalate(agent: Client, title: string, crmUrl: string): Promise<string> {

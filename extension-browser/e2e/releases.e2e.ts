@@ -16,7 +16,12 @@ describe('release review by L1 and shipping (real Chromium, real server)', () =>
     const dev = nodeClient(w.server.url, w.server.demoTokens!.developer);
     ref = await escalate(nodeClient(w.server.url, w.token), 'Refund button does nothing', w.fixtures.url + crmPath);
     await fixIt(dev, ref, '5.0.0');
-    await dev.releases.create.mutate({ version: '5.0.0', plannedDate: '2026-12-01', notes: 'Refunds <i>work</i> again.', knownIssues: ['Exports are slower on large shops'] });
+    await dev.releases.create.mutate({
+      version: '5.0.0',
+      plannedDate: '2026-12-01',
+      notes: 'Refunds <i>work</i> again.',
+      knownIssues: ['Exports are slower on large shops'],
+    });
   });
   afterAll(async () => {
     await crm?.close();
@@ -85,7 +90,7 @@ describe('release review by L1 and shipping (real Chromium, real server)', () =>
     await panel.locator('.escalations .live').waitFor();
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
     await row.locator('.verify-title', { hasText: 'Fixed in 5.0.0' }).waitFor({ timeout: 10_000 });
-    await panel.locator('nav.tabs[data-role="agent"]').waitFor(); // the role is known: the tab list is final
+    await panel.locator('div.tabs[data-role="agent"]').waitFor(); // the role is known: the tab list is final
     expect(await panel.locator('button[data-tab="releases"]').count()).toBe(0);
     expect(await row.locator('.shipped').count()).toBe(0);
 

@@ -7,7 +7,9 @@ const fixture = (crm: string) => FIXTURES.find((f) => f.crm === crm)!;
 
 describe('never lose a capture; hostile text stays text (real Chromium, real server)', () => {
   let w: World;
-  beforeAll(async () => void (w = await startWorld()));
+  beforeAll(async () => {
+    w = await startWorld();
+  });
   afterAll(async () => w?.close());
 
   it('keeps a draft per ticket across closing and reopening the panel', async () => {
@@ -115,12 +117,15 @@ describe('never lose a capture; hostile text stays text (real Chromium, real ser
 
     // While the captures waited, a lead added a required question to the login template.
     w.server = await startServer({ port, host: '127.0.0.1', dataDir: w.dataDir });
-    const lead = nodeClient(w.server.url, (await w.server.addUser({ name: 'Lou Lead', role: 'lead' })));
+    const lead = nodeClient(w.server.url, await w.server.addUser({ name: 'Lou Lead', role: 'lead' }));
     const login = (await lead.templates.list.query()).find((t) => t.category === 'login')!;
     await lead.templates.upsert.mutate({
       category: 'login',
       label: login.label,
-      questions: [...login.questions, { id: 'sso-provider', text: 'Which SSO provider?', why: 'Each provider fails differently', required: true, kind: 'text' }],
+      questions: [
+        ...login.questions,
+        { id: 'sso-provider', text: 'Which SSO provider?', why: 'Each provider fails differently', required: true, kind: 'text' },
+      ],
     });
 
     await second.click('button[data-tab="queue"]');

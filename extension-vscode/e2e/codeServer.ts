@@ -47,8 +47,21 @@ export async function startCodeServer(opts: {
   const port = await freePort();
   const child: ChildProcess = spawn(
     node,
-    [codeServer, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env, XDG_CONFIG_HOME: join(opts.dir, 'xdg-config'), XDG_DATA_HOME: join(opts.dir, 'xdg-data') } },
+    [
+      codeServer,
+      ...common,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env, XDG_CONFIG_HOME: join(opts.dir, 'xdg-config'), XDG_DATA_HOME: join(opts.dir, 'xdg-data') },
+    },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

@@ -16,7 +16,8 @@ import { Workbench } from './workbench';
 const VSIX = resolve(__dirname, '..', 'dist', 'handoff-vscode.vsix');
 const HOST_TESTS_VSIX = resolve(__dirname, 'host', 'dist', 'handoff-vscode-tests.vsix');
 const XSS_TITLE = '<img src=x onerror="document.body.dataset.xss=1">Printer <b>driver</b> crash';
-const XSS_DESCRIPTION = 'Crash on print.\n\n<script>document.body.dataset.xss=2</script>\n\n<img src=x onerror="document.body.dataset.xss=3">\n\n[click](javascript:document.body.dataset.xss=4)';
+const XSS_DESCRIPTION =
+  'Crash on print.\n\n<script>document.body.dataset.xss=2</script>\n\n<img src=x onerror="document.body.dataset.xss=3">\n\n[click](javascript:document.body.dataset.xss=4)';
 
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -65,9 +66,17 @@ beforeAll(async () => {
     severity: 'high',
     attachments: [
       { name: 'dot.png', mediaType: 'image/png', dataBase64: PNG_1X1 },
-      { name: '<img src=x onerror=alert(8)>.txt', mediaType: 'text/plain', dataBase64: Buffer.from('<script>alert(9)</script> log line').toString('base64') },
+      {
+        name: '<img src=x onerror=alert(8)>.txt',
+        mediaType: 'text/plain',
+        dataBase64: Buffer.from('<script>alert(9)</script> log line').toString('base64'),
+      },
     ],
-    answers: { crash_message: '<img src=x onerror="document.body.dataset.xss=6">', last_action: '<script>alert(7)</script>', every_time: 'yes' },
+    answers: {
+      crash_message: '<img src=x onerror="document.body.dataset.xss=6">',
+      last_action: '<script>alert(7)</script>',
+      every_time: 'yes',
+    },
   } as never);
   xssRef = (xss as Incident).reference;
 
@@ -101,7 +110,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('dialog', (d) => {
@@ -143,7 +159,9 @@ describe('Handoff in a real VS Code', () => {
   it('shows the welcome view with Sign In before signing in', async () => {
     const sidebar = await wb.openHandoffViews();
     await sidebar.locator('.welcome-view-content', { hasText: 'Sign in to see the incidents' }).waitFor();
-    await expect(sidebar.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Sign In' }).count()).resolves.toBeGreaterThan(0);
+    await expect(
+      sidebar.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Sign In' }).count(),
+    ).resolves.toBeGreaterThan(0);
   });
 
   it('rejects a wrong token, an agent token and an unreachable server with distinct messages', async () => {
@@ -161,41 +179,57 @@ describe('Handoff in a real VS Code', () => {
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'handoff.serverUrl': 'http://127.0.0.1:9' }));
     await expect
-      .poll(async () => {
-        await wb.runCommand('Handoff: Sign In');
-        const title = wb.quickInput.locator('.quick-input-title');
-        await title.waitFor({ timeout: 5_000 });
-        const onPort9 = (await title.innerText()).includes('127.0.0.1:9)');
-        if (!onPort9) await page.keyboard.press('Escape');
-        return onPort9;
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          await wb.runCommand('Handoff: Sign In');
+          const title = wb.quickInput.locator('.quick-input-title');
+          await title.waitFor({ timeout: 5_000 });
+          const onPort9 = (await title.innerText()).includes('127.0.0.1:9)');
+          if (!onPort9) await page.keyboard.press('Escape');
+          return onPort9;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe(true);
     await wb.answerInput(server.demoTokens!.developer);
     expect(await wb.notification('Cannot reach the Handoff server')).toContain('http://127.0.0.1:9');
     await wb.clearNotifications();
     rmSync(join(workspace, '.vscode'), { recursive: true, force: true });
     await expect
-      .poll(async () => {
-        await wb.runCommand('Handoff: Sign In');
-        const title = wb.quickInput.locator('.quick-input-title');
-        await title.waitFor({ timeout: 5_000 });
-        const back = (await title.innerText()).includes(server.url);
-        await page.keyboard.press('Escape');
-        return back;
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          await wb.runCommand('Handoff: Sign In');
+          const title = wb.quickInput.locator('.quick-input-title');
+          await title.waitFor({ timeout: 5_000 });
+          const back = (await title.innerText()).includes(server.url);
+          await page.keyboard.press('Escape');
+          return back;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe(true);
   });
 
   it('signs in from the welcome view with a developer token and lists my teams’ incidents grouped by status', async () => {
     const sidebar = await wb.openHandoffViews();
-    await sidebar.locator('.welcome-view-content', { hasText: 'Sign in to see the incidents' }).locator('a, .monaco-button', { hasText: 'Sign In' }).first().click();
+    await sidebar
+      .locator('.welcome-view-content', { hasText: 'Sign in to see the incidents' })
+      .locator('a, .monaco-button', { hasText: 'Sign In' })
+      .first()
+      .click();
     await wb.answerInput(server.demoTokens!.developer);
     expect(await wb.notification('Signed in to Handoff as')).toContain('Dev Dana (developer)');
     await wb.clearNotifications();
     await wb.openHandoffViews();
-    await expect.poll(() => wb.viewRows('My teams'), { timeout: 20_000 }).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^New \(3\)/), expect.stringContaining('SSO login loops back'), expect.stringContaining(xssRef)]),
-    );
+    await expect
+      .poll(() => wb.viewRows('My teams'), { timeout: 20_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^New \(3\)/),
+          expect.stringContaining('SSO login loops back'),
+          expect.stringContaining(xssRef),
+        ]),
+      );
     // "Invoice…" belongs to billing, not one of Dana's teams
     expect((await wb.viewRows('My teams')).join('\n')).not.toContain('Invoice shows the old number');
   });
@@ -219,7 +253,17 @@ describe('Handoff in a real VS Code', () => {
     await frame.locator('#title', { hasText: 'SSO login loops back' }).waitFor();
     timings.openByReferenceMs = Date.now() - t0;
     const text = await frame.locator('article.incident').innerText();
-    for (const expected of ['INC-1001', 'High'.toLowerCase(), 'Maria Lopez', 'zendesk 4821', 'Acme Cloud', '4.2.0', 'Windows 11', 'Sign in with a password reset link', 'After the 4.2 update']) {
+    for (const expected of [
+      'INC-1001',
+      'High'.toLowerCase(),
+      'Maria Lopez',
+      'zendesk 4821',
+      'Acme Cloud',
+      '4.2.0',
+      'Windows 11',
+      'Sign in with a password reset link',
+      'After the 4.2 update',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(await frame.locator('#steps li').count()).toBe(2);
@@ -233,12 +277,16 @@ describe('Handoff in a real VS Code', () => {
   it('assigns to me and comments from the panel; the server has both and my views update live', async () => {
     const frame = await wb.incidentFrame('INC-1001');
     await frame.locator('#assign-to-me').click();
-    await expect.poll(async () => (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })).owner?.name).toBe('Dev Dana');
+    await expect
+      .poll(async () => (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })).owner?.name)
+      .toBe('Dev Dana');
     await frame.locator('#comment-text').fill('Looking at the Okta callback now');
     await frame.locator('#comment-form button[type=submit]').click();
     await frame.locator('#comment-form .result.ok').waitFor();
     const after = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })) as Incident;
-    expect(after.timeline.some((e) => e.kind === 'comment' && e.text.includes('Looking at the Okta callback') && e.actor.name === 'Dev Dana')).toBe(true);
+    expect(
+      after.timeline.some((e) => e.kind === 'comment' && e.text.includes('Looking at the Okta callback') && e.actor.name === 'Dev Dana'),
+    ).toBe(true);
     await expect.poll(() => wb.viewRows('Assigned to me'), { timeout: 20_000 }).toEqual([expect.stringContaining('INC-1001')]);
     await expect.poll(() => page.locator('.statusbar-item', { hasText: /^\s*1\s*$/ }).count()).toBeGreaterThan(0);
   });
@@ -298,7 +346,9 @@ describe('Handoff in a real VS Code', () => {
     await tab.waitFor();
     const editor = page.locator('.editor-instance .monaco-editor', { hasText: 'Sign in at Okta' });
     await editor.waitFor();
-    expect((await editor.locator('.view-lines').innerText()).replace(/\s+/g, ' ')).toMatch(/2\. Sign in at Okta - Expected: Dashboard opens - Actual: Back on the sign-in page/);
+    expect((await editor.locator('.view-lines').innerText()).replace(/\s+/g, ' ')).toMatch(
+      /2\. Sign in at Okta - Expected: Dashboard opens - Actual: Back on the sign-in page/,
+    );
   });
 
   it('starts work on a branch named from the reference and records it on the timeline', async () => {
@@ -384,9 +434,18 @@ describe('Handoff in a real VS Code', () => {
     const agent = apiClient(server.url, server.demoTokens!.agent);
     const dev = apiClient(server.url, server.demoTokens!.developer);
     const created = (await agent.incidents.create.mutate({
-      idempotencyKey: randomUUID(), title: 'Desktop app crashes when printing a report', description: 'Crash on print.', category: 'crash',
-      product: 'Acme Desktop', version: '5.0.1', environment: { os: 'Windows 11' }, customer: { name: 'Ken Ito', org: 'Fabrikam' },
-      crm: { system: 'other', url: 'https://crm.example.com/t/2' }, steps: [{ action: 'Print a report' }], severity: 'high', attachments: [],
+      idempotencyKey: randomUUID(),
+      title: 'Desktop app crashes when printing a report',
+      description: 'Crash on print.',
+      category: 'crash',
+      product: 'Acme Desktop',
+      version: '5.0.1',
+      environment: { os: 'Windows 11' },
+      customer: { name: 'Ken Ito', org: 'Fabrikam' },
+      crm: { system: 'other', url: 'https://crm.example.com/t/2' },
+      steps: [{ action: 'Print a report' }],
+      severity: 'high',
+      attachments: [],
       answers: { crash_message: 'none', last_action: 'print', every_time: 'yes' },
     } as never)) as Incident;
     releaseRef = created.reference;
@@ -420,12 +479,22 @@ describe('Handoff in a real VS Code', () => {
     timings.createReleaseMs = Date.now() - t0;
     const release = await dev.releases.byVersion.query({ version: '4.2.1' });
     expect(release).toMatchObject({ status: 'planned', plannedDate: '2026-12-01', notes: 'SSO and export fixes' });
-    expect(release.items.filter((i) => i.kind === 'fix').map((i) => i.incident?.reference).sort()).toEqual(['INC-1001', releaseRef].sort());
+    expect(
+      release.items
+        .filter((i) => i.kind === 'fix')
+        .map((i) => i.incident?.reference)
+        .sort(),
+    ).toEqual(['INC-1001', releaseRef].sort());
     expect(release.items.filter((i) => i.kind === 'known_issue').map((i) => i.text)).toEqual(['Exports over 10k rows stay slow']);
     await wb.openHandoffViews();
-    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^4\.2\.1 \(planned 2026-12-01\)/), expect.stringContaining(`${releaseRef} Desktop app crashes`)]),
-    );
+    await expect
+      .poll(() => wb.viewRows('Releases'), { timeout: 20_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^4\.2\.1 \(planned 2026-12-01\)/),
+          expect.stringContaining(`${releaseRef} Desktop app crashes`),
+        ]),
+      );
     await wb.clearNotifications();
   });
 
@@ -450,14 +519,19 @@ describe('Handoff in a real VS Code', () => {
     const t0 = Date.now();
     await reviewer.releases.feedback.mutate({ version: '4.2.1', itemId: item.id, verdict: 'concern', text: 'Fabrikam exports 50k rows' });
     expect(await wb.notification(`raised a concern on ${releaseRef} in release 4.2.1`)).toContain('Fabrikam exports 50k rows');
-    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Rita Reviewer: concern\s*Fabrikam exports 50k rows/)]),
-    );
+    await expect
+      .poll(() => wb.viewRows('Releases'), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/Rita Reviewer: concern\s*Fabrikam exports 50k rows/)]));
     timings.feedbackToViewMs = Date.now() - t0;
     await reviewer.releases.feedback.mutate({ version: '4.2.1', verdict: 'ready', text: 'Support is briefed' });
-    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Rita Reviewer: ready\s*Support is briefed/), expect.stringMatching(/^4\.2\.1 .*1 concern\(s\)/)]),
-    );
+    await expect
+      .poll(() => wb.viewRows('Releases'), { timeout: 20_000 })
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/Rita Reviewer: ready\s*Support is briefed/),
+          expect.stringMatching(/^4\.2\.1 .*1 concern\(s\)/),
+        ]),
+      );
     expect(await wb.paneHeader('Releases')).toContain('1 concern(s)');
     await wb.clearNotifications();
   });
@@ -467,7 +541,9 @@ describe('Handoff in a real VS Code', () => {
     await wb.answerInput(releaseRef);
     const frame = await wb.incidentFrame(releaseRef);
     expect(await frame.locator('#owner').innerText()).toContain('Dev Dana');
-    expect(await frame.locator('#release-versions option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual(['4.2.1']);
+    expect(await frame.locator('#release-versions option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual([
+      '4.2.1',
+    ]);
     await frame.locator('#planned-releases button[data-version="4.2.1"]').click();
     expect(await frame.locator('#fixed-version').inputValue()).toBe('4.2.1');
     await frame.locator('#fixed-form button[type=submit]').click();
@@ -491,7 +567,9 @@ describe('Handoff in a real VS Code', () => {
     await wb.notification('Release 4.2.1 is shipped.');
     const lead = apiClient(server.url, server.demoTokens!.lead);
     expect((await lead.releases.byVersion.query({ version: '4.2.1' })).status).toBe('shipped');
-    await expect.poll(() => wb.viewRows('Releases'), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^4\.2\.1 \(shipped /)]));
+    await expect
+      .poll(() => wb.viewRows('Releases'), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^4\.2\.1 \(shipped /)]));
     const frame = await wb.incidentFrame('INC-1001');
     await frame.locator('#timeline li[data-kind="released"]', { hasText: 'Release 4.2.1 shipped' }).waitFor({ timeout: 20_000 });
     expect(await frame.locator('#timeline li[data-kind="released"] .kind').innerText()).toBe('released');
@@ -528,8 +606,7 @@ describe('Handoff in a real VS Code', () => {
 
   it('follows the colour theme (high contrast) through theme variables', async () => {
     const frame = await wb.incidentFrame('INC-1003');
-    const colours = () =>
-      frame.locator('body').evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
+    const colours = () => frame.locator('body').evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
     const light = await colours();
     mkdirSync(join(workspace, '.vscode'), { recursive: true });
     writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': 'Default High Contrast' }));

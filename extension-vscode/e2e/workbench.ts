@@ -51,7 +51,13 @@ export class Workbench {
     const input = this.quickInput.locator('input.input');
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
-    if (await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false)) return input;
+    if (
+      await input.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return input;
     await this.page.locator('.command-center .search-label, .command-center-center').first().click();
     await input.waitFor({ state: 'visible' });
     return input;

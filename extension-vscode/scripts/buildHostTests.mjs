@@ -8,8 +8,20 @@ import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = join(root, 'e2e', 'host');
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], logLevel: 'warning', absWorkingDir: root };
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
 await build({ ...common, entryPoints: ['e2e/host/testExtension.ts'], outfile: 'e2e/host/dist/testExtension.js' });
 await build({ ...common, entryPoints: ['e2e/host/suite.ts'], outfile: 'e2e/host/dist/suite.js' });
 const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '-o', join(host, 'dist', 'handoff-vscode-tests.vsix')], { cwd: host, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [vsce, 'package', '--no-dependencies', '--skip-license', '-o', join(host, 'dist', 'handoff-vscode-tests.vsix')],
+  { cwd: host, stdio: 'inherit' },
+);

@@ -24,7 +24,7 @@ export const paths = {
 function npmCli() {
   // The npm that runs this script (npm_execpath), else the one beside the running Node.
   const fromEnv = process.env.npm_execpath;
-  if (fromEnv && fromEnv.endsWith('.js') && existsSync(fromEnv)) return fromEnv;
+  if (fromEnv?.endsWith('.js') && existsSync(fromEnv)) return fromEnv;
   const guess = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
   if (existsSync(guess)) return guess;
   throw new Error('cannot find npm-cli.js; set npm_execpath');

@@ -32,7 +32,9 @@ export interface HandoffTestApi {
 }
 
 // Local files, remote ones (code-server, SSH, containers), unsaved ones, the commit message box.
-const LINK_SELECTOR: vscode.DocumentSelector = ['file', 'vscode-remote', 'untitled', 'vscode-scm', 'git', 'vscode-vfs'].map((scheme) => ({ scheme }));
+const LINK_SELECTOR: vscode.DocumentSelector = ['file', 'vscode-remote', 'untitled', 'vscode-scm', 'git', 'vscode-vfs'].map((scheme) => ({
+  scheme,
+}));
 
 export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   const log = vscode.window.createOutputChannel('Handoff', { log: true });
@@ -43,7 +45,11 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   const steps = new StepsDocumentProvider(store);
   const panelTimings: { reference: string; ms: number }[] = [];
   const panelDeps: PanelDeps = {
-    session, store, log, extensionUri: context.extensionUri, workspaceState: context.workspaceState,
+    session,
+    store,
+    log,
+    extensionUri: context.extensionUri,
+    workspaceState: context.workspaceState,
     plannedVersions: () => releases.planned.map((r) => r.version),
     onRendered: (reference, ms) => {
       panelTimings.push({ reference, ms });
@@ -51,7 +57,11 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     },
   };
   const deps: CommandDeps = {
-    context, session, store, releases, log,
+    context,
+    session,
+    store,
+    releases,
+    log,
     openPanel: (ref, requestedAt) => IncidentPanel.createOrShow(panelDeps, ref, requestedAt),
     activeReference: () => IncidentPanel.activeReference(),
   };
@@ -132,7 +142,12 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
       if (result && !result.ok) {
         log.warn(`Stored token not usable (${result.problem}): ${result.detail}`);
         if (result.problem === 'unreachable') {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Handoff: cannot reach the server at {0}. Views stay empty until it is back; run "Handoff: Refresh" then.', result.detail));
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t(
+              'Handoff: cannot reach the server at {0}. Views stay empty until it is back; run "Handoff: Refresh" then.',
+              result.detail,
+            ),
+          );
         }
       }
     },

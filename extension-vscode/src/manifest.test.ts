@@ -20,7 +20,9 @@ describe('package.json', () => {
     expect(declared).toEqual(Object.keys(COMMANDS).sort());
   });
   it('declares exactly the views the extension provides', () => {
-    expect(pkg.contributes.views.handoff.map((v: { id: string }) => v.id).sort()).toEqual([...Object.values(VIEW_IDS), RELEASES_VIEW_ID].sort());
+    expect(pkg.contributes.views.handoff.map((v: { id: string }) => v.id).sort()).toEqual(
+      [...Object.values(VIEW_IDS), RELEASES_VIEW_ID].sort(),
+    );
   });
   it('never activates on * or on start-up; activates for the URI handler and restored panels', () => {
     expect(pkg.activationEvents).not.toContain('*');

@@ -10,7 +10,10 @@ describe('handoff-server CLI', () => {
   });
 
   it('runs through npx from the workspace root with --help', () => {
-    const out = execFileSync('npx', ['--no-install', 'handoff-server', '--help'], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+    const out = execFileSync('npx', ['--no-install', 'handoff-server', '--help'], {
+      cwd: new URL('../..', import.meta.url),
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/Usage: handoff-server/);
     expect(out).toMatch(/start/);
     expect(out).toMatch(/user/);
@@ -21,7 +24,18 @@ describe('handoff-server CLI', () => {
     dbs.push(db);
     const server = await spawnServer(['--data-dir', db.dataDir, '--demo']);
     try {
-      const res = await runCli(['user', 'add', '--name', 'Nina Dev', '--role', 'developer', '--team', 'platform', '--data-dir', db.dataDir]);
+      const res = await runCli([
+        'user',
+        'add',
+        '--name',
+        'Nina Dev',
+        '--role',
+        'developer',
+        '--team',
+        'platform',
+        '--data-dir',
+        db.dataDir,
+      ]);
       expect(res.code).toBe(0);
       const token = res.stdout.trim().split('\n').at(-1)!;
       expect(token).toMatch(/^hnd_[\w-]+$/);

@@ -55,7 +55,10 @@ export function buildCli(): Command {
     }
     const stop = () => {
       console.log('Stopping…');
-      server.close().then(() => process.exit(0), () => process.exit(1));
+      server.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

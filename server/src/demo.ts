@@ -88,7 +88,12 @@ export async function seedDemo({ store, incidents }: Services): Promise<Record<R
       description: 'Customer went from 25 to 10 seats on 3 Nov; the December invoice still charges 25.',
       category: 'billing',
       version: '4.2.0',
-      answers: { invoice_id: 'INV-2026-1188', amount_expected: '10 seats × 12 € = 120 €, charged 300 €', payment_method: 'Card', plan_change: 'yes' },
+      answers: {
+        invoice_id: 'INV-2026-1188',
+        amount_expected: '10 seats × 12 € = 120 €, charged 300 €',
+        payment_method: 'Card',
+        plan_change: 'yes',
+      },
       customer: { name: 'Tom Becker', email: 'tom@contoso.example', org: 'Contoso' },
       crm: { system: 'freshdesk', ticketId: '913' },
       steps: [{ action: 'Open Billing → Invoices → INV-2026-1188', expected: '10 seats', actual: '25 seats' }],
@@ -101,7 +106,8 @@ export async function seedDemo({ store, incidents }: Services): Promise<Record<R
       ...base,
       idempotencyKey: randomUUID(),
       title: 'Report export times out for large projects',
-      description: 'Exporting the yearly report spins for a minute and ends with "Gateway timeout". Stack: ReportExporter.render at exporter.ts:212',
+      description:
+        'Exporting the yearly report spins for a minute and ends with "Gateway timeout". Stack: ReportExporter.render at exporter.ts:212',
       category: 'performance',
       version: '4.1.3',
       answers: { what_slow: 'Reports → Export yearly, over 60 s then 504', usual_time: 'About 10 s in October', since: 'Since 4.1.3' },

@@ -29,7 +29,11 @@ describe.each(['sqlite', 'postgres'] as const)('SIGKILL mid-burst on %s', (engin
             headers: { authorization: `Bearer ${server.tokens.agent}`, 'content-type': 'application/json' },
             body: JSON.stringify(input),
           });
-          if (res.ok) acknowledged.set(input.idempotencyKey, ((await res.json()) as { result: { data: { reference: string } } }).result.data.reference);
+          if (res.ok)
+            acknowledged.set(
+              input.idempotencyKey,
+              ((await res.json()) as { result: { data: { reference: string } } }).result.data.reference,
+            );
         } catch {
           return; // the connection died with the server
         }

@@ -65,7 +65,10 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
         headers: { authorization: `Bearer ${tokens.agent}`, 'content-type': 'application/json' },
         body,
       });
-    const bad = await post('incidents.create', JSON.stringify({ ...sampleIncident(), severity: 'urgent', customer: { name: 'A', email: 'not-mail' } }));
+    const bad = await post(
+      'incidents.create',
+      JSON.stringify({ ...sampleIncident(), severity: 'urgent', customer: { name: 'A', email: 'not-mail' } }),
+    );
     expect(bad.status).toBe(400);
     const msg = ((await bad.json()) as { error: { message: string } }).error.message;
     expect(msg).toMatch(/severity: .*critical/);
@@ -86,7 +89,12 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
     const dev = collect(testClient(server.url, tokens.developer, 'header'), { team: 'accounts' });
     const mine = collect(testClient(server.url, tokens.agent, 'connectionParams'), { mine: true });
     await Promise.all([dev.ready, mine.ready]);
-    const billing = await agent.incidents.create.mutate(sampleIncident({ category: 'billing', answers: { invoice_id: '1', amount_expected: '2', payment_method: 'Card', plan_change: 'no' } }));
+    const billing = await agent.incidents.create.mutate(
+      sampleIncident({
+        category: 'billing',
+        answers: { invoice_id: '1', amount_expected: '2', payment_method: 'Card', plan_change: 'no' },
+      }),
+    );
     const login = await agent.incidents.create.mutate(sampleIncident());
     await testClient(server.url, tokens.developer).incidents.comment.mutate({ ref: login.reference, text: 'Looking' });
     const devEvents = (await dev.waitFor(2)).slice(0, 2);
@@ -114,7 +122,11 @@ describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
     );
     await ready;
     await testClient(server.url, tokens.lead).releases.create.mutate({ version: `live-${engine}`, plannedDate: '2026-12-01' });
-    await testClient(server.url, tokens.reviewer).releases.feedback.mutate({ version: `live-${engine}`, verdict: 'concern', text: 'Tell EU customers' });
+    await testClient(server.url, tokens.reviewer).releases.feedback.mutate({
+      version: `live-${engine}`,
+      verdict: 'concern',
+      text: 'Tell EU customers',
+    });
     const until = Date.now() + 10_000;
     while (events.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     sub.unsubscribe();
@@ -216,7 +228,11 @@ describe.each(['sqlite', 'postgres'] as const)('event resume on %s', (engine) =>
       server = await startServer({ port, dataDir: db.dataDir, databaseUrl: db.databaseUrl });
       await testClient(server.url, tokens.developer).incidents.comment.mutate({ ref, text: 'after restart' });
       const events = await sub.waitFor(4, 30_000);
-      expect(events.map((e) => `${e.id} ${e.kind} ${e.text}`)).toEqual([events[0]!, ...['while down 1', 'while down 2', 'after restart']].map((x, i) => (i === 0 ? `${events[0]!.id} ${events[0]!.kind} ${events[0]!.text}` : `${Number(events[0]!.id) + i} comment ${x}`)));
+      expect(events.map((e) => `${e.id} ${e.kind} ${e.text}`)).toEqual(
+        [events[0]!, ...['while down 1', 'while down 2', 'after restart']].map((x, i) =>
+          i === 0 ? `${events[0]!.id} ${events[0]!.kind} ${events[0]!.text}` : `${Number(events[0]!.id) + i} comment ${x}`,
+        ),
+      );
     } finally {
       sub.stop();
       await server.close();
@@ -224,4 +240,3 @@ describe.each(['sqlite', 'postgres'] as const)('event resume on %s', (engine) =>
     }
   });
 });
-

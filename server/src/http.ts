@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type Services } from './context.js';
 import { serveSubscription } from './events/sseFastPath.js';
@@ -44,7 +44,13 @@ export function createRequestListener(services: Services): http.RequestListener 
         .limit(1)
         .execute()
         .then(
-          () => sendJson(res, 200, { ok: true, engine: services.store.engine, lastEventId: services.hub.position, liveStreams: services.hub.subscriberCount + services.releaseHub.subscriberCount }),
+          () =>
+            sendJson(res, 200, {
+              ok: true,
+              engine: services.store.engine,
+              lastEventId: services.hub.position,
+              liveStreams: services.hub.subscriberCount + services.releaseHub.subscriberCount,
+            }),
           (err: Error) => sendJson(res, 503, { ok: false, error: `database unavailable: ${err.message}` }),
         );
       return;

@@ -5,9 +5,7 @@ import type { Context } from './context.js';
 
 /** "title: Too small …; customer.email: Invalid email" — names each field and what is allowed. */
 function describeZodError(err: ZodError): string {
-  return err.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
-    .join('; ');
+  return err.issues.map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`).join('; ');
 }
 
 /** SSE keep-alive: a ping every 15 s; clients reconnect after 40 s of silence. */

@@ -2,26 +2,48 @@ import { randomUUID } from 'node:crypto';
 
 // Realistic ticket text: support phrasing, product words, error messages and stack frames.
 const SUBJECTS = [
-  'Login fails after update', 'SSO redirect loops back to sign-in', 'Invoice shows wrong amount', 'Export times out',
-  'App crashes when opening settings', 'Sync stops after a few minutes', 'Password reset e-mail never arrives',
-  'Dashboard loads very slowly', 'Webhook deliveries return 500', 'CSV import drops rows', 'Search returns no results',
-  'Mobile app freezes on start', 'Payment declined although card is valid', 'Report shows data from another team',
-  'Two-factor code rejected', 'Attachments cannot be uploaded', 'Calendar events duplicated', 'Timezone wrong in reports',
+  'Login fails after update',
+  'SSO redirect loops back to sign-in',
+  'Invoice shows wrong amount',
+  'Export times out',
+  'App crashes when opening settings',
+  'Sync stops after a few minutes',
+  'Password reset e-mail never arrives',
+  'Dashboard loads very slowly',
+  'Webhook deliveries return 500',
+  'CSV import drops rows',
+  'Search returns no results',
+  'Mobile app freezes on start',
+  'Payment declined although card is valid',
+  'Report shows data from another team',
+  'Two-factor code rejected',
+  'Attachments cannot be uploaded',
+  'Calendar events duplicated',
+  'Timezone wrong in reports',
 ];
 const PRODUCTS = ['Acme Cloud', 'Acme Desktop', 'Acme Mobile', 'Acme API'];
 const COMPONENTS = ['Web app', 'Billing', 'Sync engine', 'Importer', 'iOS app', 'Android app', 'Reports', 'Auth'];
 const FRAMES = [
-  'SessionStore.handle (session-store.ts:88)', 'CartReducer.ts:43', 'InvoiceRenderer.render at invoice.ts:212',
-  'SyncWorker.pull (sync/worker.ts:57)', 'NullPointerException at com.acme.auth.TokenService.refresh(TokenService.java:131)',
-  'TypeError: Cannot read properties of undefined (reading \'id\') at ReportTable.tsx:19',
-  'ECONNRESET at TLSSocket.onConnectEnd', 'SQLSTATE 40001 serialization failure in OrderRepository.save',
+  'SessionStore.handle (session-store.ts:88)',
+  'CartReducer.ts:43',
+  'InvoiceRenderer.render at invoice.ts:212',
+  'SyncWorker.pull (sync/worker.ts:57)',
+  'NullPointerException at com.acme.auth.TokenService.refresh(TokenService.java:131)',
+  "TypeError: Cannot read properties of undefined (reading 'id') at ReportTable.tsx:19",
+  'ECONNRESET at TLSSocket.onConnectEnd',
+  'SQLSTATE 40001 serialization failure in OrderRepository.save',
 ];
 const SENTENCES = [
-  'The customer says it started after the last update.', 'It happens every time on the first attempt.',
-  'Restarting the browser does not help.', 'Other users in the same organisation are affected too.',
-  'The error appears right after clicking save.', 'The page spins for about a minute and then shows a timeout.',
-  'They use Chrome on Windows 11 behind a corporate proxy.', 'It worked fine last week.',
-  'The customer needs this for the month-end close.', 'Clearing the cache makes no difference.',
+  'The customer says it started after the last update.',
+  'It happens every time on the first attempt.',
+  'Restarting the browser does not help.',
+  'Other users in the same organisation are affected too.',
+  'The error appears right after clicking save.',
+  'The page spins for about a minute and then shows a timeout.',
+  'They use Chrome on Windows 11 behind a corporate proxy.',
+  'It worked fine last week.',
+  'The customer needs this for the month-end close.',
+  'Clearing the cache makes no difference.',
 ];
 
 const pick = <T>(arr: T[], i: number): T => arr[i % arr.length]!;
@@ -54,7 +76,20 @@ export function corpusIncident(i: number) {
 
 /** What agents type into "similar incidents": words, stack fragments, unfinished words. */
 export const SEARCH_QUERIES = [
-  'login fails after update', 'invoice wrong amount', 'SessionStore.handle', 'CartReducer.ts:43', 'export time',
-  'sync stops', 'password reset email', 'webhook 500', 'TokenService.refresh', 'app crashes settings',
-  'mobile freezes', 'csv import rows', 'timezone reports', 'two-factor code', 'dashboard slow', 'payment declined card',
+  'login fails after update',
+  'invoice wrong amount',
+  'SessionStore.handle',
+  'CartReducer.ts:43',
+  'export time',
+  'sync stops',
+  'password reset email',
+  'webhook 500',
+  'TokenService.refresh',
+  'app crashes settings',
+  'mobile freezes',
+  'csv import rows',
+  'timezone reports',
+  'two-factor code',
+  'dashboard slow',
+  'payment declined card',
 ];

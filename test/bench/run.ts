@@ -52,7 +52,10 @@ async function trpc<T>(url: string, token: string, proc: string, input: unknown,
 
 /** Latency from sending a create to each subscriber receiving its event, for n subscribers. */
 async function liveLatency(url: string, token: string, bareUrl: string, n: number, rounds: number) {
-  const measure = async (open: (onData: (d: string, at: number) => void) => ReturnType<typeof openSse>, fire: (marker: string) => Promise<void>) => {
+  const measure = async (
+    open: (onData: (d: string, at: number) => void) => ReturnType<typeof openSse>,
+    fire: (marker: string) => Promise<void>,
+  ) => {
     const pending = new Map<string, number>();
     const latencies: number[] = [];
     const streams = Array.from({ length: n }, () =>
@@ -112,7 +115,13 @@ function rawCommitRate(file: string, stored: number, count: number): number {
   return rate;
 }
 
-async function createThroughput(url: string, token: string, count: number, concurrency: number, proc = 'incidents.create'): Promise<number> {
+async function createThroughput(
+  url: string,
+  token: string,
+  count: number,
+  concurrency: number,
+  proc = 'incidents.create',
+): Promise<number> {
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
@@ -136,7 +145,12 @@ async function timed(count: number, fn: (i: number) => Promise<unknown>) {
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-'));
   const server = path.join(root, 'server/bin/handoff-server.js');
-  const results: Record<string, unknown> = { date: new Date().toISOString(), stored: STORED, node: process.version, cpus: os.cpus().length };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    stored: STORED,
+    node: process.version,
+    cpus: os.cpus().length,
+  };
   let api: Awaited<ReturnType<typeof spawnNode>> | undefined;
   let bare: Awaited<ReturnType<typeof spawnNode>> | undefined;
   try {
@@ -197,16 +211,25 @@ async function main() {
   console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the bench result is a loose record printed field by field
 function print(r: Record<string, any>) {
   console.log(`\nHandoff benchmark — ${r.stored} stored incidents, Node ${r.node}, ${r.cpus} CPUs (seeded in ${r.seedSeconds} s)\n`);
-  console.log('(a) create → subscriber latency, ms        p50      p99      max   missing | bare SSE p50    p99 | p99 ratio  (target p99 < 50 ms @1000, ratio ≤ 3)');
+  console.log(
+    '(a) create → subscriber latency, ms        p50      p99      max   missing | bare SSE p50    p99 | p99 ratio  (target p99 < 50 ms @1000, ratio ≤ 3)',
+  );
   for (const l of r.live) {
     const f = (n: number) => String(n).padStart(8);
-    console.log(`    ${String(l.subscribers).padStart(5)} subscribers                    ${f(l.handoff.p50)} ${f(l.handoff.p99)} ${f(l.handoff.max)} ${f(l.handoff.missing)} | ${f(l.bare.p50)} ${f(l.bare.p99)} | ${f(l.ratioP99)}`);
+    console.log(
+      `    ${String(l.subscribers).padStart(5)} subscribers                    ${f(l.handoff.p50)} ${f(l.handoff.p99)} ${f(l.handoff.max)} ${f(l.handoff.missing)} | ${f(l.bare.p50)} ${f(l.bare.p99)} | ${f(l.ratioP99)}`,
+    );
   }
   const c = r.create;
-  console.log(`(b) incidents.create: ${c.createPerSecSequential}/s (1 client), ${c.createPerSec4Clients}/s (4 clients); raw single-row commits ${c.rawCommitsPerSec}/s; ratio ${c.ratioToRaw} (target ≥ 0.5)`);
-  console.log(`    bare node:http + one insert: ${c.bareHttpInsertPerSecSequential}/s (1 client), ${c.bareHttpInsertPerSec4Clients}/s (4 clients); create / bare ${c.ratioToBareHttpInsert}`);
+  console.log(
+    `(b) incidents.create: ${c.createPerSecSequential}/s (1 client), ${c.createPerSec4Clients}/s (4 clients); raw single-row commits ${c.rawCommitsPerSec}/s; ratio ${c.ratioToRaw} (target ≥ 0.5)`,
+  );
+  console.log(
+    `    bare node:http + one insert: ${c.bareHttpInsertPerSecSequential}/s (1 client), ${c.bareHttpInsertPerSec4Clients}/s (4 clients); create / bare ${c.ratioToBareHttpInsert}`,
+  );
   console.log(`    incidents.byRef latency ms: p50 ${r.byRef.p50}, p99 ${r.byRef.p99} (n=${r.byRef.n})`);
   console.log(`(c) incidents.search latency ms: p50 ${r.search.p50}, p99 ${r.search.p99} (n=${r.search.n}; target p99 < 20)`);
 }

@@ -2,7 +2,11 @@ import type { Services } from '@handoff/server';
 import { seedDemo } from '@handoff/server';
 
 /** Demo set-up plus `count` incidents created through the normal create path. */
-export async function seedDemoForBench(services: Services, count: number, make: (i: number) => ReturnType<typeof import('./corpus.js').corpusIncident>) {
+export async function seedDemoForBench(
+  services: Services,
+  count: number,
+  make: (i: number) => ReturnType<typeof import('./corpus.js').corpusIncident>,
+) {
   await seedDemo(services);
   const agent = (await services.store.listUsers()).find((u) => u.role === 'agent')!;
   for (let i = 0; i < count; i++) {

@@ -217,7 +217,11 @@ describe('story 2: could not reproduce → back to L1 → returns with more deta
   let frame: Frame;
 
   it('the developer cannot reproduce; the incident goes back to the agent with what is needed', async () => {
-    ({ ref, panel } = await captureInPanel(w.agent, freshdesk(), { category: 'crash', version: '4.2.0', steps: ['Open Billing', 'Print the invoice'] }));
+    ({ ref, panel } = await captureInPanel(w.agent, freshdesk(), {
+      category: 'crash',
+      version: '4.2.0',
+      steps: ['Open Billing', 'Print the invoice'],
+    }));
     frame = await openInVsCode(ref);
     await escalationsTab(panel);
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);

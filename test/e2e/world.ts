@@ -57,7 +57,14 @@ export async function startWorld(): Promise<World> {
   const vscodeBrowser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const page = await vscodeBrowser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${vscode.url}/?folder=${encodeURIComponent(workspace)}`);

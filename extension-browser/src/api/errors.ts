@@ -1,7 +1,16 @@
 import { TRPCClientError } from '@trpc/client';
 
 /** Codes a retry cannot fix: the capture needs a person (fix a field, a token, a role). */
-const PERMANENT = new Set(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNPROCESSABLE_CONTENT', 'PARSE_ERROR', 'METHOD_NOT_SUPPORTED']);
+const PERMANENT = new Set([
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'PAYLOAD_TOO_LARGE',
+  'UNPROCESSABLE_CONTENT',
+  'PARSE_ERROR',
+  'METHOD_NOT_SUPPORTED',
+]);
 
 export type ErrorKind = 'unreachable' | 'unauthorized' | 'forbidden' | 'invalid' | 'server';
 

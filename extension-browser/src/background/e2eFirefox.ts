@@ -10,7 +10,8 @@ export function openPagesForFirefoxTests(): void {
     void browser.tabs.create({ url: browser.runtime.getURL('/options.html'), active: false });
   });
   browser.runtime.onMessage.addListener((msg: unknown) => {
-    if ((msg as { type?: string })?.type === 'e2e:openPanel') return browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html'), active: false }).then(() => true);
+    if ((msg as { type?: string })?.type === 'e2e:openPanel')
+      return browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html'), active: false }).then(() => true);
     return undefined;
   });
 }

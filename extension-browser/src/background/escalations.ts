@@ -6,7 +6,9 @@ const SEEN = 'escalationsSeen';
 
 /** What changed in the agent's incidents since the last sync that deserves a notification. */
 export function notableChanges(before: Record<string, string>, now: IncidentSummary[]): IncidentSummary[] {
-  return now.filter((i) => before[i.reference] !== undefined && before[i.reference] !== i.status && (i.status === 'needs_info' || i.status === 'fixed'));
+  return now.filter(
+    (i) => before[i.reference] !== undefined && before[i.reference] !== i.status && (i.status === 'needs_info' || i.status === 'fixed'),
+  );
 }
 
 /**

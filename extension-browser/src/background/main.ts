@@ -46,7 +46,9 @@ export function startBackground(): void {
       void api()
         .then(async (c) => {
           if (!c) return;
-          await syncEscalations(c, (i) => notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`));
+          await syncEscalations(c, (i) =>
+            notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`),
+          );
           // A shipped release keeps the incident 'fixed': the agent hears of it from the release instead.
           await syncShipped(c, (f) => notify(`shipped-${f.version}-${f.reference}`, `${f.reference} · ${f.version}`, `🚀 ${f.title}`));
         })

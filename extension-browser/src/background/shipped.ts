@@ -14,7 +14,13 @@ export interface ShippedFix {
 export function shippedFixesFor(releases: Release[], userId: number): ShippedFix[] {
   return releases
     .filter((r) => r.status === 'shipped')
-    .flatMap((r) => r.items.flatMap((i) => (i.kind === 'fix' && i.incident?.reporter.id === userId ? [{ reference: i.incident.reference, title: i.incident.title, version: r.version }] : [])));
+    .flatMap((r) =>
+      r.items.flatMap((i) =>
+        i.kind === 'fix' && i.incident?.reporter.id === userId
+          ? [{ reference: i.incident.reference, title: i.incident.title, version: r.version }]
+          : [],
+      ),
+    );
 }
 
 const key = (f: ShippedFix) => `${f.version}:${f.reference}`;

@@ -23,7 +23,12 @@ const template: Template = {
 describe('capture form state', () => {
   it('pre-fills from the CRM ticket', () => {
     const d = draftFromTicket(ctx);
-    expect(d).toMatchObject({ title: 'Checkout fails', description: 'It broke', customer: { name: 'Maria Lopez', email: 'maria@acme.example' }, crm: { system: 'zendesk', ticketId: '4711' } });
+    expect(d).toMatchObject({
+      title: 'Checkout fails',
+      description: 'It broke',
+      customer: { name: 'Maria Lopez', email: 'maria@acme.example' },
+      crm: { system: 'zendesk', ticketId: '4711' },
+    });
   });
 
   it('names every missing field, including required category questions', () => {
@@ -38,7 +43,10 @@ describe('capture form state', () => {
   it('builds valid create input, dropping blank steps and empty optional fields', () => {
     const d = draftFromTicket(ctx);
     const steps = [{ ...newStep(), action: 'Open checkout', actual: 'Error 402' }, newStep()];
-    const r = buildCreateInput({ ...d, category: 'billing', product: 'Shop', answers: { 'invoice-id': 'R-1', plan: ' ' }, steps }, template);
+    const r = buildCreateInput(
+      { ...d, category: 'billing', product: 'Shop', answers: { 'invoice-id': 'R-1', plan: ' ' }, steps },
+      template,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.input.steps).toEqual([{ action: 'Open checkout', expected: undefined, actual: 'Error 402' }]);

@@ -101,9 +101,7 @@ export function buildCreateInput(d: CaptureDraft, template: Template | undefined
     environment,
     customer: { name: d.customer.name, email: opt(d.customer.email), org: opt(d.customer.org) },
     crm: { system: d.crm.system, ticketId: opt(d.crm.ticketId), url: /^https?:\/\//.test(d.crm.url) ? d.crm.url : undefined },
-    steps: d.steps
-      .filter((s) => s.action.trim())
-      .map((s) => ({ action: s.action, expected: opt(s.expected), actual: opt(s.actual) })),
+    steps: d.steps.filter((s) => s.action.trim()).map((s) => ({ action: s.action, expected: opt(s.expected), actual: opt(s.actual) })),
     reproducedByAgent: d.reproducedByAgent,
     workaround: opt(d.workaround),
     severity: d.severity,

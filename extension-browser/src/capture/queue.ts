@@ -22,7 +22,13 @@ export const QueueItemSchema = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
-export const SentItemSchema = z.object({ key: z.string(), kind: z.enum(['create', 'link']), label: z.string(), reference: z.string(), at: z.number() });
+export const SentItemSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['create', 'link']),
+  label: z.string(),
+  reference: z.string(),
+  at: z.number(),
+});
 export type SentItem = z.infer<typeof SentItemSchema>;
 
 const QUEUE = 'queue';
@@ -30,11 +36,18 @@ const SENT = 'sent';
 
 async function read(): Promise<{ queue: QueueItem[]; sent: SentItem[] }> {
   const got = await browser.storage.local.get([QUEUE, SENT]);
-  const queue = z.array(z.unknown()).catch([]).parse(got[QUEUE] ?? []).flatMap((i) => {
-    const p = QueueItemSchema.safeParse(i);
-    return p.success ? [p.data] : [];
-  });
-  const sent = z.array(SentItemSchema).catch([]).parse(got[SENT] ?? []);
+  const queue = z
+    .array(z.unknown())
+    .catch([])
+    .parse(got[QUEUE] ?? [])
+    .flatMap((i) => {
+      const p = QueueItemSchema.safeParse(i);
+      return p.success ? [p.data] : [];
+    });
+  const sent = z
+    .array(SentItemSchema)
+    .catch([])
+    .parse(got[SENT] ?? []);
   return { queue, sent };
 }
 
@@ -110,7 +123,9 @@ export async function removeFromQueue(key: string): Promise<void> {
 export async function retryItem(key: string, now = Date.now()): Promise<void> {
   await withLock(async () => {
     const { queue } = await read();
-    await browser.storage.local.set({ [QUEUE]: queue.map((q) => (q.key === key ? { ...q, state: 'pending' as const, nextAttemptAt: now } : q)) });
+    await browser.storage.local.set({
+      [QUEUE]: queue.map((q) => (q.key === key ? { ...q, state: 'pending' as const, nextAttemptAt: now } : q)),
+    });
   });
 }
 

@@ -13,19 +13,34 @@ describe('submit through the queue', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('returns the reference and leaves nothing queued', async () => {
-    expect(await submitNow(apiThat(async () => ({ reference: 'INC-5' })), item)).toEqual({ kind: 'created', reference: 'INC-5' });
+    expect(
+      await submitNow(
+        apiThat(async () => ({ reference: 'INC-5' })),
+        item,
+      ),
+    ).toEqual({ kind: 'created', reference: 'INC-5' });
     expect((await readQueue()).queue).toEqual([]);
   });
 
   it('keeps the capture queued when the server cannot be reached', async () => {
-    const r = await submitNow(apiThat(async () => Promise.reject(new TRPCClientError('Failed to fetch'))), item);
+    const r = await submitNow(
+      apiThat(async () => Promise.reject(new TRPCClientError('Failed to fetch'))),
+      item,
+    );
     expect(r).toEqual({ kind: 'queued', error: 'Failed to fetch' });
     expect((await readQueue()).queue.map((q) => q.key)).toEqual([key]);
   });
 
   it('hands a rejection back to the form and removes it from the queue', async () => {
-    const bad = new TRPCClientError('Required: Which invoice?', { result: { error: { message: 'm', code: -32600, data: { code: 'BAD_REQUEST' } } } as never });
-    expect(await submitNow(apiThat(async () => Promise.reject(bad)), item)).toEqual({ kind: 'rejected', error: 'Required: Which invoice?' });
+    const bad = new TRPCClientError('Required: Which invoice?', {
+      result: { error: { message: 'm', code: -32600, data: { code: 'BAD_REQUEST' } } } as never,
+    });
+    expect(
+      await submitNow(
+        apiThat(async () => Promise.reject(bad)),
+        item,
+      ),
+    ).toEqual({ kind: 'rejected', error: 'Required: Which invoice?' });
     expect((await readQueue()).queue).toEqual([]);
   });
 });

@@ -16,9 +16,10 @@ export function cleanBlock(s: string | null | undefined): string | undefined {
   return t || undefined;
 }
 
-function valueOf(el: Element): string | null {
+function fieldValue(el: Element): string | null {
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) return el.value || el.getAttribute('value');
-  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return (el as HTMLInputElement).value || el.getAttribute('value') || el.textContent;
+  if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA')
+    return (el as HTMLInputElement).value || el.getAttribute('value') || el.textContent;
   return el.textContent;
 }
 
@@ -26,7 +27,7 @@ function valueOf(el: Element): string | null {
 export function textOf(root: ParentNode, ...selectors: string[]): string | undefined {
   for (const sel of selectors) {
     for (const el of Array.from(root.querySelectorAll(sel))) {
-      const t = clean(valueOf(el));
+      const t = clean(fieldValue(el));
       if (t) return t;
     }
   }
@@ -38,7 +39,7 @@ export function lastBlockOf(root: ParentNode, ...selectors: string[]): string | 
   for (const sel of selectors) {
     const all = Array.from(root.querySelectorAll(sel));
     for (let i = all.length - 1; i >= 0; i--) {
-      const t = cleanBlock(valueOf(all[i]!));
+      const t = cleanBlock(fieldValue(all[i]!));
       if (t) return t;
     }
   }

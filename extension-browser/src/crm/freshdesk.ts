@@ -14,7 +14,11 @@ export const freshdesk: CrmAdapter = {
       customerName: textOf(doc, '[data-test-id="requester-info-name"]', '.requester-info .user-name'),
       customerEmail: firstEmail(textOf(doc, '[data-test-id="requester-info-email"]', '.requester-info .email')),
       customerOrg: textOf(doc, '[data-test-id="requester-info-company"]', '.requester-info .company-name'),
-      latestMessage: lastBlockOf(doc, '[data-test-id="conversation-item"][data-source="customer"] .conversation-content', '.ticket-description .description-text'),
+      latestMessage: lastBlockOf(
+        doc,
+        '[data-test-id="conversation-item"][data-source="customer"] .conversation-content',
+        '.ticket-description .description-text',
+      ),
     };
   },
   noteSelector: '[data-test-id="note-editor"] .fr-element',

@@ -18,6 +18,11 @@ describe('generic fallback', () => {
   });
   it('prefers what the agent taught for the site, and ignores a broken selector', () => {
     const t = extractGeneric(doc(), '', { ticketId: '.case-no', subject: '.case-title', customerName: '.cust', customerOrg: '##bad[' });
-    expect(t).toMatchObject({ ticketId: '77120', subject: 'Password emails never arrive', customerName: 'Olga Petrova', customerOrg: undefined });
+    expect(t).toMatchObject({
+      ticketId: '77120',
+      subject: 'Password emails never arrive',
+      customerName: 'Olga Petrova',
+      customerOrg: undefined,
+    });
   });
 });

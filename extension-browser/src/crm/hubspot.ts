@@ -14,7 +14,11 @@ export const hubspot: CrmAdapter = {
       customerName: textOf(doc, '[data-selenium-test="association-card-0-1"] [data-selenium-test="association-card-title"]'),
       customerEmail: firstEmail(textOf(doc, '[data-selenium-test="association-card-0-1"] [data-selenium-test="association-card-email"]')),
       customerOrg: textOf(doc, '[data-selenium-test="association-card-0-2"] [data-selenium-test="association-card-title"]'),
-      latestMessage: lastBlockOf(doc, '[data-selenium-test="timeline-email-incoming"] [data-selenium-test="timeline-email-body"]', '[data-selenium-test="ticket-description"]'),
+      latestMessage: lastBlockOf(
+        doc,
+        '[data-selenium-test="timeline-email-incoming"] [data-selenium-test="timeline-email-body"]',
+        '[data-selenium-test="ticket-description"]',
+      ),
     };
   },
   noteSelector: '[data-selenium-test="timeline-note-editor"] [contenteditable="true"]',

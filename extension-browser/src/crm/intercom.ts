@@ -14,7 +14,11 @@ export const intercom: CrmAdapter = {
       customerName: textOf(doc, '[data-testid="user-details-name"]', '.inbox2__user-name'),
       customerEmail: firstEmail(textOf(doc, '[data-testid="user-details-email"]', '[data-attribute="email"] .attribute__value')),
       customerOrg: textOf(doc, '[data-testid="user-details-company"]', '[data-attribute="company.name"] .attribute__value'),
-      latestMessage: lastBlockOf(doc, '[data-part-author-type="user"] .intercom-interblocks', '.conversation__part.o__user-comment .conversation__text'),
+      latestMessage: lastBlockOf(
+        doc,
+        '[data-part-author-type="user"] .intercom-interblocks',
+        '.conversation__part.o__user-comment .conversation__text',
+      ),
     };
   },
   noteSelector: '[data-testid="composer-note"] .ProseMirror',

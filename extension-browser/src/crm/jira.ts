@@ -16,7 +16,11 @@ export const jira: CrmAdapter = {
       customerName: textOf(doc, '[data-testid="issue.views.field.user.reporter"] [data-testid="issue.views.field.user.reporter.name"]'),
       customerEmail: firstEmail(textOf(doc, '[data-testid="servicedesk-customer-context.ui.customer-email"]')),
       customerOrg: textOf(doc, '[data-testid="issue-field-organizations.ui.read-view"]'),
-      latestMessage: lastBlockOf(doc, '[data-testid^="issue-comment-base.ui.comment.ak-comment"][data-customer="true"] .ak-renderer-document', '[data-testid="issue.views.field.rich-text.description"] .ak-renderer-document'),
+      latestMessage: lastBlockOf(
+        doc,
+        '[data-testid^="issue-comment-base.ui.comment.ak-comment"][data-customer="true"] .ak-renderer-document',
+        '[data-testid="issue.views.field.rich-text.description"] .ak-renderer-document',
+      ),
     };
   },
 };

@@ -15,7 +15,23 @@ describe('CRM adapter registry', () => {
     expect(existsSync(join(root, `entrypoints/extract-${id}.ts`))).toBe(true);
   });
   it('has an adapter file for every registered id and registers every adapter file', () => {
-    const files = readdirSync(join(root, 'src/crm')).filter((f) => /^[a-z]+\.ts$/.test(f) && !['types.ts', 'dom.ts', 'registry.ts', 'origins.ts', 'generic.ts', 'ticketContext.ts', 'ticketContextSchema.ts', 'teach.ts', 'runAdapter.ts', 'runGeneric.ts', 'genericId.ts'].includes(f));
+    const files = readdirSync(join(root, 'src/crm')).filter(
+      (f) =>
+        /^[a-z]+\.ts$/.test(f) &&
+        ![
+          'types.ts',
+          'dom.ts',
+          'registry.ts',
+          'origins.ts',
+          'generic.ts',
+          'ticketContext.ts',
+          'ticketContextSchema.ts',
+          'teach.ts',
+          'runAdapter.ts',
+          'runGeneric.ts',
+          'genericId.ts',
+        ].includes(f),
+    );
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
   });
   it('has ten CRMs with unique ids', () => {

@@ -11,7 +11,18 @@ import { helpscout } from './helpscout';
 import { github } from './github';
 
 /** Every CRM adapter. Each needs an `entrypoints/extract-<id>.ts` and a fixture (registry.test.ts checks both). */
-export const ADAPTERS: readonly CrmAdapter[] = [zendesk, freshdesk, salesforce, hubspot, intercom, zammad, jira, servicenow, helpscout, github];
+export const ADAPTERS: readonly CrmAdapter[] = [
+  zendesk,
+  freshdesk,
+  salesforce,
+  hubspot,
+  intercom,
+  zammad,
+  jira,
+  servicenow,
+  helpscout,
+  github,
+];
 
 export { GENERIC_ID } from './genericId';
 

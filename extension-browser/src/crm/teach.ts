@@ -9,7 +9,8 @@ export interface PickedElement {
 export function pickElement(): Promise<PickedElement | null> {
   return new Promise((resolve) => {
     const box = document.createElement('div');
-    box.style.cssText = 'position:fixed;pointer-events:none;z-index:2147483647;outline:3px solid #e8590c;background:rgba(232,89,12,.12);transition:all 40ms';
+    box.style.cssText =
+      'position:fixed;pointer-events:none;z-index:2147483647;outline:3px solid #e8590c;background:rgba(232,89,12,.12);transition:all 40ms';
     document.documentElement.appendChild(box);
     const onMove = (e: MouseEvent) => {
       const r = (e.target as Element).getBoundingClientRect();
@@ -26,7 +27,7 @@ export function pickElement(): Promise<PickedElement | null> {
       e.preventDefault();
       e.stopPropagation();
       const el = e.target as Element;
-      const sample = (el instanceof HTMLInputElement ? el.value : el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+      const sample = (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, 200);
       done({ selector: finder(el, { seedMinLength: 2 }), sample });
     };
     const onKey = (e: KeyboardEvent) => {

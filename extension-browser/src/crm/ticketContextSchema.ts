@@ -16,4 +16,3 @@ export const TicketContextSchema = z.object({
   ticketNumbers: z.array(z.string().max(40)).max(20).default([]),
   truncated: z.array(z.string()).default([]),
 });
-

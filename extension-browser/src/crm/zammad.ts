@@ -12,9 +12,17 @@ export const zammad: CrmAdapter = {
     return {
       ticketId: number ?? fromUrl(url, /#ticket\/zoom\/(\d+)/),
       subject: textOf(doc, '.ticketZoom .ticket-title-update'),
-      customerName: textOf(doc, '.sidebar[data-tab="customer"] .sidebar-block [data-name="customer"] .user-name', '.sidebar[data-tab="customer"] .userInfo-name'),
+      customerName: textOf(
+        doc,
+        '.sidebar[data-tab="customer"] .sidebar-block [data-name="customer"] .user-name',
+        '.sidebar[data-tab="customer"] .userInfo-name',
+      ),
       customerEmail: firstEmail(textOf(doc, '.sidebar[data-tab="customer"] [data-name="email"] .value')),
-      customerOrg: textOf(doc, '.sidebar[data-tab="organization"] .organization-name', '.sidebar[data-tab="customer"] [data-name="organization"] .value'),
+      customerOrg: textOf(
+        doc,
+        '.sidebar[data-tab="organization"] .organization-name',
+        '.sidebar[data-tab="customer"] [data-name="organization"] .value',
+      ),
       latestMessage: lastBlockOf(doc, '.ticket-article-item.customer .textBubble-content .richtext-content'),
     };
   },

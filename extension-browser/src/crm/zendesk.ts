@@ -12,10 +12,21 @@ export const zendesk: CrmAdapter = {
     return {
       ticketId: fromUrl(url, /\/agent\/tickets\/(\d+)/),
       subject: textOf(doc, '[data-test-id="omni-header-subject"]', '[data-test-id="ticket-pane-subject"]'),
-      customerName: textOf(doc, '[data-test-id="user-profile-name"]', '[data-test-id="ticket-system-field-requester-select"] [data-garden-id="tags.tag_view"]'),
+      customerName: textOf(
+        doc,
+        '[data-test-id="user-profile-name"]',
+        '[data-test-id="ticket-system-field-requester-select"] [data-garden-id="tags.tag_view"]',
+      ),
       customerEmail: firstEmail(email),
-      customerOrg: textOf(doc, '[data-test-id="ticket-system-field-organization-select"] [data-garden-id="dropdowns.select"]', '[data-test-id="user-profile-organization"]'),
-      latestMessage: lastBlockOf(doc, 'article[data-test-id="omni-log-comment-item"][data-is-requester="true"] [data-test-id="omni-log-message-content"]'),
+      customerOrg: textOf(
+        doc,
+        '[data-test-id="ticket-system-field-organization-select"] [data-garden-id="dropdowns.select"]',
+        '[data-test-id="user-profile-organization"]',
+      ),
+      latestMessage: lastBlockOf(
+        doc,
+        'article[data-test-id="omni-log-comment-item"][data-is-requester="true"] [data-test-id="omni-log-message-content"]',
+      ),
     };
   },
   noteSelector: '[data-test-id="omnicomposer-rich-text-ckeditor"]',

@@ -11,7 +11,11 @@ const src = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function sources(d: string): string[] {
   return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(d, e.name)) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts') ? [readFileSync(join(d, e.name), 'utf8')] : [],
+    e.isDirectory()
+      ? sources(join(d, e.name))
+      : /\.tsx?$/.test(e.name) && !e.name.endsWith('.test.ts')
+        ? [readFileSync(join(d, e.name), 'utf8')]
+        : [],
   );
 }
 

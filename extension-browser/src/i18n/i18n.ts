@@ -28,7 +28,9 @@ const cache = new Map<string, Promise<Messages>>();
 export function loadMessages(lang: string): Promise<Messages> {
   let p = cache.get(lang);
   if (!p) {
-    p = fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/_locales/en/messages.json')).then((r) => r.json() as Promise<Messages>);
+    p = fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/_locales/en/messages.json')).then(
+      (r) => r.json() as Promise<Messages>,
+    );
     cache.set(lang, p);
   }
   return p;

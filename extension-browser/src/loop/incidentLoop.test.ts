@@ -5,7 +5,14 @@ import { environmentText, handOvers, openQuestion, reproductions, sentBack, ship
 const dana = { id: 3, name: 'Dev Dana' };
 const alice = { id: 1, name: 'Alice Agent' };
 let n = 0;
-const e = (kind: TimelineEntry['kind'], text: string, data: Record<string, unknown> = {}, actor = dana): TimelineEntry => ({ id: ++n, at: `2026-11-23T10:00:${String(n).padStart(2, '0')}Z`, actor, kind, text, data });
+const e = (kind: TimelineEntry['kind'], text: string, data: Record<string, unknown> = {}, actor = dana): TimelineEntry => ({
+  id: ++n,
+  at: `2026-11-23T10:00:${String(n).padStart(2, '0')}Z`,
+  actor,
+  kind,
+  text,
+  data,
+});
 
 describe('incident loop', () => {
   it('shows the latest question while unanswered and in needs_info', () => {
@@ -18,7 +25,14 @@ describe('incident loop', () => {
   });
 
   it('lists every reproduction attempt with result, notes and environment', () => {
-    const tl = [e('reproduction', 'x', { result: 'reproduced', notes: '', environment: {} }, alice), e('reproduction', 'y', { result: 'not_reproduced', notes: 'Need the HAR file', environment: { os: 'Linux', browser: 'Firefox 140' } })];
+    const tl = [
+      e('reproduction', 'x', { result: 'reproduced', notes: '', environment: {} }, alice),
+      e('reproduction', 'y', {
+        result: 'not_reproduced',
+        notes: 'Need the HAR file',
+        environment: { os: 'Linux', browser: 'Firefox 140' },
+      }),
+    ];
     expect(reproductions(tl)).toEqual([
       { at: tl[0]!.at, actor: alice, reproduced: true, notes: '', environment: '' },
       { at: tl[1]!.at, actor: dana, reproduced: false, notes: 'Need the HAR file', environment: 'os=Linux, browser=Firefox 140' },
@@ -36,7 +50,11 @@ describe('incident loop', () => {
   });
 
   it('a developer setting not_reproducible with a reason also says what is needed', () => {
-    const sc = e('status_changed', 'Status in_progress → not_reproducible: Need a HAR file', { from: 'in_progress', to: 'not_reproducible', reason: 'Need a HAR file' });
+    const sc = e('status_changed', 'Status in_progress → not_reproducible: Need a HAR file', {
+      from: 'in_progress',
+      to: 'not_reproducible',
+      reason: 'Need a HAR file',
+    });
     expect(sentBack({ status: 'not_reproducible', timeline: [sc] })?.notes).toBe('Need a HAR file');
     expect(sentBack({ status: 'not_reproducible', timeline: [sc, e('answer', 'attached', {}, alice)] })).toBeNull();
   });

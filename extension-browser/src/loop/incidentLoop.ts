@@ -74,7 +74,17 @@ export function shippedIn(timeline: TimelineEntry[]): { version: string; at: str
 }
 
 /** Timeline entries that hand the incident from one person or side to another, oldest first. */
-const HAND_OVERS = new Set<TimelineEntry['kind']>(['created', 'assigned', 'status_changed', 'question', 'answer', 'reproduction', 'verified', 'released', 'comment']);
+const HAND_OVERS = new Set<TimelineEntry['kind']>([
+  'created',
+  'assigned',
+  'status_changed',
+  'question',
+  'answer',
+  'reproduction',
+  'verified',
+  'released',
+  'comment',
+]);
 export function handOvers(timeline: TimelineEntry[]): TimelineEntry[] {
   return timeline.filter((e) => HAND_OVERS.has(e.kind)).sort((a, b) => a.id - b.id);
 }

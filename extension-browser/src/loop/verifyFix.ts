@@ -8,9 +8,20 @@ export type TransitionInput = { ref: string; to: 'verified' | 'closed' | 'in_pro
  * first verified, then closed; "still fails" reopens with what still fails; an unreachable customer closes
  * with the reason why it could not be verified.
  */
-export function verifySteps(ref: string, choice: VerifyChoice, text: string, status: 'fixed' | 'verified'): TransitionInput[] | { missing: string } {
+export function verifySteps(
+  ref: string,
+  choice: VerifyChoice,
+  text: string,
+  status: 'fixed' | 'verified',
+): TransitionInput[] | { missing: string } {
   const t = text.trim();
-  if (choice === 'confirmed') return status === 'verified' ? [{ ref, to: 'closed' }] : [{ ref, to: 'verified' }, { ref, to: 'closed' }];
+  if (choice === 'confirmed')
+    return status === 'verified'
+      ? [{ ref, to: 'closed' }]
+      : [
+          { ref, to: 'verified' },
+          { ref, to: 'closed' },
+        ];
   if (!t) return { missing: choice === 'still_fails' ? 'verifyNeedStillFails' : 'verifyNeedUnreachable' };
   if (choice === 'still_fails') return [{ ref, to: 'in_progress', reason: t }];
   return [{ ref, to: 'closed', unverifiedReason: t }];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import { checkConnection } from './checkConnection';
 
-const trpcError = (code: string) => new TRPCClientError('nope', { result: { error: { message: 'nope', code: -32001, data: { code } } } as never });
+const trpcError = (code: string) =>
+  new TRPCClientError('nope', { result: { error: { message: 'nope', code: -32001, data: { code } } } as never });
 
 describe('options: server check', () => {
   const agent = async () => ({ id: 1, name: 'Alice', role: 'agent' as const, teams: [] });
@@ -13,8 +14,14 @@ describe('options: server check', () => {
     expect(await checkConnection('ftp://x', 't', agent)).toMatchObject({ reason: 'badUrl' });
     expect(await checkConnection('http://x', ' ', agent)).toMatchObject({ reason: 'noToken' });
     expect(await checkConnection('http://x', 't', agent, async () => false)).toMatchObject({ reason: 'noPermission' });
-    expect(await checkConnection('http://x', 't', async () => Promise.reject(new TypeError('Failed to fetch')))).toMatchObject({ reason: 'unreachable' });
-    expect(await checkConnection('http://x', 't', async () => Promise.reject(trpcError('UNAUTHORIZED')))).toMatchObject({ reason: 'wrongToken' });
-    expect(await checkConnection('http://x', 't', async () => ({ id: 2, name: 'Dana', role: 'developer' as const, teams: [] }))).toMatchObject({ reason: 'wrongRole', detail: 'developer' });
+    expect(await checkConnection('http://x', 't', async () => Promise.reject(new TypeError('Failed to fetch')))).toMatchObject({
+      reason: 'unreachable',
+    });
+    expect(await checkConnection('http://x', 't', async () => Promise.reject(trpcError('UNAUTHORIZED')))).toMatchObject({
+      reason: 'wrongToken',
+    });
+    expect(
+      await checkConnection('http://x', 't', async () => ({ id: 2, name: 'Dana', role: 'developer' as const, teams: [] })),
+    ).toMatchObject({ reason: 'wrongRole', detail: 'developer' });
   });
 });

@@ -40,7 +40,9 @@ export async function readTicket(target: Target, mappings: Record<string, SiteMa
       const mapping = mappings[new URL(target.url).origin] ?? {};
       await browser.scripting.executeScript({
         target: { tabId: target.tabId },
-        func: (name: string, m: SiteMapping) => void ((globalThis as Record<string, unknown>)[name] = m),
+        func: (name: string, m: SiteMapping) => {
+          (globalThis as Record<string, unknown>)[name] = m;
+        },
         args: [MAPPING_GLOBAL, mapping],
       });
       raw = await inject(target.tabId, '/extract-generic.js');

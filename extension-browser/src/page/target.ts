@@ -29,7 +29,11 @@ export function onTargetChanged(cb: (t: Target | null) => void): () => void {
 /** Follows the agent's tab switches and navigations (in the service worker, and in the panel while it is open). */
 export function trackTargetTab(): () => void {
   const onActivated = ({ tabId }: { tabId: number }) => void browser.tabs.get(tabId).then(rememberTarget, () => undefined);
-  const onUpdated = (_id: number, change: { status?: string; url?: string }, tab: { id?: number; windowId?: number; url?: string; active: boolean }) => {
+  const onUpdated = (
+    _id: number,
+    change: { status?: string; url?: string },
+    tab: { id?: number; windowId?: number; url?: string; active: boolean },
+  ) => {
     if (tab.active && (change.status === 'complete' || change.url)) void rememberTarget(tab);
   };
   browser.tabs.onActivated.addListener(onActivated);

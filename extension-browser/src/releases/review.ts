@@ -10,7 +10,12 @@ export function feedbackOn(release: Pick<Release, 'feedback'>, itemId: number | 
 }
 
 /** The input for `releases.feedback`, or the i18n key of what is missing (a concern needs text). */
-export function feedbackInput(version: string, itemId: number | null, verdict: Verdict, text: string): { version: string; itemId?: number; verdict: Verdict; text: string } | { missing: string } {
+export function feedbackInput(
+  version: string,
+  itemId: number | null,
+  verdict: Verdict,
+  text: string,
+): { version: string; itemId?: number; verdict: Verdict; text: string } | { missing: string } {
   const t = text.trim();
   if (verdict === 'concern' && !t) return { missing: 'concernNeedsText' };
   return itemId === null ? { version, verdict, text: t } : { version, itemId, verdict, text: t };
@@ -28,5 +33,7 @@ export function verdictCounts(release: Pick<Release, 'feedback'>): { ready: numb
 
 /** Planned releases, soonest first. */
 export function upcoming(releases: Release[]): Release[] {
-  return releases.filter((r) => r.status === 'planned').sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.version.localeCompare(b.version));
+  return releases
+    .filter((r) => r.status === 'planned')
+    .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.version.localeCompare(b.version));
 }

@@ -42,7 +42,10 @@ function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> 
           return (
             <div class="no-access">
               <p>{t('noAccess', ticket.origin)}</p>
-              <button type="button" onClick={() => void browser.permissions.request({ origins: [ticket.origin] }).then((ok) => ok && reread())}>
+              <button
+                type="button"
+                onClick={() => void browser.permissions.request({ origins: [ticket.origin] }).then((ok) => ok && reread())}
+              >
                 {t('enableSite')}
               </button>
             </div>
@@ -57,14 +60,17 @@ function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> 
 export function App() {
   const { settings, t } = useSettingsAndT();
   const [tab, setTab] = useState<Tab>('capture');
-  const api = useMemo(() => (settings?.serverUrl && settings.token ? createApi(settings.serverUrl, settings.token) : null), [settings?.serverUrl, settings?.token]);
+  const api = useMemo(
+    () => (settings?.serverUrl && settings.token ? createApi(settings.serverUrl, settings.token) : null),
+    [settings?.serverUrl, settings?.token],
+  );
   const role = useRole(api);
   if (!settings || !t) return null;
   // Release review is for reviewers and leads (the server refuses feedback from anyone else).
   const tabs: Tab[] = canReview(role) ? ['capture', 'escalations', 'releases', 'queue'] : ['capture', 'escalations', 'queue'];
   return (
     <I18n.Provider value={t}>
-      <nav class="tabs" role="tablist" data-role={role ?? ''}>
+      <div class="tabs" role="tablist" data-role={role ?? ''}>
         {tabs.map((x) => (
           <button key={x} type="button" role="tab" aria-selected={tab === x} data-tab={x} onClick={() => setTab(x)}>
             {t(`tab_${x}`)}
@@ -73,7 +79,7 @@ export function App() {
         <button type="button" class="options-link" onClick={() => void browser.runtime.openOptionsPage()}>
           ⚙
         </button>
-      </nav>
+      </div>
       <main>
         {!api ? (
           <p class="setup">{t('setupNeeded')}</p>

@@ -56,7 +56,8 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     void loadDraft(key).then((d) => {
       if (!live) return;
       draftKeyRef.current = key;
-      setDraft((draftRef.current = d ?? draftFromTicket(ctx)));
+      draftRef.current = d ?? draftFromTicket(ctx);
+      setDraft(draftRef.current);
     });
     return () => {
       live = false;
@@ -86,7 +87,10 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   useEffect(() => {
     if (!draft?.category) return setTeam(null);
     const timer = setTimeout(() => {
-      api.routing.suggest.query({ category: draft.category, component: draft.component.trim() || undefined }).then((r) => setTeam(r.team), () => setTeam(null));
+      api.routing.suggest.query({ category: draft.category, component: draft.component.trim() || undefined }).then(
+        (r) => setTeam(r.team),
+        () => setTeam(null),
+      );
     }, 300);
     return () => clearTimeout(timer);
   }, [draft?.category, draft?.component]);
@@ -122,7 +126,15 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     setErrors({});
     setBusy(true);
     try {
-      await finish(await send({ key: draft.idempotencyKey, kind: 'create', label: draft.title, payload: built.input as Record<string, unknown>, draftKey: key }));
+      await finish(
+        await send({
+          key: draft.idempotencyKey,
+          kind: 'create',
+          label: draft.title,
+          payload: built.input as Record<string, unknown>,
+          draftKey: key,
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -151,7 +163,11 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     return (
       <Result
         outcome={outcome}
-        onInsertNote={adapter?.noteSelector && outcome.kind !== 'queued' ? () => insertNote(target.tabId, adapter.noteSelector!, t('noteText', outcome.reference)) : undefined}
+        onInsertNote={
+          adapter?.noteSelector && outcome.kind !== 'queued'
+            ? () => insertNote(target.tabId, adapter.noteSelector!, t('noteText', outcome.reference))
+            : undefined
+        }
         onNew={() => {
           const d = draftFromTicket(ctx);
           draftRef.current = d;
@@ -166,7 +182,12 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         dataUrl={shot}
         onCancel={() => setShot(null)}
         onAttach={(b64) => {
-          update({ attachments: [...draft.attachments, { name: `screenshot-${draft.attachments.length + 1}.jpg`, mediaType: 'image/jpeg' as const, dataBase64: b64 }].slice(0, 5) });
+          update({
+            attachments: [
+              ...draft.attachments,
+              { name: `screenshot-${draft.attachments.length + 1}.jpg`, mediaType: 'image/jpeg' as const, dataBase64: b64 },
+            ].slice(0, 5),
+          });
           setShot(null);
         }}
       />
@@ -180,11 +201,22 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
         {offline && <span class="offline"> · {t('offlineMode')}</span>}
       </header>
-      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} onTaught={(field) => {
+      {!adapter && (
+        <Teach
+          tabId={target.tabId}
+          origin={origin}
+          mapping={props.settings.siteMappings[origin] ?? {}}
+          onTaught={(field) => {
             // The saved mapping changes the settings, which re-reads the page; that read overwrites this field.
             taught.current = [field];
-          }} />}
-      {draft.truncated.length > 0 && <p class="truncated" role="status">{t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}</p>}
+          }}
+        />
+      )}
+      {draft.truncated.length > 0 && (
+        <p class="truncated" role="status">
+          {t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}
+        </p>
+      )}
       <Field name="title" label={t('field_subject')} error={errors.title}>
         <TextInput name="title" value={draft.title} onInput={(title) => update({ title })} />
       </Field>
@@ -192,10 +224,19 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       <fieldset class="customer">
         <legend>{t('customerTitle')}</legend>
         <Field name="customer.name" label={t('field_customerName')} error={errors['customer.name']}>
-          <TextInput name="customer.name" value={draft.customer.name} onInput={(name) => update({ customer: { ...draft.customer, name } })} />
+          <TextInput
+            name="customer.name"
+            value={draft.customer.name}
+            onInput={(name) => update({ customer: { ...draft.customer, name } })}
+          />
         </Field>
         <Field name="customer.email" label={t('field_customerEmail')} error={errors['customer.email']}>
-          <TextInput name="customer.email" type="email" value={draft.customer.email} onInput={(email) => update({ customer: { ...draft.customer, email } })} />
+          <TextInput
+            name="customer.email"
+            type="email"
+            value={draft.customer.email}
+            onInput={(email) => update({ customer: { ...draft.customer, email } })}
+          />
         </Field>
         <Field name="customer.org" label={t('field_customerOrg')} error={errors['customer.org']}>
           <TextInput name="customer.org" value={draft.customer.org} onInput={(org) => update({ customer: { ...draft.customer, org } })} />
@@ -211,14 +252,27 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           ))}
         </select>
       </Field>
-      {template && <Questions template={template} answers={draft.answers} errors={errors} onAnswer={(id, v) => update({ answers: { ...draft.answers, [id]: v } })} />}
+      {template && (
+        <Questions
+          template={template}
+          answers={draft.answers}
+          errors={errors}
+          onAnswer={(id, v) => update({ answers: { ...draft.answers, [id]: v } })}
+        />
+      )}
       <Field name="description" label={t('description')} error={errors.description}>
         <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
       </Field>
       <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
       <label class="check">
-        <input type="checkbox" name="reproducedByAgent" checked={draft.reproducedByAgent} onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })} /> {t('reproduced')}
+        <input
+          type="checkbox"
+          name="reproducedByAgent"
+          checked={draft.reproducedByAgent}
+          onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })}
+        />{' '}
+        {t('reproduced')}
       </label>
       <Field name="workaround" label={t('workaround')} error={errors.workaround}>
         <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
@@ -227,7 +281,11 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         {draft.attachments.map((a, i) => (
           <span key={a.name} class="attachment">
             {a.name}{' '}
-            <button type="button" aria-label={t('remove')} onClick={() => update({ attachments: draft.attachments.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              aria-label={t('remove')}
+              onClick={() => update({ attachments: draft.attachments.filter((_, j) => j !== i) })}
+            >
               ✕
             </button>
           </span>
@@ -239,13 +297,24 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           <button
             type="button"
             class="allow-screenshots"
-            onClick={() => void browser.permissions.request({ origins: ['<all_urls>'] }).then((ok) => ok && (setNeedShotPermission(false), setFormError(''), void takeScreenshot()))}
+            onClick={() =>
+              void browser.permissions.request({ origins: ['<all_urls>'] }).then((ok) => {
+                if (!ok) return;
+                setNeedShotPermission(false);
+                setFormError('');
+                void takeScreenshot();
+              })
+            }
           >
             {t('allowScreenshots')}
           </button>
         )}
       </div>
-      {formError && <p class="error form-error" role="alert">{formError}</p>}
+      {formError && (
+        <p class="error form-error" role="alert">
+          {formError}
+        </p>
+      )}
       <button type="submit" class="submit" disabled={busy}>
         {busy ? t('sending') : t('submit')}
       </button>

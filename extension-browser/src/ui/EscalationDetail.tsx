@@ -17,10 +17,16 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   useEffect(() => {
     let alive = true;
     props.api.incidents.byRef.query({ ref: props.reference }).then(
-      (i) => alive && (setIncident(i), setError('')),
+      (i) => {
+        if (!alive) return;
+        setIncident(i);
+        setError('');
+      },
       (e: unknown) => alive && setError(errorText(e)),
     );
-    return () => void (alive = false);
+    return () => {
+      alive = false;
+    };
   }, [props.api, props.reference, props.stamp]);
   if (error) return <p class="error">{error}</p>;
   if (!incident) return <p class="loading">{t('loading')}</p>;
@@ -28,8 +34,12 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   const question = openQuestion(incident);
   return (
     <div class="escalation-detail" data-status={incident.status}>
-      {canAnswer && (question || sentBack(incident)) && <AnswerBox api={props.api} incident={incident} question={question} onDone={props.onChanged} />}
-      {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={props.onChanged} />}
+      {canAnswer && (question || sentBack(incident)) && (
+        <AnswerBox api={props.api} incident={incident} question={question} onDone={props.onChanged} />
+      )}
+      {(incident.status === 'fixed' || incident.status === 'verified') && (
+        <VerifyFix api={props.api} incident={incident} onDone={props.onChanged} />
+      )}
       <Reproductions incident={incident} />
       <Timeline entries={incident.timeline} />
     </div>

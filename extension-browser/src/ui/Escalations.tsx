@@ -12,7 +12,12 @@ const ACTION_NEEDED = new Set<IncidentSummary['status']>(['needs_info', 'not_rep
 export function Escalations(props: { api: Api }) {
   const t = useT();
   const [open, setOpen] = useState<Record<string, boolean>>({});
-  const { data: items, error, live, refresh } = useLiveQuery(
+  const {
+    data: items,
+    error,
+    live,
+    refresh,
+  } = useLiveQuery(
     useCallback(async () => (await props.api.incidents.list.query({ reporter: 'me', limit: 50 })).items, [props.api]),
     useCallback((h) => props.api.events.onChange.subscribe({ mine: true }, h), [props.api]),
   );
@@ -28,11 +33,19 @@ export function Escalations(props: { api: Api }) {
           const expanded = open[i.reference] ?? ACTION_NEEDED.has(i.status);
           return (
             <li key={i.reference} data-ref={i.reference} data-status={i.status} class={`escalation status-${i.status}`}>
-              <button type="button" class="toggle-detail" aria-expanded={expanded} onClick={() => setOpen({ ...open, [i.reference]: !expanded })}>
+              <button
+                type="button"
+                class="toggle-detail"
+                aria-expanded={expanded}
+                onClick={() => setOpen({ ...open, [i.reference]: !expanded })}
+              >
                 <strong>{i.reference}</strong> {i.title}
               </button>
               <div class="meta">
-                <span class="status">{t(`status_${i.status}`)}</span> · <span class="owner" data-owner={i.owner?.id ?? ''}>{t('ownerIs', i.owner ? i.owner.name : t('unassigned'))}</span>
+                <span class="status">{t(`status_${i.status}`)}</span> ·{' '}
+                <span class="owner" data-owner={i.owner?.id ?? ''}>
+                  {t('ownerIs', i.owner ? i.owner.name : t('unassigned'))}
+                </span>
                 {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
               </div>
               {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}

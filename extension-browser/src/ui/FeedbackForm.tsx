@@ -40,7 +40,15 @@ export function FeedbackForm(props: { api: Api; version: string; itemId: number 
           ))}
         </ul>
       )}
-      <textarea class="feedback-text" rows={2} placeholder={t('feedbackText')} aria-label={t('feedbackText')} value={text} onInput={(e) => setText(e.currentTarget.value)} disabled={busy} />
+      <textarea
+        class="feedback-text"
+        rows={2}
+        placeholder={t('feedbackText')}
+        aria-label={t('feedbackText')}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        disabled={busy}
+      />
       <div class="row">
         <button type="button" class="verdict-ready" disabled={busy} onClick={() => void send('ready')}>
           ✔ {t('verdictReady')}

@@ -66,7 +66,13 @@ export function Options() {
         <h1>{t('optionsTitle')}</h1>
         <form onSubmit={(e) => void save(e)}>
           <label for="server-url">{t('serverUrl')}</label>
-          <input id="server-url" name="serverUrl" value={url} placeholder="https://handoff.example.com" onInput={(e) => setUrl(e.currentTarget.value)} />
+          <input
+            id="server-url"
+            name="serverUrl"
+            value={url}
+            placeholder="https://handoff.example.com"
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
           <label for="token">{t('token')}</label>
           <input id="token" name="token" type="password" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
           <button type="submit" class="check-save" disabled={busy}>
@@ -74,12 +80,21 @@ export function Options() {
           </button>
         </form>
         {result && (
-          <p class={`check-result ${result.ok ? 'ok' : 'error'}`} role="status" data-reason={result.ok ? 'ok' : result.reason} data-attempt={attempt}>
+          <p
+            class={`check-result ${result.ok ? 'ok' : 'error'}`}
+            role="status"
+            data-reason={result.ok ? 'ok' : result.reason}
+            data-attempt={attempt}
+          >
             {result.ok ? t('checkOk', result.user.name, result.user.role) : t(`check_${result.reason}`, result.detail)}
           </p>
         )}
         <label for="language">{t('language')}</label>
-        <select id="language" value={settings.language} onChange={(e) => void saveSettings({ language: e.currentTarget.value as Settings['language'] })}>
+        <select
+          id="language"
+          value={settings.language}
+          onChange={(e) => void saveSettings({ language: e.currentTarget.value as Settings['language'] })}
+        >
           <option value="auto">{t('languageAuto')}</option>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
@@ -105,7 +120,11 @@ export function Options() {
                     <input
                       value={sel}
                       aria-label={`${origin} ${field}`}
-                      onChange={(e) => void saveSettings({ siteMappings: { ...settings.siteMappings, [origin]: { ...m, [field]: e.currentTarget.value } } })}
+                      onChange={(e) =>
+                        void saveSettings({
+                          siteMappings: { ...settings.siteMappings, [origin]: { ...m, [field]: e.currentTarget.value } },
+                        })
+                      }
                     />
                   </li>
                 ))}

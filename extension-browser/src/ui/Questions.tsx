@@ -3,7 +3,12 @@ import { useT } from './i18nContext';
 import { Field, TextArea, TextInput } from './fields';
 
 /** The category's questions, each with the reason we ask it, so agents see why and do not skip it. */
-export function Questions(props: { template: Template; answers: Record<string, string>; errors: Record<string, string>; onAnswer: (id: string, v: string) => void }) {
+export function Questions(props: {
+  template: Template;
+  answers: Record<string, string>;
+  errors: Record<string, string>;
+  onAnswer: (id: string, v: string) => void;
+}) {
   const t = useT();
   return (
     <fieldset class="questions">
@@ -26,7 +31,12 @@ export function Questions(props: { template: Template; answers: Record<string, s
                 ))}
               </select>
             ) : (
-              <TextInput name={name} value={value} onInput={set} type={q.kind === 'number' ? 'number' : q.kind === 'url' ? 'url' : 'text'} />
+              <TextInput
+                name={name}
+                value={value}
+                onInput={set}
+                type={q.kind === 'number' ? 'number' : q.kind === 'url' ? 'url' : 'text'}
+              />
             )}
           </Field>
         );

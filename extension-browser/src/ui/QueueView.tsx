@@ -28,8 +28,12 @@ export function QueueView(props: { api: Api }) {
             {q.lastError && <div class="reason">{q.lastError}</div>}
             {q.state === 'failed' && (
               <div class="row">
-                <button type="button" onClick={() => void retryItem(q.key)}>{t('retry')}</button>
-                <button type="button" onClick={() => void removeFromQueue(q.key)}>{t('discard')}</button>
+                <button type="button" onClick={() => void retryItem(q.key)}>
+                  {t('retry')}
+                </button>
+                <button type="button" onClick={() => void removeFromQueue(q.key)}>
+                  {t('discard')}
+                </button>
               </div>
             )}
           </li>

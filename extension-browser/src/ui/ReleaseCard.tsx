@@ -11,7 +11,9 @@ export function ReleaseCard(props: { api: Api; release: Release; onChanged: () =
   const counts = verdictCounts(r);
   const fixes = r.items.filter((i) => i.kind === 'fix');
   const known = r.items.filter((i) => i.kind === 'known_issue');
-  const form = (itemId: number | null) => <FeedbackForm api={props.api} version={r.version} itemId={itemId} given={feedbackOn(r, itemId)} onDone={props.onChanged} />;
+  const form = (itemId: number | null) => (
+    <FeedbackForm api={props.api} version={r.version} itemId={itemId} given={feedbackOn(r, itemId)} onDone={props.onChanged} />
+  );
   return (
     <article class="release" data-version={r.version} data-status={r.status}>
       <h3>

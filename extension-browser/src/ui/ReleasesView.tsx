@@ -1,5 +1,4 @@
 import { useCallback } from 'preact/hooks';
-import type { Release } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { upcoming } from '../releases/review';
 import { useT } from './i18nContext';
@@ -9,7 +8,12 @@ import { useLiveQuery } from './useLiveQuery';
 /** Upcoming releases for reviewers and leads to review, kept live over SSE (`releases.onChange`). */
 export function ReleasesView(props: { api: Api }) {
   const t = useT();
-  const { data: releases, error, live, refresh } = useLiveQuery(
+  const {
+    data: releases,
+    error,
+    live,
+    refresh,
+  } = useLiveQuery(
     useCallback(async () => upcoming(await props.api.releases.list.query({ status: 'planned' })), [props.api]),
     useCallback((h) => props.api.releases.onChange.subscribe({}, h), [props.api]),
   );

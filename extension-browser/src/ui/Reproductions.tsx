@@ -20,7 +20,11 @@ export function Reproductions(props: { incident: Incident }) {
       {list.length > 0 && (
         <ul>
           {list.map((r) => (
-            <li key={r.at + r.actor.id} class={`reproduction ${r.reproduced ? 'reproduced' : 'not-reproduced'}`} data-result={r.reproduced ? 'reproduced' : 'not_reproduced'}>
+            <li
+              key={r.at + r.actor.id}
+              class={`reproduction ${r.reproduced ? 'reproduced' : 'not-reproduced'}`}
+              data-result={r.reproduced ? 'reproduced' : 'not_reproduced'}
+            >
               <strong>{r.reproduced ? t('reproReproduced') : t('reproNotReproduced')}</strong>
               <span class="meta">
                 {' '}

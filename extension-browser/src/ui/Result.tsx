@@ -18,13 +18,23 @@ export function Result(props: { outcome: Outcome; onInsertNote?: (() => Promise<
       ) : (
         <>
           <p>{o.kind === 'linked' ? t('linkedTo') : t('createdAs')}</p>
-          <output class="reference" data-testid="reference">{o.reference}</output>
+          <output class="reference" data-testid="reference">
+            {o.reference}
+          </output>
           <div class="row">
-            <button type="button" class="copy" onClick={() => void navigator.clipboard.writeText(o.reference).then(() => setNote(t('copied')))}>
+            <button
+              type="button"
+              class="copy"
+              onClick={() => void navigator.clipboard.writeText(o.reference).then(() => setNote(t('copied')))}
+            >
               {t('copy')}
             </button>
             {props.onInsertNote && (
-              <button type="button" class="insert-note" onClick={() => void props.onInsertNote!().then((ok) => setNote(ok ? t('inserted') : t('insertFailed')))}>
+              <button
+                type="button"
+                class="insert-note"
+                onClick={() => void props.onInsertNote!().then((ok) => setNote(ok ? t('inserted') : t('insertFailed')))}
+              >
                 {t('insertNote')}
               </button>
             )}

@@ -35,7 +35,11 @@ export function Similar(props: { api: Api; text: string; onLink: (i: IncidentSum
             <div class="meta">
               {t(`status_${i.status}`)} · {i.owner ? i.owner.name : t('unassigned')} · {t('affected', i.affectedCustomers)}
             </div>
-            {i.workaround && <div class="workaround">{t('workaround')}: {i.workaround}</div>}
+            {i.workaround && (
+              <div class="workaround">
+                {t('workaround')}: {i.workaround}
+              </div>
+            )}
             <button type="button" class="link-duplicate" onClick={() => props.onLink(i)}>
               {t('linkDuplicate')}
             </button>

@@ -5,7 +5,12 @@ import { loadSettings, saveSettings } from '../settings';
 import { useT } from './i18nContext';
 
 /** Teach mode for unknown sites: click the element holding each field once; remembered for the site. */
-export function Teach(props: { tabId: number; origin: string; mapping: Record<string, string>; onTaught: (field: TeachableField) => void }) {
+export function Teach(props: {
+  tabId: number;
+  origin: string;
+  mapping: Record<string, string>;
+  onTaught: (field: TeachableField) => void;
+}) {
   const t = useT();
   const [busy, setBusy] = useState<TeachableField | null>(null);
   const [error, setError] = useState('');

@@ -1,7 +1,13 @@
 import type { ComponentChildren } from 'preact';
 
 /** Label + control + the field's error; ids are derived from `name` so tests and labels can find controls. */
-export function Field(props: { name: string; label: string; error?: string | undefined; hint?: string | undefined; children: ComponentChildren }) {
+export function Field(props: {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  children: ComponentChildren;
+}) {
   return (
     <div class={`field${props.error ? ' has-error' : ''}`} data-field={props.name}>
       <label for={`f-${props.name}`}>{props.label}</label>
@@ -16,7 +22,14 @@ export function Field(props: { name: string; label: string; error?: string | und
   );
 }
 
-export function TextInput(props: { name: string; value: string; onInput: (v: string) => void; list?: string; type?: string; placeholder?: string }) {
+export function TextInput(props: {
+  name: string;
+  value: string;
+  onInput: (v: string) => void;
+  list?: string;
+  type?: string;
+  placeholder?: string;
+}) {
   return (
     <input
       id={`f-${props.name}`}
@@ -31,5 +44,13 @@ export function TextInput(props: { name: string; value: string; onInput: (v: str
 }
 
 export function TextArea(props: { name: string; value: string; onInput: (v: string) => void; rows?: number }) {
-  return <textarea id={`f-${props.name}`} name={props.name} rows={props.rows ?? 3} value={props.value} onInput={(e) => props.onInput(e.currentTarget.value)} />;
+  return (
+    <textarea
+      id={`f-${props.name}`}
+      name={props.name}
+      rows={props.rows ?? 3}
+      value={props.value}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+    />
+  );
 }

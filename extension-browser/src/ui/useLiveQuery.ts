@@ -17,10 +17,16 @@ export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers)
   useEffect(() => {
     let alive = true;
     load().then(
-      (r) => alive && (setData(r), setError('')),
+      (r) => {
+        if (!alive) return;
+        setData(r);
+        setError('');
+      },
       (e: unknown) => alive && setError(errorText(e)),
     );
-    return () => void (alive = false);
+    return () => {
+      alive = false;
+    };
   }, [load, reload]);
   useEffect(() => {
     // Load again once the stream is up: a change committed between the first load and the

@@ -13,7 +13,9 @@ export function useRole(api: Api | null): Role | undefined {
       (u) => alive && setRole(u.role),
       (e: unknown) => console.warn('whoami failed', e),
     );
-    return () => void (alive = false);
+    return () => {
+      alive = false;
+    };
   }, [api]);
   return role;
 }

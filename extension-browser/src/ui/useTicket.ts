@@ -37,7 +37,9 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
         else setSt({ state: 'error', message: e instanceof Error ? e.message : String(e), target });
       },
     );
-    return () => void (live = false);
+    return () => {
+      live = false;
+    };
   }, [target?.tabId, target?.url, settings.siteMappings, n]);
   return [st, useCallback(() => setN((x) => x + 1), [])];
 }

@@ -44,101 +44,139 @@ export async function runHostTests(): Promise<HostResult[]> {
   await vscode.workspace.getConfiguration('handoff').update('serverUrl', env('HANDOFF_TEST_SERVER_URL'), vscode.ConfigurationTarget.Global);
 
   const tests: [string, () => Promise<void>][] = [
-    ['signs in with a developer token', async () => {
-      const result = await api.session.signIn(env('HANDOFF_TEST_DEVELOPER_TOKEN'));
-      assert.ok(result.ok, JSON.stringify(result));
-      assert.equal(api.session.user?.role, 'developer');
-    }],
-    ['rejects an agent token as the wrong role', async () => {
-      const { validateToken } = await import('../../src/auth/session');
-      const result = await validateToken(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_AGENT_TOKEN'));
-      assert.deepEqual(result.ok ? null : result.problem, 'wrongRole');
-    }],
-    ['lists my teams’ incidents grouped by status', async () => {
-      await api.store.refresh();
-      const groups = api.trees.teams.getChildren();
-      assert.ok(groups.length > 0, 'at least one status group');
-      const labels = groups.flatMap((g) => api.trees.teams.getChildren(g)).map(labelOf);
-      assert.ok(labels.some((l) => l.startsWith('INC-1001 ')), labels.join(' | '));
-      assert.ok(!labels.some((l) => l.includes('Invoice shows')), 'billing is not one of my teams');
-    }],
-    ['opens an incident by reference and renders its panel', async () => {
-      const ref = await vscode.commands.executeCommand<string | undefined>('handoff.openIncident', 'inc 1002');
-      assert.equal(ref, 'INC-1002');
-      await until('INC-1002 rendered', () => api.panelTimings.find((t) => t.reference === 'INC-1002'));
-    }],
-    ['assigns to me through the command; the server has it', async () => {
-      await vscode.commands.executeCommand('handoff.assignToMe', 'INC-1002');
-      const incident = await api.session.client.incidents.byRef.query({ ref: 'INC-1002' });
-      assert.equal(incident.owner?.name, 'Dev Dana');
-      await until('Assigned to me lists INC-1002', async () => {
+    [
+      'signs in with a developer token',
+      async () => {
+        const result = await api.session.signIn(env('HANDOFF_TEST_DEVELOPER_TOKEN'));
+        assert.ok(result.ok, JSON.stringify(result));
+        assert.equal(api.session.user?.role, 'developer');
+      },
+    ],
+    [
+      'rejects an agent token as the wrong role',
+      async () => {
+        const { validateToken } = await import('../../src/auth/session');
+        const result = await validateToken(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_AGENT_TOKEN'));
+        assert.deepEqual(result.ok ? null : result.problem, 'wrongRole');
+      },
+    ],
+    [
+      'lists my teams’ incidents grouped by status',
+      async () => {
         await api.store.refresh();
-        return api.trees.assigned.getChildren().map(labelOf).some((l) => l.startsWith('INC-1002 '));
-      });
-    }],
-    ['serves the steps as a handoff: Markdown document', async () => {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('handoff:/INC-1001/steps.md'));
-      assert.equal(doc.languageId, 'markdown');
-      assert.match(doc.getText(), /2\. Sign in at Okta/);
-    }],
-    ['links INC-1003 in Markdown to the incident, with a hover', async () => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See INC-1003 for the export bug.' });
-      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
-      const link = links.find((l) => l.target?.scheme === 'command');
-      assert.ok(link, 'a command link');
-      assert.equal(decodeURIComponent(link.target!.query), '["INC-1003"]');
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 6));
-      const text = hovers
-        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-        .join('\n')
-        .replace(/&nbsp;/g, ' '); // MarkdownString.appendText keeps spaces as &nbsp;
-      assert.match(text, /Report export times out/);
-      assert.match(text, /New · Dev Dana · high/);
-    }],
-    ['resumes live events from the last event id after a disconnect', async () => {
-      const { createHandoffClient } = await import('../../src/api/client');
-      const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
-      const seen: string[] = [];
-      const sub = api.live.onEvent((e) => seen.push(`${e.reference}:${e.kind}:${e.text}`));
-      try {
-        // connected: a comment arrives live
-        await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while connected' });
-        await until('the live comment', () => seen.some((s) => s.includes('while connected')));
-        // disconnected: what happens meanwhile arrives on reconnect, from the stored last id
-        api.live.stop();
-        await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while disconnected' });
-        await new Promise((r) => setTimeout(r, 300));
-        assert.ok(!seen.some((s) => s.includes('while disconnected')), 'nothing arrives while stopped');
-        api.live.start();
-        await until('the missed comment after reconnecting', () => seen.some((s) => s.includes('while disconnected')));
-        assert.equal(seen.filter((s) => s.includes('while connected')).length, 1, 'no event is delivered twice');
-      } finally {
-        sub.dispose();
-      }
-    }],
-    ['resumes live release events (feedback) from the last event id after a disconnect', async () => {
-      const { createHandoffClient } = await import('../../src/api/client');
-      const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
-      const version = `9.0.${Date.now()}`;
-      const seen: string[] = [];
-      const sub = api.releases.onEvent((e) => seen.push(`${e.version}:${e.kind}`));
-      try {
-        await lead.releases.create.mutate({ version, plannedDate: '2027-01-15', knownIssues: ['host suite'] });
-        await until('the live "created" event', () => seen.includes(`${version}:created`));
-        api.releases.stop();
-        await lead.releases.feedback.mutate({ version, verdict: 'concern', text: 'given while disconnected' });
-        await new Promise((r) => setTimeout(r, 300));
-        assert.ok(!seen.includes(`${version}:feedback`), 'nothing arrives while stopped');
-        api.releases.start();
-        await until('the missed feedback after reconnecting', () => seen.includes(`${version}:feedback`));
-        assert.equal(seen.filter((s) => s === `${version}:created`).length, 1, 'no event is delivered twice');
-        const release = await until('the release with its feedback in the store', () =>
-          api.releases.releases.find((r) => r.version === version && r.feedback.length === 1));
-        assert.equal(release.feedback[0]!.text, 'given while disconnected');
-      } finally {
-        sub.dispose();
-      }
-    }],
+        const groups = api.trees.teams.getChildren();
+        assert.ok(groups.length > 0, 'at least one status group');
+        const labels = groups.flatMap((g) => api.trees.teams.getChildren(g)).map(labelOf);
+        assert.ok(
+          labels.some((l) => l.startsWith('INC-1001 ')),
+          labels.join(' | '),
+        );
+        assert.ok(!labels.some((l) => l.includes('Invoice shows')), 'billing is not one of my teams');
+      },
+    ],
+    [
+      'opens an incident by reference and renders its panel',
+      async () => {
+        const ref = await vscode.commands.executeCommand<string | undefined>('handoff.openIncident', 'inc 1002');
+        assert.equal(ref, 'INC-1002');
+        await until('INC-1002 rendered', () => api.panelTimings.find((t) => t.reference === 'INC-1002'));
+      },
+    ],
+    [
+      'assigns to me through the command; the server has it',
+      async () => {
+        await vscode.commands.executeCommand('handoff.assignToMe', 'INC-1002');
+        const incident = await api.session.client.incidents.byRef.query({ ref: 'INC-1002' });
+        assert.equal(incident.owner?.name, 'Dev Dana');
+        await until('Assigned to me lists INC-1002', async () => {
+          await api.store.refresh();
+          return api.trees.assigned
+            .getChildren()
+            .map(labelOf)
+            .some((l) => l.startsWith('INC-1002 '));
+        });
+      },
+    ],
+    [
+      'serves the steps as a handoff: Markdown document',
+      async () => {
+        const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('handoff:/INC-1001/steps.md'));
+        assert.equal(doc.languageId, 'markdown');
+        assert.match(doc.getText(), /2\. Sign in at Okta/);
+      },
+    ],
+    [
+      'links INC-1003 in Markdown to the incident, with a hover',
+      async () => {
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See INC-1003 for the export bug.' });
+        const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+        const link = links.find((l) => l.target?.scheme === 'command');
+        assert.ok(link, 'a command link');
+        assert.equal(decodeURIComponent(link.target!.query), '["INC-1003"]');
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          new vscode.Position(0, 6),
+        );
+        const text = hovers
+          .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+          .join('\n')
+          .replace(/&nbsp;/g, ' '); // MarkdownString.appendText keeps spaces as &nbsp;
+        assert.match(text, /Report export times out/);
+        assert.match(text, /New · Dev Dana · high/);
+      },
+    ],
+    [
+      'resumes live events from the last event id after a disconnect',
+      async () => {
+        const { createHandoffClient } = await import('../../src/api/client');
+        const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
+        const seen: string[] = [];
+        const sub = api.live.onEvent((e) => seen.push(`${e.reference}:${e.kind}:${e.text}`));
+        try {
+          // connected: a comment arrives live
+          await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while connected' });
+          await until('the live comment', () => seen.some((s) => s.includes('while connected')));
+          // disconnected: what happens meanwhile arrives on reconnect, from the stored last id
+          api.live.stop();
+          await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while disconnected' });
+          await new Promise((r) => setTimeout(r, 300));
+          assert.ok(!seen.some((s) => s.includes('while disconnected')), 'nothing arrives while stopped');
+          api.live.start();
+          await until('the missed comment after reconnecting', () => seen.some((s) => s.includes('while disconnected')));
+          assert.equal(seen.filter((s) => s.includes('while connected')).length, 1, 'no event is delivered twice');
+        } finally {
+          sub.dispose();
+        }
+      },
+    ],
+    [
+      'resumes live release events (feedback) from the last event id after a disconnect',
+      async () => {
+        const { createHandoffClient } = await import('../../src/api/client');
+        const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
+        const version = `9.0.${Date.now()}`;
+        const seen: string[] = [];
+        const sub = api.releases.onEvent((e) => seen.push(`${e.version}:${e.kind}`));
+        try {
+          await lead.releases.create.mutate({ version, plannedDate: '2027-01-15', knownIssues: ['host suite'] });
+          await until('the live "created" event', () => seen.includes(`${version}:created`));
+          api.releases.stop();
+          await lead.releases.feedback.mutate({ version, verdict: 'concern', text: 'given while disconnected' });
+          await new Promise((r) => setTimeout(r, 300));
+          assert.ok(!seen.includes(`${version}:feedback`), 'nothing arrives while stopped');
+          api.releases.start();
+          await until('the missed feedback after reconnecting', () => seen.includes(`${version}:feedback`));
+          assert.equal(seen.filter((s) => s === `${version}:created`).length, 1, 'no event is delivered twice');
+          const release = await until('the release with its feedback in the store', () =>
+            api.releases.releases.find((r) => r.version === version && r.feedback.length === 1),
+          );
+          assert.equal(release.feedback[0]!.text, 'given while disconnected');
+        } finally {
+          sub.dispose();
+        }
+      },
+    ],
   ];
 
   const results: HostResult[] = [];

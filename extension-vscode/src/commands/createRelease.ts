@@ -10,12 +10,18 @@ const MAX_KNOWN_ISSUES = 50;
 
 function problemText(problem: InputProblem | null, what: 'version' | 'date'): string | null {
   switch (problem) {
-    case null: return null;
-    case 'empty': return what === 'version' ? vscode.l10n.t('Type the version, e.g. 4.3.0.') : vscode.l10n.t('Type the planned date as YYYY-MM-DD.');
-    case 'tooLong': return vscode.l10n.t('At most 60 characters.');
-    case 'badVersion': return vscode.l10n.t('A version has letters, digits and . + _ - only, e.g. 4.3.0.');
-    case 'badDate': return vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. 2026-12-01.');
-    case 'noSuchDate': return vscode.l10n.t('That day does not exist in the calendar.');
+    case null:
+      return null;
+    case 'empty':
+      return what === 'version' ? vscode.l10n.t('Type the version, e.g. 4.3.0.') : vscode.l10n.t('Type the planned date as YYYY-MM-DD.');
+    case 'tooLong':
+      return vscode.l10n.t('At most 60 characters.');
+    case 'badVersion':
+      return vscode.l10n.t('A version has letters, digits and . + _ - only, e.g. 4.3.0.');
+    case 'badDate':
+      return vscode.l10n.t('Type the date as YYYY-MM-DD, e.g. 2026-12-01.');
+    case 'noSuchDate':
+      return vscode.l10n.t('That day does not exist in the calendar.');
   }
 }
 
@@ -43,17 +49,26 @@ export function createRelease(deps: CommandDeps) {
     const box = (step: number, options: vscode.InputBoxOptions) =>
       vscode.window.showInputBox({ title: `${title} (${step}/5)`, ignoreFocusOut: true, ...options });
 
-    const version = (await box(1, {
-      prompt: vscode.l10n.t('Version of the release'), placeHolder: '4.3.0',
-      validateInput: (v) => problemText(versionProblem(v), 'version'),
-    }))?.trim();
+    const version = (
+      await box(1, {
+        prompt: vscode.l10n.t('Version of the release'),
+        placeHolder: '4.3.0',
+        validateInput: (v) => problemText(versionProblem(v), 'version'),
+      })
+    )?.trim();
     if (!version) return undefined;
-    const plannedDate = (await box(2, {
-      prompt: vscode.l10n.t('Planned date (YYYY-MM-DD)'), value: defaultPlannedDate(new Date()),
-      validateInput: (v) => problemText(plannedDateProblem(v), 'date'),
-    }))?.trim();
+    const plannedDate = (
+      await box(2, {
+        prompt: vscode.l10n.t('Planned date (YYYY-MM-DD)'),
+        value: defaultPlannedDate(new Date()),
+        validateInput: (v) => problemText(plannedDateProblem(v), 'date'),
+      })
+    )?.trim();
     if (!plannedDate) return undefined;
-    const notes = await box(3, { prompt: vscode.l10n.t('Release notes (optional)'), placeHolder: vscode.l10n.t('What changes for customers') });
+    const notes = await box(3, {
+      prompt: vscode.l10n.t('Release notes (optional)'),
+      placeHolder: vscode.l10n.t('What changes for customers'),
+    });
     if (notes === undefined) return undefined;
 
     let candidates: IncidentSummary[];
@@ -66,7 +81,9 @@ export function createRelease(deps: CommandDeps) {
     type Pick = vscode.QuickPickItem & { reference: string };
     const items: Pick[] = candidates.map((i) => ({
       label: `${i.reference} ${i.title}`,
-      description: [statusLabel(i.status), i.fixedInVersion ? vscode.l10n.t('fixed in {0}', i.fixedInVersion) : null].filter(Boolean).join(' · '),
+      description: [statusLabel(i.status), i.fixedInVersion ? vscode.l10n.t('fixed in {0}', i.fixedInVersion) : null]
+        .filter(Boolean)
+        .join(' · '),
       detail: i.owner?.name ?? vscode.l10n.t('unassigned'),
       picked: i.fixedInVersion === version,
       reference: i.reference,
@@ -96,11 +113,19 @@ export function createRelease(deps: CommandDeps) {
     }
 
     try {
-      const created = ReleaseSchema.parse(await deps.session.client.releases.create.mutate({
-        version, plannedDate, notes: notes.trim(), fixes: picked.map((p) => p.reference), knownIssues,
-      }));
+      const created = ReleaseSchema.parse(
+        await deps.session.client.releases.create.mutate({
+          version,
+          plannedDate,
+          notes: notes.trim(),
+          fixes: picked.map((p) => p.reference),
+          knownIssues,
+        }),
+      );
       const fixes = created.items.filter((i) => i.kind === 'fix').length;
-      void vscode.window.showInformationMessage(vscode.l10n.t('Release {0} created with {1} fix(es), planned for {2}.', created.version, fixes, created.plannedDate));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Release {0} created with {1} fix(es), planned for {2}.', created.version, fixes, created.plannedDate),
+      );
       await deps.releases.refresh();
       return created;
     } catch (err) {

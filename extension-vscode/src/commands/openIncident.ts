@@ -10,9 +10,17 @@ export function referenceProblem(text: string, prefix: string): string | null {
   const parsed = parseReferenceInput(text, prefix);
   if (parsed.ok) return null;
   switch (parsed.problem) {
-    case 'empty': return vscode.l10n.t('Type a reference such as {0}-1042.', prefix);
-    case 'wrongPrefix': return vscode.l10n.t('References here start with {0}- (e.g. {0}-1042).', prefix);
-    case 'malformed': return vscode.l10n.t('"{0}" is not an incident reference. Type e.g. {1}-1042, {2} 1042 or 1042.', text.trim(), prefix, prefix.toLowerCase());
+    case 'empty':
+      return vscode.l10n.t('Type a reference such as {0}-1042.', prefix);
+    case 'wrongPrefix':
+      return vscode.l10n.t('References here start with {0}- (e.g. {0}-1042).', prefix);
+    case 'malformed':
+      return vscode.l10n.t(
+        '"{0}" is not an incident reference. Type e.g. {1}-1042, {2} 1042 or 1042.',
+        text.trim(),
+        prefix,
+        prefix.toLowerCase(),
+      );
   }
 }
 
@@ -44,7 +52,7 @@ export function openIncident(deps: CommandDeps) {
       deps.log.warn(`Open ${parsed.ref} failed: ${String(err)}`);
       const signIn = vscode.l10n.t('Sign In');
       const problem = classifyApiError(err);
-      const buttons = problem === 'unauthorized' || err instanceof Error && err.name === 'NotSignedInError' ? [signIn] : [];
+      const buttons = problem === 'unauthorized' || (err instanceof Error && err.name === 'NotSignedInError') ? [signIn] : [];
       const choice = await vscode.window.showErrorMessage(describeError(err, parsed.ref), ...buttons);
       if (choice === signIn) await vscode.commands.executeCommand('handoff.signIn');
       return undefined;

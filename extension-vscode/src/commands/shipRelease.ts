@@ -24,15 +24,21 @@ export function shipRelease(deps: CommandDeps) {
     if (!version) {
       const planned = deps.releases.planned;
       if (!planned.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There is no planned release to ship. Create one with "Handoff: Create Release…".'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('There is no planned release to ship. Create one with "Handoff: Create Release…".'),
+        );
         return undefined;
       }
       const pick = await vscode.window.showQuickPick(
         planned.map((r) => ({
           label: r.version,
           description: vscode.l10n.t('planned {0}', r.plannedDate),
-          detail: [vscode.l10n.t('{0} fix(es)', r.items.filter((i) => i.kind === 'fix').length), concernCount(r) ? vscode.l10n.t('{0} concern(s)', concernCount(r)) : null]
-            .filter(Boolean).join(' · '),
+          detail: [
+            vscode.l10n.t('{0} fix(es)', r.items.filter((i) => i.kind === 'fix').length),
+            concernCount(r) ? vscode.l10n.t('{0} concern(s)', concernCount(r)) : null,
+          ]
+            .filter(Boolean)
+            .join(' · '),
         })),
         { title: vscode.l10n.t('Ship Release'), placeHolder: vscode.l10n.t('Which release shipped?'), ignoreFocusOut: true },
       );
@@ -43,9 +49,16 @@ export function shipRelease(deps: CommandDeps) {
     const concerns = release ? concernCount(release) : 0;
     const ship = vscode.l10n.t('Ship');
     const detail = concerns
-      ? vscode.l10n.t('L1 reviewers raised {0} concern(s) on this release. Each agent whose incident it fixes is told to verify with the customer.', concerns)
+      ? vscode.l10n.t(
+          'L1 reviewers raised {0} concern(s) on this release. Each agent whose incident it fixes is told to verify with the customer.',
+          concerns,
+        )
       : vscode.l10n.t('Each agent whose incident it fixes is told to verify with the customer.');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Mark release {0} as shipped?', version), { modal: true, detail }, ship);
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Mark release {0} as shipped?', version),
+      { modal: true, detail },
+      ship,
+    );
     if (answer !== ship) return undefined;
     try {
       const shipped = ReleaseSchema.parse(await deps.session.client.releases.ship.mutate({ version }));

@@ -26,13 +26,22 @@ export function signIn(deps: CommandDeps) {
     let message: string;
     switch (result.problem) {
       case 'unreachable':
-        message = vscode.l10n.t('Cannot reach the Handoff server at {0}. Check the setting handoff.serverUrl and that the server is running.', result.detail);
+        message = vscode.l10n.t(
+          'Cannot reach the Handoff server at {0}. Check the setting handoff.serverUrl and that the server is running.',
+          result.detail,
+        );
         break;
       case 'wrongToken':
-        message = vscode.l10n.t('The Handoff server at {0} does not accept this token. Copy it again, or ask an admin for a new one.', result.detail);
+        message = vscode.l10n.t(
+          'The Handoff server at {0} does not accept this token. Copy it again, or ask an admin for a new one.',
+          result.detail,
+        );
         break;
       case 'wrongRole':
-        message = vscode.l10n.t('This token belongs to {0}. The VS Code extension needs a developer or lead account; the browser extension is for agents and reviewers.', result.detail);
+        message = vscode.l10n.t(
+          'This token belongs to {0}. The VS Code extension needs a developer or lead account; the browser extension is for agents and reviewers.',
+          result.detail,
+        );
         break;
       default:
         message = vscode.l10n.t('Sign-in failed: {0}', result.detail);

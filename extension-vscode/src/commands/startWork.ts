@@ -26,13 +26,18 @@ export function startWork(deps: CommandDeps) {
     const git = await gitApi();
     const repo = git && pickRepository(git.repositories);
     if (!repo) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('No git repository is open. Open the project folder, then run "Start Work" again.'));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('No git repository is open. Open the project folder, then run "Start Work" again.'),
+      );
       return undefined;
     }
     try {
       const incident = await deps.store.get(ref, 10_000);
       const name = branchName(incident.reference, incident.title);
-      const exists = await repo.getBranch(name).then(() => true, () => false);
+      const exists = await repo.getBranch(name).then(
+        () => true,
+        () => false,
+      );
       if (exists) await repo.checkout(name);
       else await repo.createBranch(name, true);
       await deps.session.client.incidents.recordBranch.mutate({ ref, branch: name });

@@ -12,9 +12,15 @@ export function escapeMarkdown(s: string): string {
  * The read-only "steps beside the code" document: environment, then the numbered steps with
  * expected and actual results, as Markdown. Incident text is escaped (shown, never interpreted).
  */
-export function stepsMarkdown(i: Incident, labels: { steps: string; expected: string; actual: string; environment: string; none: string }): string {
+export function stepsMarkdown(
+  i: Incident,
+  labels: { steps: string; expected: string; actual: string; environment: string; none: string },
+): string {
   const lines = [`# ${i.reference} — ${escapeMarkdown(i.title)}`, ''];
-  const product = [i.product, i.version, i.component].filter(Boolean).map((s) => escapeMarkdown(s!)).join(' · ');
+  const product = [i.product, i.version, i.component]
+    .filter(Boolean)
+    .map((s) => escapeMarkdown(s!))
+    .join(' · ');
   lines.push(product, '');
   const env = Object.entries(i.environment);
   if (env.length) {

@@ -4,7 +4,10 @@
  * `{ environment: text }`, so nothing typed is lost. Empty → undefined.
  */
 export function parseEnvironmentText(text: string): Record<string, string> | undefined {
-  const parts = text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return undefined;
   const out: Record<string, string> = {};
   for (const part of parts) {

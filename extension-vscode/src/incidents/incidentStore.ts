@@ -89,10 +89,16 @@ export class IncidentStore implements vscode.Disposable {
   }
 
   async noteOpened(incident: IncidentSummary): Promise<void> {
-    const refs = pushRecent(this.recent.map((r) => r.reference), incident.reference);
+    const refs = pushRecent(
+      this.recent.map((r) => r.reference),
+      incident.reference,
+    );
     const byRef = new Map(this.recent.map((r) => [r.reference, r]));
     byRef.set(incident.reference, summaryOf(incident));
-    await this.memento.update(RECENT_KEY, refs.map((r) => byRef.get(r)).filter((r) => r !== undefined));
+    await this.memento.update(
+      RECENT_KEY,
+      refs.map((r) => byRef.get(r)).filter((r) => r !== undefined),
+    );
     this.changed.fire();
   }
 
@@ -105,5 +111,23 @@ export class IncidentStore implements vscode.Disposable {
 function summaryOf(i: IncidentSummary): IncidentSummary {
   const { reference, title, category, product, version, component, severity, status, team, owner, reporter } = i;
   const { workaround, affectedCustomers, duplicateOf, fixedInVersion, createdAt, updatedAt } = i;
-  return { reference, title, category, product, version, component, severity, status, team, owner, reporter, workaround, affectedCustomers, duplicateOf, fixedInVersion, createdAt, updatedAt };
+  return {
+    reference,
+    title,
+    category,
+    product,
+    version,
+    component,
+    severity,
+    status,
+    team,
+    owner,
+    reporter,
+    workaround,
+    affectedCustomers,
+    duplicateOf,
+    fixedInVersion,
+    createdAt,
+    updatedAt,
+  };
 }

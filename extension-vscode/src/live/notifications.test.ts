@@ -7,8 +7,19 @@ const lead = { id: 4, name: 'Lee Lead' };
 const agent = { id: 1, name: 'Alice Agent' };
 function event(patch: Partial<IncidentEvent>): IncidentEvent {
   return {
-    id: '1', at: '2026-11-23T10:00:00Z', reference: 'INC-7', kind: 'assigned', text: '', data: {}, actor: lead, title: 'Crash',
-    status: 'triaged', team: 'platform', owner: null, reporter: agent, ...patch,
+    id: '1',
+    at: '2026-11-23T10:00:00Z',
+    reference: 'INC-7',
+    kind: 'assigned',
+    text: '',
+    data: {},
+    actor: lead,
+    title: 'Crash',
+    status: 'triaged',
+    team: 'platform',
+    owner: null,
+    reporter: agent,
+    ...patch,
   };
 }
 
@@ -28,19 +39,52 @@ describe('noticeFor', () => {
 describe('noticeFor: the loop back from L1', () => {
   const dana = { id: 3, name: 'Dev Dana' };
   it('notifies the owner when L1 verifies, closes or reopens with the reason', () => {
-    expect(noticeFor(event({ kind: 'verified', status: 'verified', actor: agent, owner: dana }), me)).toMatchObject({ kind: 'verified', actor: 'Alice Agent' });
-    expect(noticeFor(event({ kind: 'status_changed', status: 'closed', text: 'Status verified → closed', actor: agent, owner: dana }), me)).toMatchObject({ kind: 'closed' });
-    expect(noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'Status fixed → in_progress: still fails on iOS 18', actor: agent, owner: dana }), me))
-      .toMatchObject({ kind: 'reopened', reason: 'still fails on iOS 18' });
+    expect(noticeFor(event({ kind: 'verified', status: 'verified', actor: agent, owner: dana }), me)).toMatchObject({
+      kind: 'verified',
+      actor: 'Alice Agent',
+    });
+    expect(
+      noticeFor(event({ kind: 'status_changed', status: 'closed', text: 'Status verified → closed', actor: agent, owner: dana }), me),
+    ).toMatchObject({ kind: 'closed' });
+    expect(
+      noticeFor(
+        event({
+          kind: 'status_changed',
+          status: 'in_progress',
+          text: 'Status fixed → in_progress: still fails on iOS 18',
+          actor: agent,
+          owner: dana,
+        }),
+        me,
+      ),
+    ).toMatchObject({ kind: 'reopened', reason: 'still fails on iOS 18' });
     // From the event's data, whatever the wording of the text.
     const data = { from: 'verified', to: 'in_progress', reason: 'Safari 18 still loops' };
-    expect(noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'anything', data, actor: agent, owner: dana }), me))
-      .toMatchObject({ kind: 'reopened', reason: 'Safari 18 still loops' });
+    expect(
+      noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'anything', data, actor: agent, owner: dana }), me),
+    ).toMatchObject({ kind: 'reopened', reason: 'Safari 18 still loops' });
   });
   it('does not take an ordinary start of work for a reopen, nor notify about incidents I do not own', () => {
-    expect(noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'Status triaged → in_progress', actor: lead, owner: dana }), me)).toBeNull();
+    expect(
+      noticeFor(
+        event({ kind: 'status_changed', status: 'in_progress', text: 'Status triaged → in_progress', actor: lead, owner: dana }),
+        me,
+      ),
+    ).toBeNull();
     expect(noticeFor(event({ kind: 'verified', status: 'verified', actor: agent, owner: lead }), me)).toBeNull();
     const answered = { from: 'needs_info', to: 'in_progress', reason: null };
-    expect(noticeFor(event({ kind: 'status_changed', status: 'in_progress', text: 'Status fixed → in_progress: x', data: answered, actor: agent, owner: dana }), me)).toBeNull();
+    expect(
+      noticeFor(
+        event({
+          kind: 'status_changed',
+          status: 'in_progress',
+          text: 'Status fixed → in_progress: x',
+          data: answered,
+          actor: agent,
+          owner: dana,
+        }),
+        me,
+      ),
+    ).toBeNull();
   });
 });

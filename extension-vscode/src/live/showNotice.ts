@@ -6,11 +6,21 @@ export async function showNotice(notice: Notice): Promise<void> {
   const open = vscode.l10n.t('Open');
   let message: string;
   switch (notice.kind) {
-    case 'assignedToMe': message = vscode.l10n.t('{0} assigned {1} to you: {2}', notice.actor, notice.reference, notice.title); break;
-    case 'assignedToTeam': message = vscode.l10n.t('New incident for team {0}: {1} {2}', notice.team, notice.reference, notice.title); break;
-    case 'answered': message = vscode.l10n.t('{0} answered your question on {1}: {2}', notice.actor, notice.reference, notice.title); break;
-    case 'verified': message = vscode.l10n.t('{0} verified the fix of {1} with the customer: {2}', notice.actor, notice.reference, notice.title); break;
-    case 'closed': message = vscode.l10n.t('{0} closed {1}: {2}', notice.actor, notice.reference, notice.title); break;
+    case 'assignedToMe':
+      message = vscode.l10n.t('{0} assigned {1} to you: {2}', notice.actor, notice.reference, notice.title);
+      break;
+    case 'assignedToTeam':
+      message = vscode.l10n.t('New incident for team {0}: {1} {2}', notice.team, notice.reference, notice.title);
+      break;
+    case 'answered':
+      message = vscode.l10n.t('{0} answered your question on {1}: {2}', notice.actor, notice.reference, notice.title);
+      break;
+    case 'verified':
+      message = vscode.l10n.t('{0} verified the fix of {1} with the customer: {2}', notice.actor, notice.reference, notice.title);
+      break;
+    case 'closed':
+      message = vscode.l10n.t('{0} closed {1}: {2}', notice.actor, notice.reference, notice.title);
+      break;
     case 'reopened':
       message = notice.reason
         ? vscode.l10n.t('{0} reopened {1}, it still fails: {2}', notice.actor, notice.reference, notice.reason)

@@ -7,9 +7,7 @@ import { blockCommentStates, findRefsInLine } from './refLinks';
 function refsIn(document: vscode.TextDocument) {
   const lines = Array.from({ length: document.lineCount }, (_, n) => document.lineAt(n).text);
   const block = blockCommentStates(lines);
-  return lines.flatMap((line, n) =>
-    findRefsInLine(line, document.languageId, refPrefix(), block[n]).map((m) => ({ ...m, line: n })),
-  );
+  return lines.flatMap((line, n) => findRefsInLine(line, document.languageId, refPrefix(), block[n]).map((m) => ({ ...m, line: n })));
 }
 
 /** Turns `INC-1234` in comments, Markdown and commit messages into links that open the incident. */
@@ -41,7 +39,10 @@ export class RefLinkProvider implements vscode.DocumentLinkProvider, vscode.Hove
       md.appendText(`${statusLabel(i.status)} · ${i.owner?.name ?? vscode.l10n.t('unassigned')} · ${i.severity}`);
       return new vscode.Hover(md, range);
     } catch {
-      return new vscode.Hover(new vscode.MarkdownString().appendText(vscode.l10n.t('{0}: not available (not signed in, or no such incident).', m.ref)), range);
+      return new vscode.Hover(
+        new vscode.MarkdownString().appendText(vscode.l10n.t('{0}: not available (not signed in, or no such incident).', m.ref)),
+        range,
+      );
     }
   }
 }

@@ -20,12 +20,7 @@ function escapeRe(s: string): string {
  * only those after a comment opener on the same line, or on a line inside a block comment
  * (`inBlockComment`), so identifiers like `INC-1` in code stay plain.
  */
-export function findRefsInLine(
-  line: string,
-  languageId: string,
-  prefix: string,
-  inBlockComment = false,
-): RefMatch[] {
+export function findRefsInLine(line: string, languageId: string, prefix: string, inBlockComment = false): RefMatch[] {
   const re = new RegExp(`\\b(${escapeRe(prefix)})-(\\d{1,15})\\b`, 'gi');
   let commentFrom = 0;
   if (!PROSE_LANGUAGES.has(languageId) && !inBlockComment) {

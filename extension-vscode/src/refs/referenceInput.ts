@@ -1,8 +1,6 @@
 import { normalizeRef, parseRef } from '@handoff/shared';
 
-export type ReferenceInput =
-  | { ok: true; ref: string }
-  | { ok: false; problem: 'empty' | 'malformed' | 'wrongPrefix' };
+export type ReferenceInput = { ok: true; ref: string } | { ok: false; problem: 'empty' | 'malformed' | 'wrongPrefix' };
 
 /**
  * What the "Open Incident…" box accepts: `INC-1042`, `inc 1042`, `#1042`, `1042`.

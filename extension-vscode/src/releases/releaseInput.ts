@@ -26,7 +26,10 @@ export function plannedDateProblem(text: string): InputProblem | null {
 
 /** Known issues typed one per line; blank lines are dropped. */
 export function parseKnownIssues(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** A default planned date: `days` after `now`, as YYYY-MM-DD. */

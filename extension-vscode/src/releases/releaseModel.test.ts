@@ -6,21 +6,38 @@ import { defaultPlannedDate, parseKnownIssues, plannedDateProblem, versionProble
 const rita = { id: 2, name: 'Rita Reviewer' };
 function release(version: string, patch: Partial<Release> = {}): Release {
   return {
-    id: 1, version, plannedDate: '2026-12-01', notes: '', status: 'planned', createdBy: { id: 3, name: 'Dev Dana' },
-    createdAt: '2026-11-20T00:00:00Z', shippedAt: null,
+    id: 1,
+    version,
+    plannedDate: '2026-12-01',
+    notes: '',
+    status: 'planned',
+    createdBy: { id: 3, name: 'Dev Dana' },
+    createdAt: '2026-11-20T00:00:00Z',
+    shippedAt: null,
     items: [
-      { id: 10, kind: 'fix', incident: { reference: 'INC-1001', title: 'SSO loops', status: 'fixed', reporter: { id: 1, name: 'Alice' }, affectedCustomers: 2 }, text: '' },
+      {
+        id: 10,
+        kind: 'fix',
+        incident: { reference: 'INC-1001', title: 'SSO loops', status: 'fixed', reporter: { id: 1, name: 'Alice' }, affectedCustomers: 2 },
+        text: '',
+      },
       { id: 11, kind: 'known_issue', incident: null, text: 'Export still slow' },
     ],
-    feedback: [], ...patch,
+    feedback: [],
+    ...patch,
   };
 }
 
 describe('release tree', () => {
   it('groups upcoming (soonest first) and recently shipped (newest first, bounded)', () => {
-    const shipped = Array.from({ length: RECENT_SHIPPED + 2 }, (_, n) => release(`1.${n}`, { status: 'shipped', shippedAt: `2026-10-0${n + 1}T00:00:00Z` }));
+    const shipped = Array.from({ length: RECENT_SHIPPED + 2 }, (_, n) =>
+      release(`1.${n}`, { status: 'shipped', shippedAt: `2026-10-0${n + 1}T00:00:00Z` }),
+    );
     const tree = buildReleaseTree([release('4.4.0', { plannedDate: '2026-12-20' }), ...shipped, release('4.3.0')]);
-    expect(tree.map((g) => g.kind === 'group' && [g.group, g.count])).toEqual([['planned', 2], ['shipped', RECENT_SHIPPED]]);
+    expect(tree.map((g) => g.kind === 'group' && [g.group, g.count])).toEqual([
+      ['planned', 2],
+      ['shipped', RECENT_SHIPPED],
+    ]);
     expect(tree[0]!.children.map((r) => r.kind === 'release' && r.release.version)).toEqual(['4.3.0', '4.4.0']);
     expect(tree[1]!.children.map((r) => r.kind === 'release' && r.release.version)[0]).toBe(`1.${RECENT_SHIPPED + 1}`);
   });
@@ -36,7 +53,9 @@ describe('release tree', () => {
     expect(rel).toMatchObject({ kind: 'release', concerns: 1 });
     expect(rel.children.map((c) => c.kind)).toEqual(['fix', 'knownIssue', 'feedback']);
     expect(rel.children[0]).toMatchObject({ reference: 'INC-1001', status: 'fixed' });
-    expect(rel.children[0]!.children).toMatchObject([{ kind: 'feedback', feedback: { verdict: 'concern', text: 'Customer on SAML too?' } }]);
+    expect(rel.children[0]!.children).toMatchObject([
+      { kind: 'feedback', feedback: { verdict: 'concern', text: 'Customer on SAML too?' } },
+    ]);
     expect(rel.children[2]).toMatchObject({ kind: 'feedback', feedback: { verdict: 'ready' } });
     expect(buildReleaseTree([])).toEqual([]);
   });
@@ -46,7 +65,10 @@ describe('release tree', () => {
     const after = [release('4.3.0', { feedback: [concern] }), release('4.2.0', { status: 'shipped', feedback: [{ ...concern, id: 6 }] })];
     expect(concernCount(after[0]!)).toBe(1);
     expect(plannedConcerns(after)).toBe(1);
-    expect(newConcerns(before, after).map((c) => [c.release.version, c.feedback.id])).toEqual([['4.3.0', 5], ['4.2.0', 6]]);
+    expect(newConcerns(before, after).map((c) => [c.release.version, c.feedback.id])).toEqual([
+      ['4.3.0', 5],
+      ['4.2.0', 6],
+    ]);
     expect(newConcerns(after, after)).toEqual([]);
   });
 });

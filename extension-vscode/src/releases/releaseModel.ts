@@ -37,10 +37,16 @@ function itemId(release: Release, id: number): string {
 export function releaseChildren(release: Release): ReleaseRow[] {
   const fixes = release.items
     .filter((i) => i.kind === 'fix' && i.incident)
-    .map((i): ReleaseRow => ({
-      kind: 'fix', id: itemId(release, i.id), reference: i.incident!.reference, title: i.incident!.title,
-      status: i.incident!.status, children: feedbackRows(release, i.id),
-    }));
+    .map(
+      (i): ReleaseRow => ({
+        kind: 'fix',
+        id: itemId(release, i.id),
+        reference: i.incident!.reference,
+        title: i.incident!.title,
+        status: i.incident!.status,
+        children: feedbackRows(release, i.id),
+      }),
+    );
   const known = release.items
     .filter((i) => i.kind === 'known_issue')
     .map((i): ReleaseRow => ({ kind: 'knownIssue', id: itemId(release, i.id), text: i.text, children: feedbackRows(release, i.id) }));
@@ -53,7 +59,11 @@ export function releaseChildren(release: Release): ReleaseRow[] {
  */
 export function buildReleaseTree(releases: readonly Release[]): ReleaseRow[] {
   const row = (release: Release): ReleaseRow => ({
-    kind: 'release', id: `release/${release.version}`, release, concerns: concernCount(release), children: releaseChildren(release),
+    kind: 'release',
+    id: `release/${release.version}`,
+    release,
+    concerns: concernCount(release),
+    children: releaseChildren(release),
   });
   const planned = releases
     .filter((r) => r.status === 'planned')
@@ -79,6 +89,8 @@ export function plannedConcerns(releases: readonly Release[]): number {
 export function newConcerns(prev: readonly Release[], next: readonly Release[]): { release: Release; feedback: ReleaseFeedback }[] {
   const seen = new Set(prev.flatMap((r) => r.feedback.map((f) => `${r.version}/${f.id}`)));
   return next.flatMap((release) =>
-    release.feedback.filter((f) => f.verdict === 'concern' && !seen.has(`${release.version}/${f.id}`)).map((feedback) => ({ release, feedback })),
+    release.feedback
+      .filter((f) => f.verdict === 'concern' && !seen.has(`${release.version}/${f.id}`))
+      .map((feedback) => ({ release, feedback })),
   );
 }

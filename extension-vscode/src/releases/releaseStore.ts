@@ -97,7 +97,9 @@ export class ReleaseStore implements vscode.Disposable {
           if (release.createdBy.id !== me.id || feedback.reviewer.id === me.id) continue;
           const item = feedback.itemId === null ? null : release.items.find((i) => i.id === feedback.itemId);
           this.concern.fire({
-            version: release.version, reviewer: feedback.reviewer.name, text: feedback.text,
+            version: release.version,
+            reviewer: feedback.reviewer.name,
+            text: feedback.text,
             item: item ? (item.incident?.reference ?? item.text) : null,
           });
         }

@@ -4,7 +4,10 @@ export const l10n = {
   t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])),
 };
 export class ThemeIcon {
-  constructor(readonly id: string, readonly color?: unknown) {}
+  constructor(
+    readonly id: string,
+    readonly color?: unknown,
+  ) {}
 }
 export class ThemeColor {
   constructor(readonly id: string) {}
@@ -30,7 +33,10 @@ export class TreeItem {
   contextValue?: string;
   command?: unknown;
   id?: string;
-  constructor(readonly label: string, readonly collapsibleState: number) {}
+  constructor(
+    readonly label: string,
+    readonly collapsibleState: number,
+  ) {}
 }
 export class MarkdownString {
   value = '';

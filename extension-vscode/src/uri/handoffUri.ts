@@ -3,7 +3,9 @@ import { normalizeRef } from '@handoff/shared';
 /** Scheme of the read-only virtual documents (steps to reproduce) this extension provides. */
 export const HANDOFF_SCHEME = 'handoff';
 
-export type OpenUriResult = { ok: true; ref: string } | { ok: false; problem: 'unknownPath' | 'missingRef' | 'malformedRef'; given?: string };
+export type OpenUriResult =
+  | { ok: true; ref: string }
+  | { ok: false; problem: 'unknownPath' | 'missingRef' | 'malformedRef'; given?: string };
 
 /**
  * Parses the path and query of an external URI `vscode://handoff.handoff-vscode/open?ref=INC-1042`

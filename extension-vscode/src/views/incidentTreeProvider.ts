@@ -28,10 +28,14 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<HandoffNode
 
   items(): IncidentSummary[] {
     switch (this.kind) {
-      case 'assigned': return this.store.assigned;
-      case 'teams': return this.store.teams;
-      case 'needsInfo': return this.store.needsInfo;
-      case 'recent': return this.store.recent;
+      case 'assigned':
+        return this.store.assigned;
+      case 'teams':
+        return this.store.teams;
+      case 'needsInfo':
+        return this.store.needsInfo;
+      case 'recent':
+        return this.store.recent;
     }
   }
 

@@ -19,7 +19,13 @@ export class IncidentNode extends vscode.TreeItem {
     this.tooltip = new vscode.MarkdownString();
     this.tooltip.appendText(`${summary.reference}: ${summary.title}\n\n`);
     this.tooltip.appendText(
-      vscode.l10n.t('{0} · severity {1} · team {2} · {3} customer(s)', statusLabel(summary.status), summary.severity, summary.team ?? '—', summary.affectedCustomers),
+      vscode.l10n.t(
+        '{0} · severity {1} · team {2} · {3} customer(s)',
+        statusLabel(summary.status),
+        summary.severity,
+        summary.team ?? '—',
+        summary.affectedCustomers,
+      ),
     );
     this.iconPath = SEVERITY_ICON[summary.severity];
     this.contextValue = 'handoff.incident';

@@ -21,22 +21,29 @@ export class ReleaseNode extends vscode.TreeItem {
       case 'release': {
         const r = row.release;
         // the version leads the label: tests and people find a release by it
-        this.label = r.status === 'planned' ? t('{0} (planned {1})', r.version, r.plannedDate) : t('{0} (shipped {1})', r.version, (r.shippedAt ?? '').slice(0, 10));
+        this.label =
+          r.status === 'planned'
+            ? t('{0} (planned {1})', r.version, r.plannedDate)
+            : t('{0} (shipped {1})', r.version, (r.shippedAt ?? '').slice(0, 10));
         const fixes = r.items.filter((i) => i.kind === 'fix').length;
         const parts = [t('{0} fix(es)', fixes)];
         if (row.concerns) parts.push(t('{0} concern(s)', row.concerns));
         else if (r.feedback.some((f) => f.verdict === 'ready')) parts.push(t('ready'));
         this.description = parts.join(' · ');
-        this.iconPath = r.status === 'shipped'
-          ? new vscode.ThemeIcon('package')
-          : row.concerns ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('milestone');
+        this.iconPath =
+          r.status === 'shipped'
+            ? new vscode.ThemeIcon('package')
+            : row.concerns
+              ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+              : new vscode.ThemeIcon('milestone');
         const tip = new vscode.MarkdownString();
         tip.appendText(`${r.version} · ${t('created by {0}', r.createdBy.name)}\n\n`);
         if (r.notes) tip.appendText(`${r.notes}\n`);
         this.tooltip = tip;
         this.contextValue = r.status === 'planned' ? 'handoff.release.planned' : 'handoff.release.shipped';
         // upcoming releases open, so new feedback shows without a click; shipped ones stay folded
-        this.collapsibleState = r.status === 'planned' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+        this.collapsibleState =
+          r.status === 'planned' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
         break;
       }
       case 'fix':
@@ -60,9 +67,10 @@ export class ReleaseNode extends vscode.TreeItem {
         this.label = `${f.reviewer.name}: ${verdict}`;
         this.description = f.text;
         this.tooltip = `${f.reviewer.name} · ${verdict} · ${new Date(f.at).toLocaleString()}\n\n${f.text}`;
-        this.iconPath = f.verdict === 'ready'
-          ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
-          : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        this.iconPath =
+          f.verdict === 'ready'
+            ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+            : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         this.contextValue = `handoff.releaseFeedback.${f.verdict}`;
         break;
       }

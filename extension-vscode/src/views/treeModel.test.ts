@@ -4,9 +4,23 @@ import { groupByStatus, mergeSummaries, openCount, pushRecent } from './treeMode
 
 function summary(reference: string, status: IncidentSummary['status'], updatedAt = '2026-11-01T00:00:00Z'): IncidentSummary {
   return {
-    reference, title: `t ${reference}`, category: 'login', product: 'Acme', version: '1', component: null, severity: 'high',
-    status, team: 'accounts', owner: null, reporter: { id: 1, name: 'Alice' }, workaround: null, affectedCustomers: 1,
-    duplicateOf: null, fixedInVersion: null, createdAt: updatedAt, updatedAt,
+    reference,
+    title: `t ${reference}`,
+    category: 'login',
+    product: 'Acme',
+    version: '1',
+    component: null,
+    severity: 'high',
+    status,
+    team: 'accounts',
+    owner: null,
+    reporter: { id: 1, name: 'Alice' },
+    workaround: null,
+    affectedCustomers: 1,
+    duplicateOf: null,
+    fixedInVersion: null,
+    createdAt: updatedAt,
+    updatedAt,
   };
 }
 
@@ -23,7 +37,10 @@ describe('tree model', () => {
       [summary('INC-1', 'new', '2026-11-01T00:00:00Z'), summary('INC-2', 'new', '2026-11-03T00:00:00Z')],
       [summary('INC-1', 'in_progress', '2026-11-04T00:00:00Z')],
     );
-    expect(merged.map((i) => [i.reference, i.status])).toEqual([['INC-1', 'in_progress'], ['INC-2', 'new']]);
+    expect(merged.map((i) => [i.reference, i.status])).toEqual([
+      ['INC-1', 'in_progress'],
+      ['INC-2', 'new'],
+    ]);
   });
   it('counts open incidents only', () => {
     expect(openCount([summary('INC-1', 'new'), summary('INC-2', 'closed'), summary('INC-3', 'fixed')])).toBe(2);

@@ -7,9 +7,7 @@ export interface StatusGroup {
 
 /** Groups incidents by status in the order of the status flow; empty groups are left out. */
 export function groupByStatus(items: readonly IncidentSummary[]): StatusGroup[] {
-  return STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter(
-    (g) => g.items.length > 0,
-  );
+  return STATUSES.map((status) => ({ status, items: items.filter((i) => i.status === status) })).filter((g) => g.items.length > 0);
 }
 
 /** Merges lists (e.g. one per team), keeping the newest copy of each reference, newest updated first. */

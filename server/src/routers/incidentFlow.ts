@@ -55,9 +55,7 @@ export const incidentFlowProcedures = {
       if (from !== 'needs_info' && !checkTransition(from, 'needs_info').ok) {
         throw badRequest(`${ctx.incidents.ref(id)} is ${from}; questions to L1 are for open incidents.`);
       }
-      return [
-        { set: { status: 'needs_info' }, kind: 'question', text: input.question, data: { from, to: 'needs_info' } },
-      ];
+      return [{ set: { status: 'needs_info' }, kind: 'question', text: input.question, data: { from, to: 'needs_info' } }];
     });
   }),
 
@@ -88,7 +86,9 @@ export const incidentFlowProcedures = {
     return ctx.incidents.change(id, ctx.user.id, (row) => {
       const from = StatusSchema.parse(row.status);
       const env = input.environment ?? {};
-      const envText = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(', ');
+      const envText = Object.entries(env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
       const reproduced = input.result === 'reproduced';
       const text = `${reproduced ? 'Reproduced' : 'Could not reproduce'}${envText ? ` (${envText})` : ''}${input.notes ? `: ${input.notes}` : ''}`;
       const changes: Change[] = [{ kind: 'reproduction', text, data: { result: input.result, notes: input.notes, environment: env } }];
@@ -105,11 +105,13 @@ export const incidentFlowProcedures = {
     });
   }),
 
-  recordBranch: engineers.input(RecordBranchInputSchema).mutation(({ ctx, input }) =>
-    ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, () => [
-      { kind: 'branch', text: `Work started on branch ${input.branch}`, data: { branch: input.branch } },
-    ]),
-  ),
+  recordBranch: engineers
+    .input(RecordBranchInputSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, () => [
+        { kind: 'branch', text: `Work started on branch ${input.branch}`, data: { branch: input.branch } },
+      ]),
+    ),
 
   linkDuplicate: writers.input(LinkDuplicateInputSchema).mutation(async ({ ctx, input }) => {
     const dupId = ctx.incidents.idOf(input.ref);

@@ -48,7 +48,11 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
     const c = await as('agent').incidents.create(input);
     expect(b.reference).toBe(a.reference);
     expect(c.reference).toBe(a.reference);
-    const count = await services.store.db.selectFrom('incidents').select((e) => e.fn.countAll().as('n')).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirstOrThrow();
+    const count = await services.store.db
+      .selectFrom('incidents')
+      .select((e) => e.fn.countAll().as('n'))
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -94,9 +98,16 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
 
   it('searches title, description and steps, ranked, on stack-trace text too', async () => {
     const target = await as('agent').incidents.create(
-      sampleIncident({ title: 'Checkout crashes in CartReducer', description: 'TypeError at CartReducer.ts:43 when the basket is empty', category: 'crash', answers: { crash_message: 'TypeError', last_action: 'Checkout', every_time: 'Every time' } }),
+      sampleIncident({
+        title: 'Checkout crashes in CartReducer',
+        description: 'TypeError at CartReducer.ts:43 when the basket is empty',
+        category: 'crash',
+        answers: { crash_message: 'TypeError', last_action: 'Checkout', every_time: 'Every time' },
+      }),
     );
-    await as('agent').incidents.create(sampleIncident({ title: 'Unrelated printer question', description: 'The invoice printer margin is odd', steps: [] }));
+    await as('agent').incidents.create(
+      sampleIncident({ title: 'Unrelated printer question', description: 'The invoice printer margin is odd', steps: [] }),
+    );
     const byTrace = await as('agent').incidents.search({ text: 'CartReducer.ts:43' });
     expect(byTrace[0]?.reference).toBe(target.reference);
     const byWords = await as('agent').incidents.search({ text: 'checkout crash empty basket' });
@@ -159,7 +170,12 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
   it('could-not-reproduce needs notes and goes back to L1', async () => {
     const { reference: ref } = await as('agent').incidents.create(sampleIncident());
     await expectCode(as('developer').incidents.reproduction({ ref, result: 'not_reproduced', notes: '' }), 'BAD_REQUEST', /notes/);
-    const back = await as('developer').incidents.reproduction({ ref, result: 'not_reproduced', notes: 'Works on 4.2.0 with Safari 18', environment: { os: 'macOS 15' } });
+    const back = await as('developer').incidents.reproduction({
+      ref,
+      result: 'not_reproduced',
+      notes: 'Works on 4.2.0 with Safari 18',
+      environment: { os: 'macOS 15' },
+    });
     expect(back.status).toBe('needs_info');
     expect(back.timeline.at(-2)?.text).toMatch(/Could not reproduce \(os=macOS 15\)/);
   });
@@ -170,7 +186,12 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
     const after = await as('developer').incidents.linkDuplicate({ ref: dup.reference, of: original.reference });
     expect(after.affectedCustomers).toBe(2);
     expect((await as('agent').incidents.byRef({ ref: dup.reference })).status).toBe('duplicate');
-    const link = { ref: original.reference, idempotencyKey: crypto.randomUUID(), customer: { name: 'Bob' }, crm: { system: 'hubspot', ticketId: '77' } };
+    const link = {
+      ref: original.reference,
+      idempotencyKey: crypto.randomUUID(),
+      customer: { name: 'Bob' },
+      crm: { system: 'hubspot', ticketId: '77' },
+    };
     await as('agent').incidents.addAffectedCustomer(link);
     const again = await as('agent').incidents.addAffectedCustomer(link);
     expect(again.affectedCustomers).toBe(3);
@@ -188,7 +209,11 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
   });
 
   it('versions templates; only leads and admins change them', async () => {
-    const input = { category: 'login', label: 'Sign-in', questions: [{ id: 'when', text: 'When did it start?', why: 'Dates releases', required: true, kind: 'text' as const }] };
+    const input = {
+      category: 'login',
+      label: 'Sign-in',
+      questions: [{ id: 'when', text: 'When did it start?', why: 'Dates releases', required: true, kind: 'text' as const }],
+    };
     await expectCode(as('developer').templates.upsert(input), 'FORBIDDEN', /lead, admin/);
     const t = await as('lead').templates.upsert(input);
     expect(t.version).toBe(2);

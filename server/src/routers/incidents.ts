@@ -98,9 +98,11 @@ export const incidentsRouter = router({
     });
   }),
 
-  comment: anyone.input(CommentInputSchema).mutation(({ ctx, input }) =>
-    ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, () => [{ kind: 'comment', text: input.text }]),
-  ),
+  comment: anyone
+    .input(CommentInputSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, () => [{ kind: 'comment', text: input.text }]),
+    ),
 
   addAffectedCustomer: writers.input(AddAffectedCustomerInputSchema).mutation(async ({ ctx, input }) => {
     const id = ctx.incidents.idOf(input.ref);

@@ -19,13 +19,12 @@ async function outcome(p: Promise<unknown>): Promise<string> {
 describe.each(['sqlite', 'postgres'] as const)('releases and the hand-over rules on %s', (engine) => {
   let h: DemoCallers;
   let services: DemoCallers['services'];
-  let users: DemoCallers['users'];
   let otherAgent: User;
   const as = (who: Role | User) => h.as(who);
 
   beforeAll(async () => {
     h = await openDemoCallers(engine);
-    ({ services, users } = h);
+    ({ services } = h);
     otherAgent = (await services.store.addUser({ name: 'Other Agent', role: 'agent', teams: ['accounts'] })).user;
   });
   afterAll(() => h?.close());
@@ -48,9 +47,16 @@ describe.each(['sqlite', 'postgres'] as const)('releases and the hand-over rules
       knownIssues: ['Exports still slow for huge projects'],
     });
     expect(release.status).toBe('planned');
-    expect(release.items.map((i) => i.incident?.reference ?? i.text).sort()).toEqual([early, listed, 'Exports still slow for huge projects'].sort());
+    expect(release.items.map((i) => i.incident?.reference ?? i.text).sort()).toEqual(
+      [early, listed, 'Exports still slow for huge projects'].sort(),
+    );
     const item = release.items.find((i) => i.incident?.reference === listed)!;
-    await as('reviewer').releases.feedback({ version: '4.3.0', itemId: item.id, verdict: 'concern', text: 'Customers on SSO need a heads-up' });
+    await as('reviewer').releases.feedback({
+      version: '4.3.0',
+      itemId: item.id,
+      verdict: 'concern',
+      text: 'Customers on SSO need a heads-up',
+    });
     const withFeedback = await as('lead').releases.feedback({ version: '4.3.0', verdict: 'ready' });
     expect(withFeedback.feedback.map((f) => [f.reviewer.name, f.verdict, f.itemId])).toEqual([
       ['Rita Reviewer', 'concern', item.id],

@@ -16,11 +16,7 @@ export type RuleResult = { ok: true } | { ok: false; status: 'forbidden' | 'bad_
  * fixed; verifying a fix (and closing it) is for the agent who reported it — they talk to the
  * customer — or a lead; reopening needs a reason; so do "could not reproduce" and "won't fix".
  */
-export function checkTransitionRules(
-  user: User,
-  incident: { status: Status; reporterId: number },
-  req: TransitionRequest,
-): RuleResult {
+export function checkTransitionRules(user: User, incident: { status: Status; reporterId: number }, req: TransitionRequest): RuleResult {
   const from = incident.status;
   const machine = checkTransition(from, req.to, { unverifiedReason: req.unverifiedReason });
   if (!machine.ok) return { ok: false, status: 'bad_request', message: machine.reason };

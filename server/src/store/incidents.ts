@@ -118,18 +118,18 @@ export class IncidentStore {
           input.attachments.length === 0
             ? []
             : await trx
-            .insertInto('attachments')
-            .values(
-              input.attachments.map((a) => ({
-                incident_id: row.id,
-                name: a.name,
-                media_type: a.mediaType,
-                size: Math.floor((a.dataBase64.length * 3) / 4),
-                data_base64: a.dataBase64,
-              })),
-            )
-            .returning(['id', 'name', 'media_type', 'size'])
-            .execute();
+                .insertInto('attachments')
+                .values(
+                  input.attachments.map((a) => ({
+                    incident_id: row.id,
+                    name: a.name,
+                    media_type: a.mediaType,
+                    size: Math.floor((a.dataBase64.length * 3) / 4),
+                    data_base64: a.dataBase64,
+                  })),
+                )
+                .returning(['id', 'name', 'media_type', 'size'])
+                .execute();
         const routed = team ? ` and routed to ${team}` : '';
         const created = await this.appendTimeline(trx, row, actor.id, {
           kind: 'created',
@@ -180,9 +180,7 @@ export class IncidentStore {
       this.db.selectFrom('timeline').selectAll().where('incident_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('attachments').select(['id', 'name', 'media_type', 'size']).where('incident_id', '=', id).orderBy('id').execute(),
     ]);
-    const users = await this.store.userRefs(
-      [row.reporter_id, row.owner_id ?? row.reporter_id, ...timeline.map((t) => t.actor_id)],
-    );
+    const users = await this.store.userRefs([row.reporter_id, row.owner_id ?? row.reporter_id, ...timeline.map((t) => t.actor_id)]);
     return toIncident(row, timeline, attachments, users, this.prefix);
   }
 
@@ -211,11 +209,13 @@ export class IncidentStore {
     if (f.updatedSince !== undefined) q = q.where('updated_at', '>=', f.updatedSince);
     if (f.cursor !== undefined) {
       const [updatedAt, id] = decodeCursor(f.cursor);
-      q = q.where((eb) =>
-        eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]),
-      );
+      q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
     }
-    const rows = await q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit + 1).execute();
+    const rows = await q
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit + 1)
+      .execute();
     const page = rows.slice(0, f.limit);
     const last = page[page.length - 1];
     return { items: await this.summaries(page), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
@@ -288,8 +288,10 @@ export class IncidentStore {
   }
 
   async lastEventId(): Promise<number> {
-    const row = await this.db.selectFrom('timeline').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('timeline')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirst();
     return Number(row?.max ?? 0);
   }
 }
-

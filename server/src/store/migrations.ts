@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database, Engine } from './schema.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's Database type
 type AnyDb = Kysely<any>;
 
 /** An auto-incrementing integer key on either engine, optionally starting at `start`. */
@@ -97,7 +98,12 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
 /** Brings the schema up to date; run at every start-up. Throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(engine) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'handoff_migrations', migrationLockTableName: 'handoff_migrations_lock' });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'handoff_migrations',
+    migrationLockTableName: 'handoff_migrations_lock',
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -45,9 +45,7 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
       client.release();
     } catch (err) {
       await pool.end().catch(() => undefined);
-      throw new DatabaseUnavailableError(
-        `Cannot reach PostgreSQL at ${redactUrl(opts.databaseUrl)}: ${(err as Error).message}`,
-      );
+      throw new DatabaseUnavailableError(`Cannot reach PostgreSQL at ${redactUrl(opts.databaseUrl)}: ${(err as Error).message}`);
     }
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
@@ -68,7 +66,11 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
   } catch (err) {
     throw new DatabaseUnavailableError(`Cannot open the data file ${file}: ${(err as Error).message}`);
   }
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), engine: 'sqlite', location: file };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+    engine: 'sqlite',
+    location: file,
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;

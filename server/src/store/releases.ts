@@ -67,10 +67,27 @@ export class ReleaseStore {
   async list(status?: 'planned' | 'shipped'): Promise<Release[]> {
     let q = this.store.db.selectFrom('releases').selectAll();
     if (status) q = q.where('status', '=', status);
-    return this.load(await q.orderBy('planned_date', status === 'shipped' ? 'desc' : 'asc').orderBy('id').limit(100).execute());
+    return this.load(
+      await q
+        .orderBy('planned_date', status === 'shipped' ? 'desc' : 'asc')
+        .orderBy('id')
+        .limit(100)
+        .execute(),
+    );
   }
 
-  private async load(rows: { id: number; version: string; planned_date: string; notes: string; status: string; created_by: number; created_at: string; shipped_at: string | null }[]): Promise<Release[]> {
+  private async load(
+    rows: {
+      id: number;
+      version: string;
+      planned_date: string;
+      notes: string;
+      status: string;
+      created_by: number;
+      created_at: string;
+      shipped_at: string | null;
+    }[],
+  ): Promise<Release[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const db = this.store.db;
@@ -78,7 +95,17 @@ export class ReleaseStore {
       db
         .selectFrom('release_items as i')
         .leftJoin('incidents as inc', 'inc.id', 'i.incident_id')
-        .select(['i.id', 'i.release_id', 'i.kind', 'i.incident_id', 'i.text', 'inc.title', 'inc.status', 'inc.reporter_id', 'inc.affected_customers'])
+        .select([
+          'i.id',
+          'i.release_id',
+          'i.kind',
+          'i.incident_id',
+          'i.text',
+          'inc.title',
+          'inc.status',
+          'inc.reporter_id',
+          'inc.affected_customers',
+        ])
         .where('i.release_id', 'in', ids)
         .orderBy('i.id')
         .execute(),
@@ -128,20 +155,41 @@ export class ReleaseStore {
     }));
   }
 
-  async feedback(input: { version: string; itemId?: number | undefined; verdict: Verdict; text: string }, actorId: number): Promise<Release> {
+  async feedback(
+    input: { version: string; itemId?: number | undefined; verdict: Verdict; text: string },
+    actorId: number,
+  ): Promise<Release> {
     await this.store.write(async (trx) => {
       const release = await this.releaseId(input.version, trx);
       if (release.status === 'shipped') throw badRequest(`Release ${input.version} has shipped; feedback is for upcoming releases.`);
       if (input.itemId !== undefined) {
-        const item = await trx.selectFrom('release_items').select('id').where('id', '=', input.itemId).where('release_id', '=', release.id).executeTakeFirst();
+        const item = await trx
+          .selectFrom('release_items')
+          .select('id')
+          .where('id', '=', input.itemId)
+          .where('release_id', '=', release.id)
+          .executeTakeFirst();
         if (!item) throw badRequest(`itemId: release ${input.version} has no item ${input.itemId}.`);
       }
       await trx
         .insertInto('release_feedback')
-        .values({ release_id: release.id, item_id: input.itemId ?? null, reviewer_id: actorId, verdict: input.verdict, text: input.text, created_at: new Date().toISOString() })
+        .values({
+          release_id: release.id,
+          item_id: input.itemId ?? null,
+          reviewer_id: actorId,
+          verdict: input.verdict,
+          text: input.text,
+          created_at: new Date().toISOString(),
+        })
         .execute();
       const about = input.itemId === undefined ? 'the release' : `item ${input.itemId}`;
-      await this.log(trx, release, 'feedback', `${input.verdict === 'ready' ? 'Ready' : 'Concern'} on ${about}${input.text ? `: ${input.text}` : ''}`, actorId);
+      await this.log(
+        trx,
+        release,
+        'feedback',
+        `${input.verdict === 'ready' ? 'Ready' : 'Concern'} on ${about}${input.text ? `: ${input.text}` : ''}`,
+        actorId,
+      );
     });
     return this.get(input.version);
   }
@@ -151,8 +199,17 @@ export class ReleaseStore {
     await this.store.write(async (trx) => {
       const release = await this.releaseId(version, trx);
       if (release.status === 'shipped') throw badRequest(`Release ${version} was already shipped at ${release.shipped_at}.`);
-      await trx.updateTable('releases').set({ status: 'shipped', shipped_at: new Date().toISOString() }).where('id', '=', release.id).execute();
-      const fixes = await trx.selectFrom('release_items').select('incident_id').where('release_id', '=', release.id).where('kind', '=', 'fix').execute();
+      await trx
+        .updateTable('releases')
+        .set({ status: 'shipped', shipped_at: new Date().toISOString() })
+        .where('id', '=', release.id)
+        .execute();
+      const fixes = await trx
+        .selectFrom('release_items')
+        .select('incident_id')
+        .where('release_id', '=', release.id)
+        .where('kind', '=', 'fix')
+        .execute();
       for (const { incident_id } of fixes) {
         const row = await trx.selectFrom('incidents').selectAll().where('id', '=', incident_id!).executeTakeFirstOrThrow();
         await this.incidents.applyChange(trx, row, actorId, {
@@ -171,7 +228,10 @@ export class ReleaseStore {
   }
 
   async lastEventId(): Promise<number> {
-    const row = await this.store.db.selectFrom('release_log').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    const row = await this.store.db
+      .selectFrom('release_log')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirst();
     return Number(row?.max ?? 0);
   }
 }

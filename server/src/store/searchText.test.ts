@@ -3,7 +3,9 @@ import { normalizeForSearch, searchTerms } from './searchText.js';
 
 describe('search text', () => {
   it('splits code-like tokens the same way for every engine', () => {
-    expect(normalizeForSearch('TypeError in SessionStore.handle (CartReducer.ts:43)')).toBe('typeerror in sessionstore handle cartreducer ts 43');
+    expect(normalizeForSearch('TypeError in SessionStore.handle (CartReducer.ts:43)')).toBe(
+      'typeerror in sessionstore handle cartreducer ts 43',
+    );
     expect(normalizeForSearch('Ünïcode — straße/ÄÖ')).toBe('ünïcode straße äö');
   });
 

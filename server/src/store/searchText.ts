@@ -6,7 +6,11 @@ import type { Step } from '@handoff/shared';
  * other than letters and digits is a single space. The same words then match on both.
  */
 export function normalizeForSearch(text: string): string {
-  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 export function searchDocument(title: string, description: string, steps: Step[]): { title: string; body: string } {
@@ -15,10 +19,11 @@ export function searchDocument(title: string, description: string, steps: Step[]
 }
 
 const STOP_WORDS = new Set(
-  ('a an and are as at be but by can cannot could did do does for from had has have he her his how i if in into is it its ' +
+  (
+    'a an and are as at be but by can cannot could did do does for from had has have he her his how i if in into is it its ' +
     'me my no not of on or our she so than that the their them then there they this to up was we were what when where which ' +
-    'who why will with would you your')
-    .split(' '),
+    'who why will with would you your'
+  ).split(' '),
 );
 
 /**

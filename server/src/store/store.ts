@@ -101,7 +101,13 @@ export class Store {
   /** Gives a user a new token; the old one stops working. */
   async resetToken(userId: number): Promise<string> {
     const token = `hnd_${randomBytes(24).toString('base64url')}`;
-    await this.write((trx) => trx.updateTable('users').set({ token_hash: hashToken(token) }).where('id', '=', userId).execute());
+    await this.write((trx) =>
+      trx
+        .updateTable('users')
+        .set({ token_hash: hashToken(token) })
+        .where('id', '=', userId)
+        .execute(),
+    );
     return token;
   }
 
@@ -186,9 +192,7 @@ export class Store {
       .selectFrom('routing_rules')
       .selectAll()
       .where((eb) => eb.or([eb('category', '=', category), eb('category', 'is', null)]))
-      .where((eb) =>
-        component ? eb.or([eb('component', '=', component), eb('component', 'is', null)]) : eb('component', 'is', null),
-      )
+      .where((eb) => (component ? eb.or([eb('component', '=', component), eb('component', 'is', null)]) : eb('component', 'is', null)))
       .orderBy('id')
       .execute();
     const score = (r: (typeof rules)[number]) => (r.component ? 2 : 0) + (r.category ? 1 : 0);
@@ -203,7 +207,10 @@ export class Store {
       .selectFrom('templates as t')
       .selectAll()
       .where('t.version', '=', (eb) =>
-        eb.selectFrom('templates as l').select((e) => e.fn.max('l.version').as('v')).whereRef('l.category', '=', 't.category'),
+        eb
+          .selectFrom('templates as l')
+          .select((e) => e.fn.max('l.version').as('v'))
+          .whereRef('l.category', '=', 't.category'),
       )
       .orderBy('t.category')
       .execute();

@@ -10,7 +10,7 @@ export class CoalescingRunner {
   constructor(private readonly task: () => Promise<void>) {}
 
   run(): Promise<void> {
-    if (this.running) {
+    if (this.running !== null) {
       this.again = true;
       return this.running;
     }

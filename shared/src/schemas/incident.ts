@@ -39,7 +39,10 @@ export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'text/plain'] as con
 export const AttachmentInputSchema = z.object({
   name: text(200).min(1),
   mediaType: z.enum(ATTACHMENT_TYPES),
-  dataBase64: z.string().max(900_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64'),
+  dataBase64: z
+    .string()
+    .max(900_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64'),
 });
 export type AttachmentInput = z.infer<typeof AttachmentInputSchema>;
 export const AttachmentMetaSchema = z.object({

@@ -48,7 +48,13 @@ export const ReleaseItemSchema = z.object({
   kind: z.enum(['fix', 'known_issue']),
   /** For fixes: the incident, with its current status and reporting agent. */
   incident: z
-    .object({ reference: z.string(), title: z.string(), status: StatusSchema, reporter: UserRefSchema, affectedCustomers: z.number().int() })
+    .object({
+      reference: z.string(),
+      title: z.string(),
+      status: StatusSchema,
+      reporter: UserRefSchema,
+      affectedCustomers: z.number().int(),
+    })
     .nullable(),
   text: z.string(),
 });

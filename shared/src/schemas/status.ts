@@ -42,11 +42,7 @@ export type TransitionCheck = { ok: true } | { ok: false; reason: string };
  * `unverifiedReason` (why the customer could not confirm the fix); every other move follows
  * {@link TRANSITIONS}. The reason says what is allowed instead.
  */
-export function checkTransition(
-  from: Status,
-  to: Status,
-  opts: { unverifiedReason?: string } = {},
-): TransitionCheck {
+export function checkTransition(from: Status, to: Status, opts: { unverifiedReason?: string } = {}): TransitionCheck {
   if (from === to) return { ok: false, reason: `The incident is already ${from}.` };
   if (from === 'fixed' && to === 'closed') {
     if (opts.unverifiedReason?.trim()) return { ok: true };

@@ -22,16 +22,30 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
 
   const moves = nextStatuses.filter((s) => s !== 'fixed');
   if (moves.length) {
-    const select = h('select', { id: 'transition-to', 'aria-label': L.changeStatus }, ...moves.map((s) => h('option', { value: s }, st(s))));
+    const select = h(
+      'select',
+      { id: 'transition-to', 'aria-label': L.changeStatus },
+      ...moves.map((s) => h('option', { value: s }, st(s))),
+    );
     const reason = h('input', { id: 'transition-reason', type: 'text', placeholder: L.reason });
-    out.append(form('transition', L.changeStatus!, [select, reason], L.apply!, () => ({ type: 'transition', to: select.value as never, reason: reason.value })));
+    out.append(
+      form('transition', L.changeStatus!, [select, reason], L.apply!, () => ({
+        type: 'transition',
+        to: select.value as never,
+        reason: reason.value,
+      })),
+    );
   } else if (!nextStatuses.includes('fixed')) {
     out.append(h('p', { class: 'muted' }, L.noTransitions));
   }
   if (nextStatuses.includes('fixed')) {
     const versions = msg.releaseVersions;
     const version = h('input', {
-      id: 'fixed-version', type: 'text', required: true, placeholder: versions[0] ?? '2.4.1', list: versions.length ? 'release-versions' : undefined,
+      id: 'fixed-version',
+      type: 'text',
+      required: true,
+      placeholder: versions[0] ?? '2.4.1',
+      list: versions.length ? 'release-versions' : undefined,
     });
     const inputs: HTMLElement[] = [version];
     if (versions.length) {
@@ -53,13 +67,22 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
   const comment = h('textarea', { id: 'comment-text', rows: '2', required: true });
   out.append(form('comment', L.comment!, [comment], L.commentButton!, () => ({ type: 'comment', text: comment.value })));
 
-  const result = h('select', { id: 'repro-result', 'aria-label': L.reproduction },
-    h('option', { value: 'reproduced' }, L.reproduced), h('option', { value: 'not_reproduced' }, L.notReproduced));
+  const result = h(
+    'select',
+    { id: 'repro-result', 'aria-label': L.reproduction },
+    h('option', { value: 'reproduced' }, L.reproduced),
+    h('option', { value: 'not_reproduced' }, L.notReproduced),
+  );
   const notes = h('textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes });
   const env = h('textarea', { id: 'repro-env', rows: '2', placeholder: `${L.reproEnvironment} — ${L.reproEnvironmentHint}` });
-  out.append(form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
-    type: 'reproduction', result: result.value as 'reproduced' | 'not_reproduced', notes: notes.value, environment: env.value,
-  })));
+  out.append(
+    form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
+      type: 'reproduction',
+      result: result.value as 'reproduced' | 'not_reproduced',
+      notes: notes.value,
+      environment: env.value,
+    })),
+  );
 
   const of = h('input', { id: 'duplicate-of', type: 'text', required: true, placeholder: 'INC-1000' });
   out.append(form('duplicate', L.duplicate!, [of], L.link!, () => ({ type: 'linkDuplicate', of: of.value })));
@@ -76,7 +99,13 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
   function form(id: string, title: string, inputs: HTMLElement[], label: string, action: () => PanelAction): HTMLElement {
     const submitButton = h('button', { type: 'submit' }, label);
     const status = resultSpan(id);
-    const f = h('form', { id: `${id}-form`, class: 'action-form' }, h('h3', {}, title), ...inputs, h('div', { class: 'row' }, submitButton, status));
+    const f = h(
+      'form',
+      { id: `${id}-form`, class: 'action-form' },
+      h('h3', {}, title),
+      ...inputs,
+      h('div', { class: 'row' }, submitButton, status),
+    );
     f.addEventListener('submit', (e) => {
       e.preventDefault();
       submit(id, submitButton, status, inputs, action());

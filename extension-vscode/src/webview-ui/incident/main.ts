@@ -61,7 +61,9 @@ function receive(msg: ExtensionToPanel): void {
 /** What the person was typing, so a re-render (live event, another action) never loses it. */
 function captureDrafts(root: HTMLElement): { values: Map<string, string>; focused: string | null } {
   const values = new Map<string, string>();
-  for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input[id]:not([type=checkbox]), textarea[id], select[id]')) {
+  for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
+    'input[id]:not([type=checkbox]), textarea[id], select[id]',
+  )) {
     values.set(el.id, el.value);
   }
   // Only a panel that has focus gets it back; otherwise a re-render would steal focus from the

@@ -18,13 +18,20 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
   return h(
     'article',
     { class: 'incident', 'data-reference': i.reference },
-    h('header', {},
+    h(
+      'header',
+      {},
       h('h1', { id: 'title' }, h('span', { class: 'ref' }, i.reference), ' ', h('span', { class: 'title-text' }, i.title)),
-      h('p', { class: 'badges' },
+      h(
+        'p',
+        { class: 'badges' },
         h('span', { class: `badge status-${i.status}`, id: 'status' }, st(i.status)),
-        h('span', { class: `badge severity-${i.severity}` }, i.severity)),
+        h('span', { class: `badge severity-${i.severity}` }, i.severity),
+      ),
     ),
-    h('dl', { class: 'facts' },
+    h(
+      'dl',
+      { class: 'facts' },
       h('div', { class: 'field', id: 'owner' }, h('dt', {}, L.owner!), h('dd', {}, i.owner?.name ?? L.unassigned!)),
       field(L.team!, i.team ?? '—'),
       field(L.customers!, String(i.affectedCustomers)),
@@ -72,9 +79,12 @@ function answers(msg: IncidentMessage): HTMLElement {
   const { incident: i, questions, labels: L } = msg;
   const known = new Set(questions.map((q) => q.id));
   const rows = questions.map((q) =>
-    h('div', { class: 'qa', 'data-question': q.id },
+    h(
+      'div',
+      { class: 'qa', 'data-question': q.id },
       h('dt', { title: q.why }, q.text),
-      h('dd', {}, i.answers[q.id]?.trim() ? i.answers[q.id]! : h('span', { class: 'muted' }, L.noAnswer))),
+      h('dd', {}, i.answers[q.id]?.trim() ? i.answers[q.id]! : h('span', { class: 'muted' }, L.noAnswer)),
+    ),
   );
   for (const [id, answer] of Object.entries(i.answers)) {
     if (!known.has(id)) rows.push(h('div', { class: 'qa', 'data-question': id }, h('dt', {}, id), h('dd', {}, answer)));
@@ -86,30 +96,41 @@ function steps(msg: IncidentMessage, ctx: RenderContext): HTMLElement {
   const { incident: i, labels: L } = msg;
   if (!i.steps.length) return h('p', { class: 'muted' }, L.noSteps);
   const checked = new Set(msg.checkedSteps);
-  return h('ol', { class: 'steps', id: 'steps' }, ...i.steps.map((s, index) => {
-    const box = h('input', { type: 'checkbox', id: `step-${index}`, checked: checked.has(index) });
-    box.addEventListener('change', () => ctx.send({ type: 'stepToggled', index, done: box.checked }));
-    return h('li', {},
-      h('label', { for: `step-${index}` }, box, ' ', h('span', { class: 'action' }, s.action)),
-      s.expected ? h('div', { class: 'expected' }, h('strong', {}, `${L.expected}: `), s.expected) : null,
-      s.actual ? h('div', { class: 'actual' }, h('strong', {}, `${L.actual}: `), s.actual) : null);
-  }));
+  return h(
+    'ol',
+    { class: 'steps', id: 'steps' },
+    ...i.steps.map((s, index) => {
+      const box = h('input', { type: 'checkbox', id: `step-${index}`, checked: checked.has(index) });
+      box.addEventListener('change', () => ctx.send({ type: 'stepToggled', index, done: box.checked }));
+      return h(
+        'li',
+        {},
+        h('label', { for: `step-${index}` }, box, ' ', h('span', { class: 'action' }, s.action)),
+        s.expected ? h('div', { class: 'expected' }, h('strong', {}, `${L.expected}: `), s.expected) : null,
+        s.actual ? h('div', { class: 'actual' }, h('strong', {}, `${L.actual}: `), s.actual) : null,
+      );
+    }),
+  );
 }
 
 function attachments(i: Incident, L: Record<string, string>, ctx: RenderContext): HTMLElement {
-  return h('ul', { class: 'attachments' }, ...i.attachments.map((a) => {
-    const holder = h('div', { class: 'attachment-body' });
-    const button = h('button', { type: 'button', class: 'secondary' }, L.loadAttachment);
-    button.addEventListener('click', () => ctx.send({ type: 'loadAttachment', id: a.id }));
-    document.addEventListener('handoff-attachment', (e) => {
-      const d = (e as CustomEvent<Extract<ExtensionToPanel, { type: 'attachment' }>>).detail;
-      if (d.id !== a.id) return;
-      if (d.mediaType === 'text/plain') holder.replaceChildren(h('pre', {}, decodeBase64Text(d.dataBase64)));
-      else holder.replaceChildren(h('img', { src: `data:${d.mediaType};base64,${d.dataBase64}`, alt: a.name }));
-      button.remove();
-    });
-    return h('li', {}, `${a.name} (${Math.ceil(a.size / 1024)} KB) `, button, holder);
-  }));
+  return h(
+    'ul',
+    { class: 'attachments' },
+    ...i.attachments.map((a) => {
+      const holder = h('div', { class: 'attachment-body' });
+      const button = h('button', { type: 'button', class: 'secondary' }, L.loadAttachment);
+      button.addEventListener('click', () => ctx.send({ type: 'loadAttachment', id: a.id }));
+      document.addEventListener('handoff-attachment', (e) => {
+        const d = (e as CustomEvent<Extract<ExtensionToPanel, { type: 'attachment' }>>).detail;
+        if (d.id !== a.id) return;
+        if (d.mediaType === 'text/plain') holder.replaceChildren(h('pre', {}, decodeBase64Text(d.dataBase64)));
+        else holder.replaceChildren(h('img', { src: `data:${d.mediaType};base64,${d.dataBase64}`, alt: a.name }));
+        button.remove();
+      });
+      return h('li', {}, `${a.name} (${Math.ceil(a.size / 1024)} KB) `, button, holder);
+    }),
+  );
 }
 
 function decodeBase64Text(b64: string): string {
@@ -122,14 +143,29 @@ const MARKDOWN_KINDS = new Set(['comment', 'question', 'answer', 'reproduction']
 const HANDOVER_KINDS = new Set(['question', 'answer', 'released', 'verified', 'reproduction']);
 
 function timeline(i: Incident, L: Record<string, string>): HTMLElement {
-  return h('ol', { class: 'timeline', id: 'timeline' }, ...[...i.timeline].reverse().map((e) =>
-    h('li', { class: `entry kind-${e.kind}${HANDOVER_KINDS.has(e.kind) ? ' handover' : ''}`, 'data-kind': e.kind },
-      h('div', { class: 'meta' },
-        h('span', { class: 'kind' }, L[`kind.${e.kind}`] ?? e.kind), ' · ', e.actor.name, ' · ',
-        h('time', { datetime: e.at }, new Date(e.at).toLocaleString())),
-      MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
-      e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null),
-  ));
+  return h(
+    'ol',
+    { class: 'timeline', id: 'timeline' },
+    ...[...i.timeline]
+      .reverse()
+      .map((e) =>
+        h(
+          'li',
+          { class: `entry kind-${e.kind}${HANDOVER_KINDS.has(e.kind) ? ' handover' : ''}`, 'data-kind': e.kind },
+          h(
+            'div',
+            { class: 'meta' },
+            h('span', { class: 'kind' }, L[`kind.${e.kind}`] ?? e.kind),
+            ' · ',
+            e.actor.name,
+            ' · ',
+            h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
+          ),
+          MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
+          e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null,
+        ),
+      ),
+  );
 }
 
 /** Result and environment of a reproduction entry (its data: { result, notes, environment }). */
@@ -137,7 +173,5 @@ function reproductionFacts(data: Record<string, unknown>, L: Record<string, stri
   const result = data.result === 'reproduced' ? L.reproducedResult : data.result === 'not_reproduced' ? L.notReproducedResult : null;
   const env = data.environment && typeof data.environment === 'object' ? Object.entries(data.environment as Record<string, unknown>) : [];
   if (!result && !env.length) return null;
-  return h('dl', { class: 'kv repro-facts' },
-    result ? field(L.reproduction!, result) : null,
-    ...env.map(([k, v]) => field(k, String(v))));
+  return h('dl', { class: 'kv repro-facts' }, result ? field(L.reproduction!, result) : null, ...env.map(([k, v]) => field(k, String(v))));
 }

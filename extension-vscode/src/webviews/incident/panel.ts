@@ -6,7 +6,13 @@ import type { IncidentStore } from '../../incidents/incidentStore';
 import { performAction } from '../../incidents/actions';
 import { panelHtml, makeNonce } from './html';
 import { panelLabels } from './labels';
-import { AttachmentPayloadSchema, PanelStateSchema, PanelToExtensionSchema, type ExtensionToPanel, type PanelToExtension } from './protocol';
+import {
+  AttachmentPayloadSchema,
+  PanelStateSchema,
+  PanelToExtensionSchema,
+  type ExtensionToPanel,
+  type PanelToExtension,
+} from './protocol';
 
 export const PANEL_VIEW_TYPE = 'handoff.incident';
 
@@ -86,7 +92,12 @@ export class IncidentPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'handoff.svg');
     const media = (file: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(deps.extensionUri, 'media', file)).toString();
     panel.webview.html = panelHtml(
-      { cspSource: panel.webview.cspSource, scriptUri: media('build/incident.js'), styleUri: media('incident.css'), language: vscode.env.language },
+      {
+        cspSource: panel.webview.cspSource,
+        scriptUri: media('build/incident.js'),
+        styleUri: media('incident.css'),
+        language: vscode.env.language,
+      },
       makeNonce(),
     );
     this.disposables.push(
@@ -151,7 +162,10 @@ export class IncidentPanel implements vscode.Disposable {
         const set = new Set(this.deps.workspaceState.get<number[]>(key, []));
         if (msg.done) set.add(msg.index);
         else set.delete(msg.index);
-        await this.deps.workspaceState.update(key, [...set].sort((a, b) => a - b));
+        await this.deps.workspaceState.update(
+          key,
+          [...set].sort((a, b) => a - b),
+        );
         return;
       }
       case 'openLink':
@@ -200,10 +214,15 @@ export class IncidentPanel implements vscode.Disposable {
 export function describeError(err: unknown, reference: string): string {
   if (NotSignedInError.is(err)) return vscode.l10n.t('Sign in to Handoff first (command "Handoff: Sign In").');
   switch (classifyApiError(err)) {
-    case 'unreachable': return vscode.l10n.t('The Handoff server cannot be reached. Check the setting handoff.serverUrl and your network.');
-    case 'unauthorized': return vscode.l10n.t('Your Handoff token is no longer valid. Run "Handoff: Sign In" again.');
-    case 'forbidden': return vscode.l10n.t('Your role may not do this: {0}', serverMessage(err));
-    case 'notFound': return vscode.l10n.t('There is no incident {0}.', reference);
-    default: return serverMessage(err);
+    case 'unreachable':
+      return vscode.l10n.t('The Handoff server cannot be reached. Check the setting handoff.serverUrl and your network.');
+    case 'unauthorized':
+      return vscode.l10n.t('Your Handoff token is no longer valid. Run "Handoff: Sign In" again.');
+    case 'forbidden':
+      return vscode.l10n.t('Your role may not do this: {0}', serverMessage(err));
+    case 'notFound':
+      return vscode.l10n.t('There is no incident {0}.', reference);
+    default:
+      return serverMessage(err);
   }
 }

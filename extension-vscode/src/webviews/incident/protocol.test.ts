@@ -5,9 +5,13 @@ import { panelHtml } from './html';
 describe('panel → extension messages', () => {
   it('accepts well-formed actions', () => {
     expect(PanelToExtensionSchema.parse({ type: 'action', requestId: 1, action: { type: 'comment', text: ' hi ' } })).toEqual({
-      type: 'action', requestId: 1, action: { type: 'comment', text: 'hi' },
+      type: 'action',
+      requestId: 1,
+      action: { type: 'comment', text: 'hi' },
     });
-    expect(PanelToExtensionSchema.safeParse({ type: 'action', requestId: 2, action: { type: 'transition', to: 'in_progress' } }).success).toBe(true);
+    expect(
+      PanelToExtensionSchema.safeParse({ type: 'action', requestId: 2, action: { type: 'transition', to: 'in_progress' } }).success,
+    ).toBe(true);
   });
   it('rejects unknown types, unknown statuses, empty comments and non-http links', () => {
     const bad = [
@@ -26,7 +30,9 @@ describe('extension → panel messages', () => {
   it('only lets the allowed attachment media types through', () => {
     expect(ExtensionToPanelSchema.safeParse({ type: 'attachment', id: 1, mediaType: 'image/png', dataBase64: 'AAAA' }).success).toBe(true);
     expect(ExtensionToPanelSchema.safeParse({ type: 'attachment', id: 1, mediaType: 'text/html', dataBase64: 'AAAA' }).success).toBe(false);
-    expect(ExtensionToPanelSchema.safeParse({ type: 'attachment', id: 1, mediaType: 'image/png', dataBase64: '"><script>' }).success).toBe(false);
+    expect(ExtensionToPanelSchema.safeParse({ type: 'attachment', id: 1, mediaType: 'image/png', dataBase64: '"><script>' }).success).toBe(
+      false,
+    );
   });
   it('validates the restored panel state', () => {
     expect(PanelStateSchema.safeParse({ reference: 'INC-1' }).success).toBe(true);
@@ -36,7 +42,10 @@ describe('extension → panel messages', () => {
 
 describe('panel HTML', () => {
   it('has a nonce CSP, no inline script and escapes its inputs', () => {
-    const html = panelHtml({ cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/a.js"><b', styleUri: 'https://x/s.css', language: 'de' }, 'abc123');
+    const html = panelHtml(
+      { cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/a.js"><b', styleUri: 'https://x/s.css', language: 'de' },
+      'abc123',
+    );
     expect(html).toContain("script-src 'nonce-abc123'");
     expect(html).toContain("default-src 'none'");
     expect(html).not.toContain("'unsafe-inline'");
