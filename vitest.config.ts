@@ -13,6 +13,8 @@ export default defineConfig({
           // Every server test file starts its own databases; run files one at a time so
           // PostgreSQL and the 2-core machine are not oversubscribed.
           fileParallelism: false,
+          // The server's structured log: warnings and errors only, so a failure is easy to find.
+          env: { HANDOFF_LOG_LEVEL: 'warn' },
         },
       },
     ],

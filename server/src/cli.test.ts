@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, spawnServer } from './cliProcess.testutil.js';
@@ -56,13 +57,24 @@ describe('handoff-server CLI', () => {
     expect(role.stderr).toMatch(/Allowed choices are agent, reviewer, developer, lead, admin/);
     const team = await runCli(['user', 'add', '--name', 'X', '--role', 'agent', '--team', 'ghosts', '--data-dir', db.dataDir]);
     expect(team.code).toBe(1);
-    expect(team.stderr).toMatch(/Unknown team "ghosts"/);
+    expect(team.stderr).toMatch(/team: unknown team "ghosts"/);
     const first = await spawnServer(['--data-dir', db.dataDir]);
     try {
       const port = new URL(first.url).port;
-      const busy = await runCli(['start', '--port', port, '--data-dir', db.dataDir]);
+      const other = await createTestDatabase('sqlite');
+      dbs.push(other);
+      const busy = await runCli(['start', '--port', port, '--data-dir', other.dataDir]);
       expect(busy.code).toBe(1);
       expect(busy.stderr).toMatch(new RegExp(`Port ${port} .* already in use`));
+      // A second server on the same data directory is refused at once, in one line.
+      const twice = await runCli(['start', '--port', '0', '--data-dir', db.dataDir]);
+      expect(twice.code).toBe(1);
+      expect(twice.stderr.trim()).toBe(
+        `handoff-server: Another Handoff server is already using the data directory ${path.resolve(db.dataDir)}: stop it first, or start this one with another --data-dir.`,
+      );
+      // Command-line tools still work beside the running server.
+      const added = await runCli(['user', 'add', '--name', 'Beside', '--role', 'agent', '--data-dir', db.dataDir]);
+      expect(added.code).toBe(0);
     } finally {
       first.child.kill();
     }

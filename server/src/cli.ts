@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ROLES, type Role, SlugSchema } from '@handoff/shared';
+import { ROLES, type Role, SlugSchema, VISIBILITIES } from '@handoff/shared';
+import { DataDirInUseError } from './store/dataDirLock.js';
 import { DatabaseUnavailableError } from './store/open.js';
 import { PortInUseError, openServices, startServer } from './server.js';
 
@@ -12,6 +13,20 @@ function team(value: string, previous: string[] = []): string[] {
   const parsed = SlugSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError(`"${value}" is not a team id (lower-case letters, digits and dashes).`);
   return [...previous, parsed.data];
+}
+
+/** Origins from repeated flags or a comma-separated environment variable. */
+function origins(value: string, previous: string[] = []): string[] {
+  const list = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of list) {
+    if (!/^[a-z][a-z0-9+.-]*:\/\/(\*|[^/\s*]+)$/i.test(o)) {
+      throw new InvalidArgumentError(`"${o}" is not an origin such as https://console.example.com or chrome-extension://<id>.`);
+    }
+  }
+  return [...previous, ...list];
 }
 
 const storeOptions = (cmd: Command) =>
@@ -31,6 +46,20 @@ export function buildCli(): Command {
       .addOption(new Option('--port <port>', 'port to listen on').env('PORT').default(4100).argParser(port))
       .addOption(new Option('--host <host>', 'address to listen on').env('HOST').default('127.0.0.1'))
       .addOption(new Option('--ref-prefix <prefix>', 'prefix of incident references').env('HANDOFF_REF_PREFIX').default('INC'))
+      .addOption(
+        new Option('--visibility <mode>', 'team: other teams see a summary only; open: everyone sees everything')
+          .choices(VISIBILITIES as unknown as string[])
+          .env('HANDOFF_VISIBILITY')
+          .default('team'),
+      )
+      .addOption(
+        new Option(
+          '--allowed-origin <origin>',
+          'a web origin allowed to call the API (repeatable; replaces the default: browser extensions)',
+        )
+          .env('HANDOFF_ALLOWED_ORIGINS')
+          .argParser(origins),
+      )
       .option('--demo', 'seed teams, templates, users and incidents, and print the demo tokens'),
   ).action(async (opts) => {
     const server = await startServer({
@@ -40,6 +69,8 @@ export function buildCli(): Command {
       databaseUrl: opts.databaseUrl,
       refPrefix: opts.refPrefix,
       demo: Boolean(opts.demo),
+      visibility: opts.visibility,
+      allowedOrigins: opts.allowedOrigin,
     });
     const store = server.services.store;
     console.log(`Handoff server listening on ${server.url} (store: ${store.engine} at ${store.location})`);
@@ -91,7 +122,11 @@ export async function main(argv: string[]): Promise<void> {
     await buildCli().parseAsync(argv);
   } catch (err) {
     // Known failures get one clear line; anything else keeps its stack for a bug report.
-    const known = PortInUseError.is(err) || DatabaseUnavailableError.is(err) || (err as { code?: string }).code === 'BAD_REQUEST';
+    const known =
+      PortInUseError.is(err) ||
+      DatabaseUnavailableError.is(err) ||
+      DataDirInUseError.is(err) ||
+      (err as { code?: string }).code === 'BAD_REQUEST';
     console.error(`handoff-server: ${known ? (err as Error).message : ((err as Error).stack ?? String(err))}`);
     process.exit(1);
   }

@@ -1,20 +1,29 @@
 import type { IncomingMessage } from 'node:http';
-import type { User } from '@handoff/shared';
+import type { AccessPolicy, User } from '@handoff/shared';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
 import type { EventHub } from './events/hub.js';
+import type { SignInGuard } from './http/signInGuard.js';
 import type { CatalogCache } from './store/catalog.js';
+import type { IncidentReader } from './store/incidentReads.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
-import type { ReleaseLogRow, TimelineRow } from './store/schema.js';
+import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
+import { FAULT_MESSAGES, storeFault } from './store/errors.js';
 
 export interface Services {
   store: Store;
   incidents: IncidentStore;
+  reads: IncidentReader;
   releases: ReleaseStore;
   catalog: CatalogCache;
+  /** Who sees what beyond their teams (see the shared permission model). */
+  policy: AccessPolicy;
   /** Fans out incident timeline rows and release log rows to live subscribers. */
-  hub: EventHub<TimelineRow>;
+  hub: EventHub<EventRow>;
   releaseHub: EventHub<ReleaseLogRow>;
+  signInGuard: SignInGuard;
 }
 
 export interface Context extends Services {
@@ -22,11 +31,13 @@ export interface Context extends Services {
   user: User | null;
   /** True when a token was sent but matched no user (401 says "invalid" rather than "missing"). */
   tokenRejected: boolean;
+  /** The caller's network address (for the sign-in back-off and logs). */
+  clientAddress: string;
 }
 
 /** Builds a context without HTTP, for tests and `createCaller`. */
 export function createContextInner(services: Services, user: User | null): Context {
-  return { ...services, user, tokenRejected: false };
+  return { ...services, user, tokenRejected: false, clientAddress: 'local' };
 }
 
 function bearer(value: string | string[] | undefined): string | undefined {
@@ -35,17 +46,38 @@ function bearer(value: string | string[] | undefined): string | undefined {
   return m?.[1];
 }
 
+const ConnectionParamsSchema = z.object({ token: z.string().max(200).optional() }).nullish();
+
 /**
  * Reads the caller's token from `Authorization: Bearer …`, or, for EventSource clients that
- * cannot set headers, from the tRPC `connectionParams` (`{ token }`).
+ * cannot set headers, from the tRPC `connectionParams` (`{ token }`). An address that sent too
+ * many wrong tokens waits (429) before any token is looked at.
  */
-export async function createContext(
-  services: Services,
-  req: IncomingMessage,
-  connectionParams: Record<string, string | undefined> | null,
-): Promise<Context> {
-  const token = bearer(req.headers.authorization) ?? connectionParams?.token;
-  if (!token) return createContextInner(services, null);
-  const user = await services.store.userByToken(token);
-  return { ...services, user, tokenRejected: user === null };
+export async function createContext(services: Services, req: IncomingMessage, connectionParams: unknown): Promise<Context> {
+  const clientAddress = req.socket.remoteAddress ?? 'unknown';
+  const params = ConnectionParamsSchema.safeParse(connectionParams);
+  if (!params.success) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'connectionParams.token: must be a string (the bearer token).' });
+  }
+  const token = bearer(req.headers.authorization) ?? params.data?.token;
+  const base = { ...services, clientAddress };
+  if (!token) return { ...base, user: null, tokenRejected: false };
+  const wait = await services.signInGuard.waitFor(clientAddress);
+  if (wait > 0) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `Too many wrong tokens from your address: wait ${Math.ceil(wait / 1000)} s, then sign in with a valid token.`,
+    });
+  }
+  let user: User | null;
+  try {
+    user = await services.store.userByToken(token);
+  } catch (err) {
+    const fault = storeFault(err);
+    if (!fault) throw err;
+    services.store.noteFault(fault, err);
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: FAULT_MESSAGES[fault], cause: err });
+  }
+  if (!user) await services.signInGuard.failed(clientAddress);
+  return { ...base, user, tokenRejected: user === null };
 }

@@ -1,30 +1,10 @@
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './routers/_app.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IncidentEvent, IncidentEventSchema } from '@handoff/shared';
 import { type RunningServer, openServices, startServer } from './server.js';
+import { collect } from './liveEvents.testutil.js';
 import { testClient } from './testClient.js';
 import { type TestDatabase, createTestDatabase, sampleIncident } from './testing.js';
-
-/** Collects events from a subscription until `count` arrived (or fails after `ms`). */
-function collect(client: ReturnType<typeof testClient>, input: Parameters<typeof client.events.onChange.subscribe>[0]) {
-  const events: IncidentEvent[] = [];
-  const errors: unknown[] = [];
-  let started!: () => void;
-  const ready = new Promise<void>((r) => (started = r));
-  const sub = client.events.onChange.subscribe(input, {
-    onStarted: () => started(),
-    onData: (e) => events.push(IncidentEventSchema.parse(e.data)),
-    onError: (e) => errors.push(e),
-  });
-  const waitFor = async (count: number, ms = 10_000) => {
-    const until = Date.now() + ms;
-    while (events.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    if (events.length < count) throw new Error(`got ${events.length} of ${count} events; errors: ${errors.map(String).join(', ')}`);
-    return events;
-  };
-  return { events, errors, ready, waitFor, stop: () => sub.unsubscribe() };
-}
 
 describe.each(['sqlite', 'postgres'] as const)('over HTTP on %s', (engine) => {
   let db: TestDatabase;

@@ -1,12 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_REF_PREFIX, isValidRefPrefix, type Role } from '@handoff/shared';
+import { DEFAULT_REF_PREFIX, isValidRefPrefix, type Role, type Visibility } from '@handoff/shared';
 import type { Services } from './context.js';
 import { seedDemo } from './demo.js';
 import { EventHub } from './events/hub.js';
 import { PgListener } from './events/pgListener.js';
-import { createRequestListener } from './http.js';
+import { capConnectionsPerAddress, createRequestListener } from './http.js';
+import { DEFAULT_ALLOWED_ORIGINS } from './http/cors.js';
+import { DEFAULT_LIMITS, type HttpLimits } from './http/limits.js';
+import { DEFAULT_SIGN_IN_GUARD, SignInGuard, type SignInGuardOptions } from './http/signInGuard.js';
 import { CatalogCache } from './store/catalog.js';
+import { lockDataDir } from './store/dataDirLock.js';
+import { IncidentReader } from './store/incidentReads.js';
 import { IncidentStore } from './store/incidents.js';
 import { ReleaseStore } from './store/releases.js';
 import { Store } from './store/store.js';
@@ -19,6 +24,12 @@ export interface ServerOptions {
   refPrefix?: string;
   demo?: boolean;
   sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** `team` (default): other teams' incidents in summary only; `open`: everyone sees everything. */
+  visibility?: Visibility;
+  /** Origins whose pages may call the API (CORS); default: browser-extension pages. */
+  allowedOrigins?: readonly string[];
+  limits?: Partial<HttpLimits>;
+  signInGuard?: SignInGuardOptions;
 }
 
 export interface RunningServer {
@@ -48,6 +59,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     sqliteSynchronous: opts.sqliteSynchronous,
   });
   const incidents = new IncidentStore(store, prefix.toUpperCase());
+  const reads = new IncidentReader(store, prefix.toUpperCase());
   const releases = new ReleaseStore(store, incidents);
   const hub = new EventHub(incidents);
   const releaseHub = new EventHub(releases);
@@ -62,10 +74,13 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   return {
     store,
     incidents,
+    reads,
     releases,
     catalog: new CatalogCache(store.db),
+    policy: { visibility: opts.visibility ?? 'team' },
     hub,
     releaseHub,
+    signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
     async close() {
       await Promise.all([hub.stop(), releaseHub.stop()]);
       await listener?.stop();
@@ -75,10 +90,30 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const services = await openServices(opts);
+  // One server per SQLite data directory (PostgreSQL is shared by design).
+  const lock = opts.databaseUrl ? null : lockDataDir(opts.dataDir ?? './data');
+  let services: Awaited<ReturnType<typeof openServices>>;
+  try {
+    services = await openServices(opts);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const demoTokens = opts.demo ? await seedDemo(services) : null;
-  const server = http.createServer(createRequestListener(services));
-  server.requestTimeout = 0; // SSE streams stay open; tRPC pings keep them alive
+  const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node checks those timeouts (its default, 30 s, would let a slow body live a minute).
+      connectionsCheckingInterval: Math.min(5000, limits.headersTimeoutMs),
+    },
+    createRequestListener(services, { limits, allowedOrigins: opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS }),
+  );
+  // Receiving a request is timed (a body trickled in byte by byte is cut off); answering a live
+  // stream is not: it stays open, kept alive by pings.
+  server.maxConnections = limits.maxConnections;
+  capConnectionsPerAddress(server, limits.maxConnectionsPerAddress);
   const host = opts.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {
@@ -87,6 +122,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     });
   } catch (err) {
     await services.close();
+    lock?.release();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {
       throw new PortInUseError(`Port ${opts.port} on ${host} is already in use: stop the other server or choose another with --port.`);
@@ -109,6 +145,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         server.closeAllConnections();
       });
       await services.close();
+      lock?.release();
     },
   };
 }

@@ -1,7 +1,8 @@
-import { TRPCError, initTRPC } from '@trpc/server';
-import type { Role } from '@handoff/shared';
+import { type Action, check } from '@handoff/shared';
+import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Context } from './context.js';
+import { FAULT_MESSAGES, storeFault } from './store/errors.js';
 
 /** "title: Too small …; customer.email: Invalid email" — names each field and what is allowed. */
 function describeZodError(err: ZodError): string {
@@ -34,14 +35,31 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
-const ALL_ROLES: readonly Role[] = ['agent', 'reviewer', 'developer', 'lead', 'admin'];
+/**
+ * Every procedure's base: a full disk or an unreachable database is the server's condition,
+ * not a bug — the caller gets 503 with what happened (nothing was saved), never a 500.
+ */
+const base = t.procedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const fault = storeFault(result.error.cause);
+    if (fault) {
+      ctx.store.noteFault(fault, result.error.cause);
+      throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: FAULT_MESSAGES[fault], cause: result.error.cause });
+    }
+  }
+  return result;
+});
+export const publicProcedure = base;
 
-/** A procedure callable by the given roles: 401 without a valid token, 403 for any other role. */
-export function procedureFor(...roles: Role[]) {
-  const allowed = roles.length ? roles : ALL_ROLES;
-  return t.procedure.use(({ ctx, next, path }) => {
+/**
+ * A procedure for one action of the shared permission model: 401 without a valid token, 403 for
+ * a role the model does not allow (checks on the incident itself happen in the handler, where
+ * the incident is known — see access.ts).
+ */
+export function procedureFor(action: Action) {
+  return base.use(({ ctx, next }) => {
     if (!ctx.user) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
@@ -50,14 +68,8 @@ export function procedureFor(...roles: Role[]) {
           : 'Sign in first: send "Authorization: Bearer <token>".',
       });
     }
-    if (!allowed.includes(ctx.user.role)) {
-      throw new TRPCError({
-        code: 'FORBIDDEN',
-        message: `${path} is for ${allowed.join(', ')}; you are signed in as ${ctx.user.role}.`,
-      });
-    }
+    const decision = check(ctx.user, action);
+    if (!decision.ok) throw new TRPCError({ code: 'FORBIDDEN', message: decision.reason });
     return next({ ctx: { ...ctx, user: ctx.user } });
   });
 }
-
-export const authedProcedure = procedureFor();

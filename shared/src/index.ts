@@ -1,3 +1,4 @@
+export * from './schemas/primitives.js';
 export * from './schemas/reference.js';
 export * from './schemas/status.js';
 export * from './schemas/roles.js';
@@ -6,3 +7,5 @@ export * from './schemas/incident.js';
 export * from './schemas/event.js';
 export * from './schemas/procedures.js';
 export * from './schemas/release.js';
+export * from './permissions.js';
+export * from './permissionMatrix.js';

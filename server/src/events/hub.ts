@@ -1,4 +1,5 @@
 import { CoalescingRunner } from '../util/coalescingRunner.js';
+import { log } from '../log.js';
 
 /** Where a hub reads its events from: an append-only table with increasing ids. */
 export interface EventSource<Row extends { id: number }> {
@@ -70,7 +71,7 @@ export class EventHub<Row extends { id: number }> {
       } while (rows.length === BATCH);
     } catch (err) {
       // The next poke or the safety poll retries from the same position; nothing is skipped.
-      console.error(`[handoff] reading new events failed: ${(err as Error).message}`);
+      log.warn({ error: (err as Error).message }, 'reading new events failed; retrying from the same position');
     }
   }
 }

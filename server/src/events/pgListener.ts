@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { PG_EVENTS_CHANNEL } from '../store/store.js';
+import { log } from '../log.js';
 
 /**
  * Keeps one LISTEN connection to PostgreSQL and calls `onNotify` whenever any instance commits
@@ -20,7 +21,7 @@ export class PgListener {
     const client = new pg.Client(this.config);
     client.on('notification', () => this.onNotify());
     client.on('error', (err) => {
-      console.error(`[handoff] LISTEN connection lost: ${err.message}`);
+      log.warn({ error: err.message }, 'LISTEN connection to PostgreSQL lost; reconnecting');
       this.reconnect(client);
     });
     client.on('end', () => this.reconnect(client));

@@ -1,6 +1,10 @@
 import type http from 'node:http';
 import { TRPCError, callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, isTrackedEnvelope } from '@trpc/server';
-import { type Services, createContext } from '../context.js';
+import { createContext, type Services } from '../context.js';
+import type { HttpLimits } from '../http/limits.js';
+import { log } from '../log.js';
+import { FAULT_MESSAGES, storeFault } from '../store/errors.js';
+import { SubscriberTooSlowError } from './follow.js';
 import { appRouter } from '../routers/_app.js';
 import { SSE_OPTIONS } from '../trpc.js';
 
@@ -43,29 +47,79 @@ function parseJsonParam(value: string | null, name: string): unknown {
  * `httpSubscriptionLink`; the server tests drive it with that link.
  * Returns false for requests it does not serve.
  */
-export function serveSubscription(services: Services, req: http.IncomingMessage, res: http.ServerResponse, url: URL): boolean {
+export function serveSubscription(
+  services: Services,
+  limits: HttpLimits,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+): boolean {
   const path = url.pathname.slice('/trpc/'.length);
   if (req.method !== 'GET' || !FAST_PATHS.has(path)) return false;
-  void stream(services, req, res, url, path);
+  void stream(services, limits, req, res, url, path);
   return true;
 }
 
-async function stream(services: Services, req: http.IncomingMessage, res: http.ServerResponse, url: URL, path: string) {
+/** Open live streams per user, per server (the cap of `limits.maxStreamsPerUser`). */
+const openStreams = new WeakMap<Services, Map<number, number>>();
+
+/**
+ * Writes one chunk, honouring backpressure: when the socket's buffer is full it waits for it to
+ * drain; past `maxBuffered` bytes, or when the reader takes nothing for `maxStallMs`, it gives
+ * up on this reader (SubscriberTooSlowError) — it resumes by its last id when it reads again.
+ */
+async function send(res: http.ServerResponse, chunk: string, limits: HttpLimits): Promise<void> {
+  if (res.write(chunk)) return;
+  if (res.writableLength > limits.maxStreamBufferBytes)
+    throw new SubscriberTooSlowError(`${res.writableLength} bytes waited for this reader`);
+  const drained = await new Promise<boolean>((resolve) => {
+    const done = (ok: boolean) => () => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onDrain);
+      resolve(ok);
+    };
+    const onDrain = done(true);
+    const timer = setTimeout(done(false), limits.maxStreamStallMs);
+    res.on('drain', onDrain);
+    res.on('close', onDrain);
+  });
+  if (!drained) throw new SubscriberTooSlowError(`the reader took nothing for ${limits.maxStreamStallMs} ms`);
+}
+
+async function stream(services: Services, limits: HttpLimits, req: http.IncomingMessage, res: http.ServerResponse, url: URL, path: string) {
   const abort = new AbortController();
   req.on('close', () => abort.abort());
   res.writeHead(200, SSE_HEADERS);
   res.write(CONNECTED);
-  const ping = setInterval(() => res.write('event: ping\ndata: \n\n\n'), SSE_OPTIONS.ping.intervalMs);
+  const ping = setInterval(() => {
+    if (res.writableLength > limits.maxStreamBufferBytes) res.destroy();
+    else res.write('event: ping\ndata: \n\n\n');
+  }, SSE_OPTIONS.ping.intervalMs);
   let ctx: Awaited<ReturnType<typeof createContext>> | undefined;
   let input: unknown;
+  let counted: number | null = null;
+  const streams = openStreams.get(services) ?? new Map<number, number>();
+  openStreams.set(services, streams);
   try {
     const params = parseJsonParam(url.searchParams.get('connectionParams'), 'connectionParams');
-    ctx = await createContext(services, req, (params ?? null) as Record<string, string | undefined> | null);
+    ctx = await createContext(services, req, params ?? null);
     input = parseJsonParam(url.searchParams.get('input'), 'input');
     // An EventSource that reconnects by itself sends the last id as a header.
     const lastEventId = req.headers['last-event-id'] ?? url.searchParams.get('lastEventId');
     if (typeof lastEventId === 'string' && lastEventId) {
       input = typeof input === 'object' && input !== null ? { ...input, lastEventId } : { lastEventId };
+    }
+    if (ctx.user) {
+      const open = streams.get(ctx.user.id) ?? 0;
+      if (open >= limits.maxStreamsPerUser) {
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `You have ${open} live streams open (the limit is ${limits.maxStreamsPerUser}): close some windows or panels, then try again.`,
+        });
+      }
+      counted = ctx.user.id;
+      streams.set(counted, open + 1);
     }
     const iterable = (await callTRPCProcedure({
       router: appRouter,
@@ -78,18 +132,36 @@ async function stream(services: Services, req: http.IncomingMessage, res: http.S
     })) as AsyncIterable<unknown>;
     for await (const value of iterable) {
       if (!isTrackedEnvelope(value)) throw new Error(`${path} yielded an untracked value`);
-      res.write(frame(value[0], value[1]));
+      await send(res, frame(value[0], value[1]), limits);
+      if (abort.signal.aborted) break;
     }
     res.write('event: return\ndata: \n\n\n');
   } catch (cause) {
-    if (!abort.signal.aborted) {
-      const error = getTRPCErrorFromUnknown(cause);
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[handoff] ${path} failed:`, error.cause ?? error);
+    if (SubscriberTooSlowError.is(cause)) {
+      // No error event: the client's EventSource reconnects by itself and resumes by its last id.
+      log.warn(
+        { procedure: path, userId: ctx?.user?.id, address: ctx?.clientAddress, reason: cause.message },
+        'live stream cut off: the reader fell behind',
+      );
+      res.destroy();
+    } else if (!abort.signal.aborted) {
+      const fault = storeFault(cause);
+      const error = fault
+        ? new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: FAULT_MESSAGES[fault], cause })
+        : getTRPCErrorFromUnknown(cause);
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        log.error({ err: error.cause ?? error, procedure: path, userId: ctx?.user?.id, address: ctx?.clientAddress }, `${path} failed`);
+      }
       const shape = getTRPCErrorShape({ config: appRouter._def._config, error, type: 'subscription', path, input, ctx });
       res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`);
     }
   } finally {
     clearInterval(ping);
+    if (counted !== null) {
+      const left = (streams.get(counted) ?? 1) - 1;
+      if (left <= 0) streams.delete(counted);
+      else streams.set(counted, left);
+    }
     res.end();
   }
 }

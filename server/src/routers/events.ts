@@ -1,41 +1,58 @@
+import { type AccessPolicy, type EventFilter, type IncidentEvent, incidentAccess, type User, EventFilterSchema } from '@handoff/shared';
 import { tracked } from '@trpc/server';
-import { type EventFilter, type IncidentEvent, type User, EventFilterSchema } from '@handoff/shared';
 import type { Context } from '../context.js';
 import { follow } from '../events/follow.js';
-import { toEvent } from '../store/mapping.js';
-import type { TimelineRow } from '../store/schema.js';
+import { factsOfEvent, toFullEvent, toSummaryEvent } from '../store/mapping.js';
+import type { EventRow } from '../store/schema.js';
 import { procedureFor, router } from '../trpc.js';
 
 /**
- * Agents and reviewers get the events of incidents they reported, own or whose team they are in
- * (customer details stay within the team); developers, leads and admins get all. Anyone may
- * follow one reference they ask for, as they may open it.
+ * Which events a subscriber receives, by the same rules as `incidents.byRef` (on the incident's
+ * current team, owner, reporter and participants): without `ref`, the events of incidents they
+ * see in full; with `ref`, that incident's, in summary when it is another team's.
  */
-export function visible(user: User, row: TimelineRow, filter: EventFilter, refId: number | null): boolean {
-  if (refId !== null && row.incident_id !== refId) return false;
-  if (filter.team !== undefined && row.team !== filter.team) return false;
-  if (filter.mine && row.owner_id !== user.id && row.reporter_id !== user.id) return false;
-  if (refId !== null || user.role === 'developer' || user.role === 'lead' || user.role === 'admin') return true;
-  return row.reporter_id === user.id || row.owner_id === user.id || (row.team !== null && user.teams.includes(row.team));
+export function accessTo(
+  user: User,
+  policy: AccessPolicy,
+  row: EventRow,
+  filter: EventFilter,
+  refId: number | null,
+): 'full' | 'summary' | null {
+  if (refId !== null && row.incident_id !== refId) return null;
+  if (filter.team !== undefined && row.team !== filter.team) return null;
+  if (filter.mine && row.owner_id !== user.id && row.reporter_id !== user.id) return null;
+  const access = incidentAccess(user, factsOfEvent(row), policy);
+  return access === 'full' || refId !== null ? access : null;
 }
 
 /**
- * The hub hands the same row objects to every subscriber, so each row is turned into an event
- * once and shared: with 1,000 subscribers, one user lookup and one mapping per change.
+ * The hub hands the same row objects to every subscriber, so each row is turned into each kind
+ * of event once and shared: with 1,000 subscribers, one user lookup and one mapping per change.
  */
-const presented = new WeakMap<TimelineRow, IncidentEvent>();
+const fullEvents = new WeakMap<EventRow, IncidentEvent>();
+const summaryEvents = new WeakMap<EventRow, IncidentEvent>();
 
-async function present(ctx: Context, rows: TimelineRow[]): Promise<IncidentEvent[]> {
-  const fresh = rows.filter((r) => !presented.has(r));
+async function present(ctx: Context & { user: User }, rows: EventRow[], filter: EventFilter, refId: number | null) {
+  const kept = rows.flatMap((row) => {
+    const access = accessTo(ctx.user, ctx.policy, row, filter, refId);
+    return access ? [{ row, access }] : [];
+  });
+  const fresh = kept.filter(({ row, access }) => !(access === 'full' ? fullEvents : summaryEvents).has(row));
   if (fresh.length > 0) {
-    const users = await ctx.store.userRefs(fresh.flatMap((r) => [r.actor_id, r.reporter_id, ...(r.owner_id ? [r.owner_id] : [])]));
-    for (const r of fresh) presented.set(r, toEvent(r, users, ctx.incidents.prefix));
+    const users = await ctx.store.userRefs(fresh.flatMap(({ row: r }) => [r.actor_id, r.reporter_id, ...(r.owner_id ? [r.owner_id] : [])]));
+    for (const { row, access } of fresh) {
+      if (access === 'full') fullEvents.set(row, toFullEvent(row, users, ctx.incidents.prefix));
+      else summaryEvents.set(row, toSummaryEvent(row, users, ctx.incidents.prefix));
+    }
   }
-  return rows.map((r) => presented.get(r)!);
+  return kept.map(({ row, access }) => {
+    const event = (access === 'full' ? fullEvents : summaryEvents).get(row)!;
+    return tracked(event.id, event);
+  });
 }
 
 export const eventsRouter = router({
-  onChange: procedureFor()
+  onChange: procedureFor('incident.follow')
     .input(EventFilterSchema)
     .subscription(async ({ ctx, input, signal }) => {
       const refId = input.ref ? ctx.incidents.idOf(input.ref) : null;
@@ -45,8 +62,8 @@ export const eventsRouter = router({
         source: ctx.incidents,
         lastEventId: input.lastEventId,
         signal,
-        keep: (row) => visible(ctx.user, row, input, refId),
-        present: async (rows) => (await present(ctx, rows)).map((e) => tracked(e.id, e)),
+        keep: (row) => accessTo(ctx.user, ctx.policy, row, input, refId) !== null,
+        present: (rows) => present(ctx, rows, input, refId),
       });
     }),
 });

@@ -1,19 +1,18 @@
 import {
-  type Incident,
+  type CreateResult,
+  type IncidentChange,
   type IncidentCreateInputSchema,
-  type IncidentSummary,
-  type Status,
-  type TimelineKind,
-  type User,
   missingRequiredAnswers,
   parseRef,
+  StatusSchema,
+  type TimelineKind,
+  type User,
 } from '@handoff/shared';
 import type { z } from 'zod';
 import { badRequest, isUniqueViolation, notFound } from './errors.js';
-import { toIncident, toSummary } from './mapping.js';
-import type { IncidentRow, TimelineRow } from './schema.js';
+import { namedUsers, toChange } from './mapping.js';
+import type { EventRow, IncidentRow, TimelineRow } from './schema.js';
 import { searchDocument } from './searchText.js';
-import { searchIncidentIds } from './search.js';
 import type { Store, Trx } from './store.js';
 
 type CreateInput = z.output<typeof IncidentCreateInputSchema>;
@@ -27,29 +26,7 @@ export interface Change {
   data?: Record<string, unknown>;
 }
 
-export interface ListFilter {
-  team?: string | undefined;
-  ownerId?: number | undefined;
-  reporterId?: number | undefined;
-  status?: Status[] | undefined;
-  updatedSince?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}
-
-const encodeCursor = (row: { updated_at: string; id: number }) =>
-  Buffer.from(JSON.stringify([row.updated_at, row.id])).toString('base64url');
-function decodeCursor(cursor: string): [string, number] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1])) return [v[0], v[1] as number];
-  } catch {
-    // fall through to the error below
-  }
-  throw badRequest('cursor: not a cursor returned by incidents.list; omit it to start from the first page.');
-}
-
-/** Incident reads and writes. Every write appends timeline rows (= live events) in the same transaction. */
+/** Incident writes. Every write appends timeline rows (= live events) in the same transaction. */
 export class IncidentStore {
   constructor(
     private readonly store: Store,
@@ -60,9 +37,14 @@ export class IncidentStore {
     return this.store.db;
   }
 
-  async create(input: CreateInput, actor: User): Promise<{ incident: Incident; created: boolean }> {
-    const existing = await this.idByKey(input.idempotencyKey);
-    if (existing !== null) return { incident: await this.get(existing), created: false };
+  /**
+   * Creates an incident, or — for a key already used — answers with the incident created then.
+   * The key is checked again inside the write transaction (writes are serialised on both
+   * engines), so concurrent retries neither create a second incident nor use up a number.
+   */
+  async create(input: CreateInput, actor: User): Promise<CreateResult> {
+    const existing = await this.byKey(this.db, input.idempotencyKey);
+    if (existing) return existing;
 
     const template = await this.store.latestTemplate(input.category);
     if (!template) {
@@ -80,7 +62,9 @@ export class IncidentStore {
     const now = new Date().toISOString();
     const doc = searchDocument(input.title, input.description, input.steps);
     try {
-      const incident = await this.store.write(async (trx) => {
+      return await this.store.write(async (trx) => {
+        const raced = await this.byKey(trx, input.idempotencyKey);
+        if (raced) return raced;
         const row = await trx
           .insertInto('incidents')
           .values({
@@ -114,51 +98,41 @@ export class IncidentStore {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        const attachments =
-          input.attachments.length === 0
-            ? []
-            : await trx
-                .insertInto('attachments')
-                .values(
-                  input.attachments.map((a) => ({
-                    incident_id: row.id,
-                    name: a.name,
-                    media_type: a.mediaType,
-                    size: Math.floor((a.dataBase64.length * 3) / 4),
-                    data_base64: a.dataBase64,
-                  })),
-                )
-                .returning(['id', 'name', 'media_type', 'size'])
-                .execute();
+        if (input.attachments.length > 0) {
+          await trx
+            .insertInto('attachments')
+            .values(
+              input.attachments.map((a) => ({
+                incident_id: row.id,
+                name: a.name,
+                media_type: a.mediaType,
+                size: Math.floor((a.dataBase64.length * 3) / 4),
+                data_base64: a.dataBase64,
+              })),
+            )
+            .execute();
+        }
         const routed = team ? ` and routed to ${team}` : '';
-        const created = await this.appendTimeline(trx, row, actor.id, {
-          kind: 'created',
-          text: `Created by ${actor.name}${routed}`,
-          data: { team },
-        });
-        // Built from what was just written: no second read on the hot path.
-        // (No user lookup here: on SQLite the transaction holds the only connection.)
-        const users = new Map([[actor.id, { id: actor.id, name: actor.name }]]);
-        return toIncident(row, [created], attachments, users, this.prefix);
+        await this.appendTimeline(trx, row, actor.id, { kind: 'created', text: `Created by ${actor.name}${routed}`, data: { team } });
+        return { reference: this.ref(row.id), status: 'new' as const, team, created: true };
       });
-      return { incident, created: true };
     } catch (err) {
-      // A concurrent retry with the same key won the race: answer with its incident.
+      // Only a writer outside this process's serialisation could get here first (a backstop).
       if (isUniqueViolation(err)) {
-        const raced = await this.idByKey(input.idempotencyKey);
-        if (raced !== null) return { incident: await this.get(raced), created: false };
+        const raced = await this.byKey(this.db, input.idempotencyKey);
+        if (raced) return raced;
       }
       throw err;
     }
   }
 
-  private async idByKey(key: string): Promise<number | null> {
-    const row = await this.db.selectFrom('incidents').select('id').where('idempotency_key', '=', key).executeTakeFirst();
-    return row?.id ?? null;
+  private async byKey(db: Trx | Store['db'], key: string): Promise<CreateResult | null> {
+    const row = await db.selectFrom('incidents').select(['id', 'status', 'team']).where('idempotency_key', '=', key).executeTakeFirst();
+    return row ? { reference: this.ref(row.id), status: StatusSchema.parse(row.status), team: row.team, created: false } : null;
   }
 
-  async row(id: number): Promise<IncidentRow> {
-    const row = await this.db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  async row(id: number, db: Trx | Store['db'] = this.db): Promise<IncidentRow> {
+    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`Incident ${this.ref(id)}`);
     return row;
   }
@@ -174,81 +148,29 @@ export class IncidentStore {
     return `${this.prefix}-${id}`;
   }
 
-  async get(id: number): Promise<Incident> {
-    const row = await this.row(id);
-    const [timeline, attachments] = await Promise.all([
-      this.db.selectFrom('timeline').selectAll().where('incident_id', '=', id).orderBy('id').execute(),
-      this.db.selectFrom('attachments').select(['id', 'name', 'media_type', 'size']).where('incident_id', '=', id).orderBy('id').execute(),
-    ]);
-    const users = await this.store.userRefs([row.reporter_id, row.owner_id ?? row.reporter_id, ...timeline.map((t) => t.actor_id)]);
-    return toIncident(row, timeline, attachments, users, this.prefix);
-  }
-
-  async attachment(incidentId: number, attachmentId: number) {
-    const row = await this.db
-      .selectFrom('attachments')
-      .selectAll()
-      .where('incident_id', '=', incidentId)
-      .where('id', '=', attachmentId)
-      .executeTakeFirst();
-    if (!row) throw notFound(`Attachment ${attachmentId} of ${this.ref(incidentId)}`);
-    return { id: row.id, name: row.name, mediaType: row.media_type, dataBase64: row.data_base64 };
-  }
-
-  async summaries(rows: IncidentRow[]): Promise<IncidentSummary[]> {
-    const users = await this.store.userRefs(rows.flatMap((r) => (r.owner_id ? [r.owner_id, r.reporter_id] : [r.reporter_id])));
-    return rows.map((r) => toSummary(r, users, this.prefix));
-  }
-
-  async list(f: ListFilter): Promise<{ items: IncidentSummary[]; nextCursor: string | null }> {
-    let q = this.db.selectFrom('incidents').selectAll();
-    if (f.team !== undefined) q = q.where('team', '=', f.team);
-    if (f.ownerId !== undefined) q = q.where('owner_id', '=', f.ownerId);
-    if (f.reporterId !== undefined) q = q.where('reporter_id', '=', f.reporterId);
-    if (f.status?.length) q = q.where('status', 'in', f.status);
-    if (f.updatedSince !== undefined) q = q.where('updated_at', '>=', f.updatedSince);
-    if (f.cursor !== undefined) {
-      const [updatedAt, id] = decodeCursor(f.cursor);
-      q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
-    }
-    const rows = await q
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(f.limit + 1)
-      .execute();
-    const page = rows.slice(0, f.limit);
-    const last = page[page.length - 1];
-    return { items: await this.summaries(page), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
-  }
-
-  async search(text: string, limit: number): Promise<IncidentSummary[]> {
-    await this.store.searchIndex?.flush(); // see every committed incident
-    const ids = await searchIncidentIds(this.db, this.store.engine, text, limit);
-    if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return this.summaries(ids.flatMap((id) => byId.get(id) ?? []));
-  }
-
   /**
    * Applies the changes `decide` returns for the incident's current row, in one transaction that
    * also appends a timeline entry per change. `decide` throws to refuse (it sees the row as locked
-   * for this write, so checks and changes cannot interleave with another writer).
+   * for this write, so checks and changes cannot interleave with another writer). Returns the
+   * incident's new state and the entries this change appended.
    */
-  async change(id: number, actorId: number, decide: (row: IncidentRow, trx: Trx) => Promise<Change[]> | Change[]): Promise<Incident> {
-    await this.store.write(async (trx) => {
-      const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw notFound(`Incident ${this.ref(id)}`);
-      let current = row;
-      for (const change of await decide(row, trx)) {
-        current = await this.applyChange(trx, current, actorId, change);
+  async change(id: number, actorId: number, decide: (row: IncidentRow, trx: Trx) => Promise<Change[]> | Change[]): Promise<IncidentChange> {
+    const { row, entries } = await this.store.write(async (trx) => {
+      let current = await this.row(id, trx);
+      const appended: TimelineRow[] = [];
+      for (const change of await decide(current, trx)) {
+        const applied = await this.applyChange(trx, current, actorId, change);
+        current = applied.row;
+        appended.push(applied.entry);
       }
+      return { row: current, entries: appended };
     });
-    return this.get(id);
+    const users = await this.store.userRefs([...namedUsers(row), ...entries.map((e) => e.actor_id)]);
+    return toChange(row, entries, users, this.prefix);
   }
 
-  /** Writes one change and its timeline entry; returns the row as it is afterwards. */
-  async applyChange(trx: Trx, row: IncidentRow, actorId: number, change: Change): Promise<IncidentRow> {
+  /** Writes one change and its timeline entry; returns the row as it is afterwards and the entry. */
+  async applyChange(trx: Trx, row: IncidentRow, actorId: number, change: Change): Promise<{ row: IncidentRow; entry: TimelineRow }> {
     const updatedAt = new Date().toISOString();
     const set: Columns & { updated_at: string; search_title?: string; search_body?: string } = { ...change.set, updated_at: updatedAt };
     const next = { ...row, ...set } as IncidentRow;
@@ -258,8 +180,7 @@ export class IncidentStore {
       set.search_body = doc.body;
     }
     await trx.updateTable('incidents').set(set).where('id', '=', row.id).execute();
-    await this.appendTimeline(trx, next, actorId, change);
-    return next;
+    return { row: next, entry: await this.appendTimeline(trx, next, actorId, change) };
   }
 
   private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
@@ -282,9 +203,26 @@ export class IncidentStore {
       .executeTakeFirstOrThrow();
   }
 
-  /** Timeline rows (= events) after `afterId`, oldest first. */
-  async eventsAfter(afterId: number, limit: number): Promise<TimelineRow[]> {
-    return this.db.selectFrom('timeline').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  /**
+   * Timeline rows (= events) after `afterId`, oldest first, each with its incident's current
+   * team, owner, reporter and participants: who may see an event is decided on those, by the
+   * same rules as for the incident itself.
+   */
+  async eventsAfter(afterId: number, limit: number): Promise<EventRow[]> {
+    return this.db
+      .selectFrom('timeline as t')
+      .innerJoin('incidents as i', 'i.id', 't.incident_id')
+      .selectAll('t')
+      .select([
+        'i.team as cur_team',
+        'i.owner_id as cur_owner_id',
+        'i.reporter_id as cur_reporter_id',
+        'i.participants as cur_participants',
+      ])
+      .where('t.id', '>', afterId)
+      .orderBy('t.id')
+      .limit(limit)
+      .execute();
   }
 
   async lastEventId(): Promise<number> {

@@ -92,6 +92,12 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           text text not null, actor_id integer not null, at text not null)`.execute(db);
       },
     },
+    '0003_participants': {
+      async up(db: AnyDb) {
+        // People asked a question on an incident (a JSON array of user ids): they see it in full.
+        await sql`alter table incidents add column participants text not null default '[]'`.execute(db);
+      },
+    },
   };
 }
 

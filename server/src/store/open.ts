@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Engine } from './schema.js';
+import { log } from '../log.js';
 
 export interface OpenedDb {
   db: Kysely<Database>;
@@ -37,9 +38,15 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
     const pgConfig: pg.PoolConfig = { connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5000 };
     const pool = new pg.Pool(pgConfig);
     // Without a listener, an idle client's network error would crash the process.
-    pool.on('error', (err) => console.error(`[handoff] PostgreSQL connection error: ${err.message}`));
+    pool.on('error', (err) => log.warn({ error: err.message }, 'an idle PostgreSQL connection failed'));
     // A create is acknowledged only once its commit is on disk, whatever the server's default.
-    pool.on('connect', (client) => void client.query('set synchronous_commit to on').catch(() => undefined));
+    pool.on('connect', (client) => {
+      // pg-pool listens for errors only on idle clients: a connection lost in the middle of a
+      // query would otherwise be an uncaught 'error' event and take the whole server down. The
+      // query itself fails (a 503 for its caller); the pool replaces the client.
+      client.on('error', (err) => log.warn({ error: err.message }, 'a PostgreSQL connection in use failed'));
+      void client.query('set synchronous_commit to on').catch(() => undefined);
+    });
     try {
       const client = await pool.connect();
       client.release();
@@ -74,6 +81,7 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
 }
 
 const STATEMENT_CACHE_SIZE = 500;
+const NO_OP_STATEMENT = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) } as unknown as BetterSqlite3.Statement;
 
 /**
  * Kysely prepares every query anew; preparing is ~10 % of a create's CPU. Queries are built
@@ -87,6 +95,10 @@ function withStatementCache(db: BetterSqlite3.Database): BetterSqlite3.Database 
     get(target, prop, receiver) {
       if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
       return (source: string) => {
+        // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, …); Kysely's own
+        // rollback would then fail with "cannot rollback - no transaction is active" and hide
+        // the real error. Nothing is left to roll back, so that rollback does nothing.
+        if (source === 'rollback' && !target.inTransaction) return NO_OP_STATEMENT;
         let stmt = cache.get(source);
         if (stmt) {
           cache.delete(source); // re-insert: most recently used last

@@ -1,8 +1,23 @@
-import { type Release, type ReleaseCreateInput, type ReleaseEvent, type Verdict, StatusSchema, formatRef } from '@handoff/shared';
+import {
+  formatRef,
+  type Release,
+  type ReleaseCreateInput,
+  type ReleaseEvent,
+  type ReleaseFacts,
+  StatusSchema,
+  type Verdict,
+} from '@handoff/shared';
 import { badRequest, conflict, isUniqueViolation, notFound } from './errors.js';
 import type { IncidentStore } from './incidents.js';
+import { participantIds } from './mapping.js';
 import type { ReleaseLogRow } from './schema.js';
 import type { Store, Trx } from './store.js';
+
+/** A release and what decides who may see it (the incidents it fixes). */
+export interface ReleaseWithFacts {
+  release: Release;
+  facts: ReleaseFacts;
+}
 
 /** Releases, their items (fixes and known issues), L1 reviewers' feedback, and the release log. */
 export class ReleaseStore {
@@ -56,15 +71,15 @@ export class ReleaseStore {
       if (isUniqueViolation(err)) throw conflict(`version: release ${input.version} exists already.`);
       throw err;
     }
-    return this.get(input.version);
+    return (await this.get(input.version)).release;
   }
 
-  async get(version: string): Promise<Release> {
+  async get(version: string): Promise<ReleaseWithFacts> {
     const [release] = await this.load([await this.releaseId(version)]);
     return release!;
   }
 
-  async list(status?: 'planned' | 'shipped'): Promise<Release[]> {
+  async list(status?: 'planned' | 'shipped'): Promise<ReleaseWithFacts[]> {
     let q = this.store.db.selectFrom('releases').selectAll();
     if (status) q = q.where('status', '=', status);
     return this.load(
@@ -87,7 +102,7 @@ export class ReleaseStore {
       created_at: string;
       shipped_at: string | null;
     }[],
-  ): Promise<Release[]> {
+  ): Promise<ReleaseWithFacts[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const db = this.store.db;
@@ -105,6 +120,9 @@ export class ReleaseStore {
           'inc.status',
           'inc.reporter_id',
           'inc.affected_customers',
+          'inc.team',
+          'inc.owner_id',
+          'inc.participants',
         ])
         .where('i.release_id', 'in', ids)
         .orderBy('i.id')
@@ -116,7 +134,41 @@ export class ReleaseStore {
       ...feedback.map((f) => f.reviewer_id),
       ...items.flatMap((i) => (i.reporter_id === null ? [] : [i.reporter_id])),
     ]);
-    return rows.map((r) => ({
+    const factsOf = (releaseId: number): ReleaseFacts => ({
+      fixes: items.flatMap((i) =>
+        i.release_id === releaseId && i.reporter_id !== null && i.participants !== null
+          ? [{ team: i.team, reporterId: i.reporter_id, ownerId: i.owner_id, participantIds: participantIds(i.participants) }]
+          : [],
+      ),
+    });
+    return rows.map((r) => ({ release: this.toRelease(r, items, feedback, users), facts: factsOf(r.id) }));
+  }
+
+  private toRelease(
+    r: Parameters<ReleaseStore['load']>[0][number],
+    items: {
+      id: number;
+      release_id: number;
+      kind: string;
+      incident_id: number | null;
+      text: string;
+      title: string | null;
+      status: string | null;
+      reporter_id: number | null;
+      affected_customers: number | null;
+    }[],
+    feedback: {
+      id: number;
+      release_id: number;
+      item_id: number | null;
+      reviewer_id: number;
+      verdict: string;
+      text: string;
+      created_at: string;
+    }[],
+    users: Map<number, { id: number; name: string }>,
+  ): Release {
+    return {
       id: r.id,
       version: r.version,
       plannedDate: r.planned_date,
@@ -152,7 +204,27 @@ export class ReleaseStore {
           text: f.text,
           at: f.created_at,
         })),
-    }));
+    };
+  }
+
+  /** What decides who may see each of these releases (for filtering live release events). */
+  async factsFor(releaseIds: number[]): Promise<Map<number, ReleaseFacts>> {
+    const rows = await this.store.db
+      .selectFrom('release_items as i')
+      .innerJoin('incidents as inc', 'inc.id', 'i.incident_id')
+      .select(['i.release_id', 'inc.team', 'inc.reporter_id', 'inc.owner_id', 'inc.participants'])
+      .where('i.release_id', 'in', releaseIds)
+      .execute();
+    const out = new Map<number, ReleaseFacts>(releaseIds.map((id) => [id, { fixes: [] }]));
+    for (const r of rows) {
+      (out.get(r.release_id)!.fixes as ReleaseFacts['fixes'][number][]).push({
+        team: r.team,
+        reporterId: r.reporter_id,
+        ownerId: r.owner_id,
+        participantIds: participantIds(r.participants),
+      });
+    }
+    return out;
   }
 
   async feedback(
@@ -161,7 +233,8 @@ export class ReleaseStore {
   ): Promise<Release> {
     await this.store.write(async (trx) => {
       const release = await this.releaseId(input.version, trx);
-      if (release.status === 'shipped') throw badRequest(`Release ${input.version} has shipped; feedback is for upcoming releases.`);
+      if (release.status === 'shipped')
+        throw badRequest(`version: release ${input.version} has shipped; feedback is for upcoming releases.`);
       if (input.itemId !== undefined) {
         const item = await trx
           .selectFrom('release_items')
@@ -191,14 +264,14 @@ export class ReleaseStore {
         actorId,
       );
     });
-    return this.get(input.version);
+    return (await this.get(input.version)).release;
   }
 
   /** Marks the release shipped and tells every fixed incident (and so its agent) on its timeline. */
   async ship(version: string, actorId: number): Promise<Release> {
     await this.store.write(async (trx) => {
       const release = await this.releaseId(version, trx);
-      if (release.status === 'shipped') throw badRequest(`Release ${version} was already shipped at ${release.shipped_at}.`);
+      if (release.status === 'shipped') throw badRequest(`version: release ${version} was already shipped at ${release.shipped_at}.`);
       await trx
         .updateTable('releases')
         .set({ status: 'shipped', shipped_at: new Date().toISOString() })
@@ -220,7 +293,7 @@ export class ReleaseStore {
       }
       await this.log(trx, release, 'shipped', `Release ${version} shipped (${fixes.length} fix${fixes.length === 1 ? '' : 'es'})`, actorId);
     });
-    return this.get(version);
+    return (await this.get(version)).release;
   }
 
   eventsAfter(afterId: number, limit: number): Promise<ReleaseLogRow[]> {

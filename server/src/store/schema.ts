@@ -57,6 +57,8 @@ export interface IncidentsTable {
   fixed_in_version: string | null;
   created_at: string;
   updated_at: string;
+  /** JSON array of the ids of people asked a question on it (they see it in full). */
+  participants: Generated<string>;
   /** Normalised text for full-text search (see search.ts); derived from title / body. */
   search_title: string;
   search_body: string;
@@ -162,6 +164,13 @@ export interface Database {
 export type IncidentRow = Selectable<IncidentsTable>;
 export type NewIncidentRow = Insertable<IncidentsTable>;
 export type TimelineRow = Selectable<TimelineTable>;
+/** A timeline row with its incident's current facts (who may see it is decided on those). */
+export type EventRow = TimelineRow & {
+  cur_team: string | null;
+  cur_owner_id: number | null;
+  cur_reporter_id: number;
+  cur_participants: string;
+};
 export type ReleaseLogRow = Selectable<ReleaseLogTable>;
 export type UserRow = Selectable<UsersTable>;
 export type Engine = 'sqlite' | 'postgres';

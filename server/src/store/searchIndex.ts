@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { CoalescingRunner } from '../util/coalescingRunner.js';
 import type { Database } from './schema.js';
+import { log } from '../log.js';
 
 const BATCH = 500;
 const DELAY_MS = 20;
@@ -27,7 +28,7 @@ export class SqliteSearchIndex {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flush().catch((err: Error) => console.error(`[handoff] search indexing failed: ${err.message}`));
+      this.flush().catch((err: Error) => log.error({ err }, 'search indexing failed; it is retried after the next write'));
     }, DELAY_MS);
     this.timer.unref();
   }

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { statfs } from 'node:fs/promises';
+import path from 'node:path';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import {
   type Role,
@@ -14,7 +16,8 @@ import { z } from 'zod';
 import { migrate } from './migrations.js';
 import { type OpenOptions, openDb } from './open.js';
 import type { Database, Engine, UserRow } from './schema.js';
-import { badRequest } from './errors.js';
+import { log } from '../log.js';
+import { badRequest, type StoreFault, storeFault } from './errors.js';
 import { SqliteSearchIndex } from './searchIndex.js';
 
 export type Trx = Transaction<Database>;
@@ -22,6 +25,8 @@ export type Trx = Transaction<Database>;
 /** Every write transaction on PostgreSQL takes this lock, so event ids commit in id order. */
 const WRITE_LOCK_KEY = 41_004_100;
 export const PG_EVENTS_CHANNEL = 'handoff_events';
+/** Free space below which a store that ran out of disk still counts as full. */
+const MIN_FREE_BYTES = 1024 * 1024;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -37,6 +42,9 @@ export class Store {
 
   /** SQLite's batched full-text indexer (PostgreSQL indexes in the row itself). */
   readonly searchIndex: SqliteSearchIndex | null;
+
+  /** The fault the last write hit (disk full, database unreachable), until one succeeds again. */
+  fault: { kind: StoreFault; since: string; message: string } | null = null;
 
   private constructor(
     readonly db: Kysely<Database>,
@@ -66,16 +74,68 @@ export class Store {
 
   /** Runs `fn` in one transaction that returns only once the commit is durable. */
   async write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
-    const result = await this.db.transaction().execute(async (trx) => {
-      if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
-      const value = await fn(trx);
-      // Delivered to every instance's listener only when (and if) the transaction commits.
-      if (this.engine === 'postgres') await sql`select pg_notify(${PG_EVENTS_CHANNEL}, '')`.execute(trx);
-      return value;
-    });
+    let result: T;
+    try {
+      result = await this.db.transaction().execute(async (trx) => {
+        if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+        const value = await fn(trx);
+        // Delivered to every instance's listener only when (and if) the transaction commits.
+        if (this.engine === 'postgres') await sql`select pg_notify(${PG_EVENTS_CHANNEL}, '')`.execute(trx);
+        return value;
+      });
+    } catch (err) {
+      const fault = storeFault(err);
+      if (fault) this.noteFault(fault, err);
+      throw err;
+    }
+    if (this.fault) this.recovered();
     this.searchIndex?.schedule();
     this.onCommit();
     return result;
+  }
+
+  /** Records (and logs, once per fault) that the store cannot write: /healthz reports it. */
+  noteFault(kind: StoreFault, cause: unknown): void {
+    if (this.fault?.kind === kind) return;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    this.fault = { kind, since: new Date().toISOString(), message };
+    log.error({ err: cause, fault: kind, store: this.location }, `store fault: ${kind}`);
+  }
+
+  private recovered(): void {
+    log.warn({ fault: this.fault?.kind, since: this.fault?.since }, 'store writes work again');
+    this.fault = null;
+  }
+
+  /**
+   * Whether the store can serve: reachable, and not stuck on a full disk. After a disk-full
+   * fault on SQLite it checks the free space and, once there is some again, checkpoints the
+   * write-ahead log (which may have grown while commits failed) so the space stays usable.
+   */
+  async health(): Promise<{ ok: true } | { ok: false; error: string }> {
+    try {
+      await sql`select 1`.execute(this.db);
+    } catch (err) {
+      return { ok: false, error: `database unavailable: ${(err as Error).message}` };
+    }
+    if (this.fault?.kind === 'unavailable') this.recovered();
+    if (this.fault?.kind === 'disk_full' && this.engine === 'sqlite') {
+      const fs = await statfs(path.dirname(this.location));
+      const free = fs.bavail * fs.bsize;
+      if (free < MIN_FREE_BYTES) return { ok: false, error: `the disk is full (${free} bytes free at ${path.dirname(this.location)})` };
+      try {
+        await sql`pragma wal_checkpoint(TRUNCATE)`.execute(this.db);
+        this.recovered();
+      } catch (err) {
+        return { ok: false, error: `the disk was full; checkpointing the write-ahead log still fails: ${(err as Error).message}` };
+      }
+    }
+    if (this.fault)
+      return {
+        ok: false,
+        error: `${this.fault.kind === 'disk_full' ? 'the disk is full' : 'database unavailable'} since ${this.fault.since}: ${this.fault.message}`,
+      };
+    return { ok: true };
   }
 
   // ---- users ----
@@ -175,11 +235,12 @@ export class Store {
     return Number(res.numDeletedRows) > 0;
   }
 
-  async requireTeam(team: string): Promise<void> {
+  /** BAD_REQUEST naming `field` and the known teams when `team` does not exist. */
+  async requireTeam(team: string, field = 'team'): Promise<void> {
     const found = await this.db.selectFrom('teams').select('id').where('id', '=', team).executeTakeFirst();
     if (!found) {
       const known = (await this.listTeams()).map((t) => t.id).join(', ') || 'none yet';
-      throw badRequest(`Unknown team "${team}". Known teams: ${known}.`);
+      throw badRequest(`${field}: unknown team "${team}". Known teams: ${known}.`);
     }
   }
 

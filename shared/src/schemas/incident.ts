@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './primitives.js';
 import { SlugSchema, UserRefSchema } from './roles.js';
 import { StatusSchema } from './status.js';
 
@@ -6,12 +7,7 @@ export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const SeveritySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-const text = (max: number) => z.string().trim().max(max);
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'Must be an http(s) URL such as https://crm.example.com/tickets/42');
+const httpUrl = text(2000).regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'Must be an http(s) URL such as https://crm.example.com/tickets/42');
 
 export const CustomerSchema = z.object({
   name: text(200).min(1, 'Customer name is required'),
@@ -37,7 +33,7 @@ export type Step = z.infer<typeof StepSchema>;
 export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'text/plain'] as const;
 /** Attachments travel base64-encoded; the whole request stays under the server's 1 MB limit. */
 export const AttachmentInputSchema = z.object({
-  name: text(200).min(1),
+  name: text(200).min(1, 'name must not be empty'),
   mediaType: z.enum(ATTACHMENT_TYPES),
   dataBase64: z
     .string()
@@ -53,9 +49,12 @@ export const AttachmentMetaSchema = z.object({
 });
 export type AttachmentMeta = z.infer<typeof AttachmentMetaSchema>;
 
-const keyValue = z.record(text(60).min(1), text(1000)).refine((r) => Object.keys(r).length <= 50, {
-  message: 'At most 50 entries',
-});
+/** Key/value pairs such as an environment (`os` → `macOS 15`). */
+export const EnvironmentSchema = z
+  .record(text(60).min(1, 'keys must not be empty'), text(1000))
+  .refine((r) => Object.keys(r).length <= 50, {
+    message: 'At most 50 entries',
+  });
 
 /** Each client-editable field, without defaults (so a patch only holds what it changes). */
 const fieldSchemas = {
@@ -66,7 +65,7 @@ const fieldSchemas = {
   product: text(100).min(1, 'Product is required'),
   version: text(60),
   component: text(80).optional(),
-  environment: keyValue,
+  environment: EnvironmentSchema,
   customer: CustomerSchema,
   crm: CrmSchema,
   steps: z.array(StepSchema).max(50),
@@ -129,8 +128,28 @@ export const TimelineEntrySchema = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
-/** One line of an incident list: enough to show status, owner and workaround. */
+/**
+ * What every staff member may see of any incident, also of other teams: enough to find a
+ * duplicate and add one's customer to it — never its customers, answers, attachments or timeline.
+ */
+export const IncidentOutlineSchema = z.object({
+  access: z.literal('summary'),
+  reference: z.string(),
+  title: z.string(),
+  status: StatusSchema,
+  team: z.string().nullable(),
+  owner: UserRefSchema.nullable(),
+  affectedCustomers: z.number().int(),
+  workaround: z.string().nullable(),
+  fixedInVersion: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type IncidentOutline = z.infer<typeof IncidentOutlineSchema>;
+
+/** One line of an incident list for someone who sees the incident in full. */
 export const IncidentSummarySchema = z.object({
+  access: z.literal('full'),
   reference: z.string(),
   title: z.string(),
   category: z.string(),
@@ -161,6 +180,58 @@ export const IncidentSchema = IncidentSummarySchema.extend({
   steps: z.array(StepSchema),
   reproducedByAgent: z.boolean(),
   attachments: z.array(AttachmentMetaSchema),
+  /** People asked a question on it; they see it in full wherever it is routed. */
+  participants: z.array(UserRefSchema),
+  /** The latest timeline entries, oldest first (at most TIMELINE_PAGE). */
   timeline: z.array(TimelineEntrySchema),
+  /** Whether older entries exist: `incidents.timeline` with `beforeId` = the first entry's id. */
+  earlierTimeline: z.boolean(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
+
+/** Timeline entries sent with an incident; older ones are fetched page by page. */
+export const TIMELINE_PAGE = 100;
+
+/** A list line: in full for one's own teams' incidents, as an outline for others'. */
+export const IncidentListItemSchema = z.discriminatedUnion('access', [IncidentSummarySchema, IncidentOutlineSchema]);
+export type IncidentListItem = z.infer<typeof IncidentListItemSchema>;
+
+/** `incidents.byRef`: the whole incident, or its outline when it belongs to another team. */
+export const IncidentViewSchema = z.discriminatedUnion('access', [IncidentSchema, IncidentOutlineSchema]);
+export type IncidentView = z.infer<typeof IncidentViewSchema>;
+
+/**
+ * What a change to an incident returns: its new state in brief and the timeline entries the
+ * change appended — not the whole incident (see {@link applyIncidentChange}).
+ */
+export const IncidentChangeSchema = z.object({
+  reference: z.string(),
+  title: z.string(),
+  status: StatusSchema,
+  team: z.string().nullable(),
+  owner: UserRefSchema.nullable(),
+  affectedCustomers: z.number().int(),
+  duplicateOf: z.string().nullable(),
+  fixedInVersion: z.string().nullable(),
+  updatedAt: z.string(),
+  participants: z.array(UserRefSchema),
+  entries: z.array(TimelineEntrySchema),
+});
+export type IncidentChange = z.infer<typeof IncidentChangeSchema>;
+
+/** The incident as it is after `change` (a client keeps its copy current without a re-read). */
+export function applyIncidentChange(incident: Incident, change: IncidentChange): Incident {
+  const known = new Set(incident.timeline.map((e) => e.id));
+  const { entries, ...state } = change;
+  return { ...incident, ...state, timeline: [...incident.timeline, ...entries.filter((e) => !known.has(e.id))] };
+}
+
+/** `incidents.create`: the reference (also for a retry with the same key) and where it went. */
+export const CreateResultSchema = z.object({
+  reference: z.string(),
+  status: StatusSchema,
+  team: z.string().nullable(),
+  /** False when the idempotency key had been used: this is the incident created then. */
+  created: z.boolean(),
+});
+export type CreateResult = z.infer<typeof CreateResultSchema>;

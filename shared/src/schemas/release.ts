@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventIdSchema, IdSchema, text } from './primitives.js';
 import { RefInputSchema } from './procedures.js';
 import { UserRefSchema } from './roles.js';
 import { StatusSchema } from './status.js';
@@ -8,15 +9,15 @@ export const ReleaseStatusSchema = z.enum(RELEASE_STATUSES);
 export const VerdictSchema = z.enum(['ready', 'concern']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-const version = z.string().trim().min(1, 'version is required, e.g. "4.3.0"').max(60);
+const version = text(60).min(1, 'version is required, e.g. "4.3.0"');
 
 export const ReleaseCreateInputSchema = z.object({
   version,
   plannedDate: z.iso.date('plannedDate must be a date like 2026-12-01'),
-  notes: z.string().trim().max(20_000).default(''),
+  notes: text(20_000).default(''),
   /** Incidents this release fixes; incidents marked fixed in this version are added too. */
   fixes: z.array(RefInputSchema).max(200).default([]),
-  knownIssues: z.array(z.string().trim().min(1).max(2000)).max(50).default([]),
+  knownIssues: z.array(text(2000).min(1)).max(50).default([]),
 });
 export type ReleaseCreateInput = z.input<typeof ReleaseCreateInputSchema>;
 
@@ -24,9 +25,9 @@ export const ReleaseFeedbackInputSchema = z
   .object({
     version,
     /** The item the feedback is about; omitted for feedback on the release as a whole. */
-    itemId: z.number().int().optional(),
+    itemId: IdSchema.optional(),
     verdict: VerdictSchema,
-    text: z.string().trim().max(5000).default(''),
+    text: text(5000).default(''),
   })
   .refine((f) => f.verdict === 'ready' || f.text.length > 0, {
     message: 'A concern needs text: say what worries you',
@@ -87,4 +88,4 @@ export const ReleaseEventSchema = z.object({
   at: z.string(),
 });
 export type ReleaseEvent = z.infer<typeof ReleaseEventSchema>;
-export const ReleaseEventFilterSchema = z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() });
+export const ReleaseEventFilterSchema = z.object({ lastEventId: EventIdSchema.nullish() });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { VISIBILITIES } from '../permissions.js';
+import { text } from './primitives.js';
 
 export const ROLES = ['agent', 'reviewer', 'developer', 'lead', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -23,14 +25,14 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const TeamSchema = z.object({ id: SlugSchema, name: z.string().trim().min(1).max(80) });
+export const TeamSchema = z.object({ id: SlugSchema, name: text(80).min(1, 'name must not be empty') });
 export type Team = z.infer<typeof TeamSchema>;
 
 /** A routing rule sends new incidents of a category and/or component to a team. */
 export const RoutingRuleInputSchema = z
   .object({
     category: SlugSchema.optional(),
-    component: z.string().trim().min(1).max(80).optional(),
+    component: text(80).min(1).optional(),
     team: SlugSchema,
   })
   .refine((r) => r.category !== undefined || r.component !== undefined, {
@@ -43,3 +45,7 @@ export const RoutingRuleSchema = z.object({
   team: z.string(),
 });
 export type RoutingRule = z.infer<typeof RoutingRuleSchema>;
+
+/** `auth.whoami`: the signed-in user and the server's visibility setting (see permissions). */
+export const MeSchema = UserSchema.extend({ visibility: z.enum(VISIBILITIES) });
+export type Me = z.infer<typeof MeSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './primitives.js';
 import { SlugSchema } from './roles.js';
 
 export const QUESTION_KINDS = ['text', 'longtext', 'yesno', 'choice', 'number', 'url'] as const;
@@ -7,11 +8,11 @@ export const QuestionKindSchema = z.enum(QUESTION_KINDS);
 export const QuestionSchema = z
   .object({
     id: SlugSchema,
-    text: z.string().trim().min(3).max(300),
-    why: z.string().trim().min(3).max(500),
+    text: text(300).min(3),
+    why: text(500).min(3),
     required: z.boolean(),
     kind: QuestionKindSchema,
-    options: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+    options: z.array(text(100).min(1)).max(30).optional(),
   })
   .refine((q) => q.kind !== 'choice' || (q.options?.length ?? 0) >= 2, {
     message: 'A choice question needs at least two options',
@@ -22,7 +23,7 @@ export type Question = z.infer<typeof QuestionSchema>;
 export const TemplateInputSchema = z
   .object({
     category: SlugSchema,
-    label: z.string().trim().min(1).max(80),
+    label: text(80).min(1),
     questions: z.array(QuestionSchema).max(40),
   })
   .refine((t) => new Set(t.questions.map((q) => q.id)).size === t.questions.length, {
@@ -42,5 +43,6 @@ export type Template = z.infer<typeof TemplateSchema>;
 
 /** Names of the required questions of `template` that `answers` leaves empty. */
 export function missingRequiredAnswers(template: Template, answers: Record<string, string>): Question[] {
-  return template.questions.filter((q) => q.required && !(answers[q.id] ?? '').trim());
+  // Own properties only: a question id such as "constructor" must not find Object.prototype's.
+  return template.questions.filter((q) => q.required && !(Object.hasOwn(answers, q.id) ? answers[q.id]! : '').trim());
 }

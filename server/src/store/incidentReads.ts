@@ -1,0 +1,156 @@
+import {
+  type AccessPolicy,
+  type Incident,
+  type IncidentListItem,
+  type IncidentView,
+  incidentAccess,
+  type Status,
+  TIMELINE_PAGE,
+  type TimelinePage,
+  type User,
+} from '@handoff/shared';
+import { sql } from 'kysely';
+import { badRequest, notFound } from './errors.js';
+import { factsOfRow, namedUsers, toIncident, toOutline, toSummary, toTimelineEntry } from './mapping.js';
+import type { IncidentRow } from './schema.js';
+import { searchIncidentIds } from './search.js';
+import type { Store } from './store.js';
+
+export interface ListFilter {
+  team?: string | undefined;
+  ownerId?: number | undefined;
+  reporterId?: number | undefined;
+  status?: Status[] | undefined;
+  updatedSince?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+const encodeCursor = (row: { updated_at: string; id: number }) =>
+  Buffer.from(JSON.stringify([row.updated_at, row.id])).toString('base64url');
+function decodeCursor(cursor: string): [string, number] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
+    if (Array.isArray(v) && typeof v[0] === 'string' && Number.isInteger(v[1]) && Math.abs(v[1]) <= 2_147_483_647)
+      return [v[0], v[1] as number];
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest('cursor: not a cursor returned by incidents.list; omit it to start from the first page.');
+}
+
+/** Incident reads, each shaped by how much of the incident the reader may see. */
+export class IncidentReader {
+  constructor(
+    private readonly store: Store,
+    private readonly prefix: string,
+  ) {}
+
+  private get db() {
+    return this.store.db;
+  }
+
+  /** The whole incident with its latest timeline entries (older ones: {@link timelinePage}). */
+  async full(row: IncidentRow): Promise<Incident> {
+    const [latest, attachments] = await Promise.all([
+      this.db
+        .selectFrom('timeline')
+        .selectAll()
+        .where('incident_id', '=', row.id)
+        .orderBy('id', 'desc')
+        .limit(TIMELINE_PAGE + 1)
+        .execute(),
+      this.db
+        .selectFrom('attachments')
+        .select(['id', 'name', 'media_type', 'size'])
+        .where('incident_id', '=', row.id)
+        .orderBy('id')
+        .execute(),
+    ]);
+    const rows = latest.slice(0, TIMELINE_PAGE).reverse();
+    const users = await this.store.userRefs([...namedUsers(row), ...rows.map((t) => t.actor_id)]);
+    return toIncident(row, { rows, earlier: latest.length > TIMELINE_PAGE }, attachments, users, this.prefix);
+  }
+
+  /** The incident as `user` may see it: whole, or its outline when it is another team's. */
+  async view(row: IncidentRow, user: User, policy: AccessPolicy): Promise<IncidentView> {
+    if (incidentAccess(user, factsOfRow(row), policy) === 'full') return this.full(row);
+    return toOutline(row, await this.store.userRefs(row.owner_id === null ? [] : [row.owner_id]), this.prefix);
+  }
+
+  async timelinePage(incidentId: number, beforeId: number, limit: number): Promise<TimelinePage> {
+    const rows = await this.db
+      .selectFrom('timeline')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .where('id', '<', beforeId)
+      .orderBy('id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit).reverse();
+    const users = await this.store.userRefs(page.map((t) => t.actor_id));
+    return { entries: page.map((t) => toTimelineEntry(t, users)), earlier: rows.length > limit };
+  }
+
+  async attachment(incidentId: number, attachmentId: number) {
+    const row = await this.db
+      .selectFrom('attachments')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .where('id', '=', attachmentId)
+      .executeTakeFirst();
+    if (!row) throw notFound(`Attachment ${attachmentId} of ${this.prefix}-${incidentId}`);
+    return { id: row.id, name: row.name, mediaType: row.media_type, dataBase64: row.data_base64 };
+  }
+
+  /** List lines: a summary of what `user` sees in full, the outline of the rest. */
+  async items(rows: IncidentRow[], user: User, policy: AccessPolicy): Promise<IncidentListItem[]> {
+    const users = await this.store.userRefs(rows.flatMap((r) => (r.owner_id ? [r.owner_id, r.reporter_id] : [r.reporter_id])));
+    return rows.map((r) =>
+      incidentAccess(user, factsOfRow(r), policy) === 'full' ? toSummary(r, users, this.prefix) : toOutline(r, users, this.prefix),
+    );
+  }
+
+  /**
+   * Newest first, by keyset cursor. Asking for another person's reports only ever lists the
+   * incidents of one's own teams (which incidents a colleague elsewhere reported is theirs).
+   */
+  async list(f: ListFilter, user: User, policy: AccessPolicy): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
+    let q = this.db.selectFrom('incidents').selectAll();
+    if (f.team !== undefined) q = q.where('team', '=', f.team);
+    if (f.ownerId !== undefined) q = q.where('owner_id', '=', f.ownerId);
+    if (f.reporterId !== undefined) {
+      q = q.where('reporter_id', '=', f.reporterId);
+      if (f.reporterId !== user.id && user.role !== 'admin' && policy.visibility !== 'open') {
+        q = user.teams.length > 0 ? q.where('team', 'in', user.teams) : q.where(sql<boolean>`false`);
+      }
+    }
+    if (f.status?.length) q = q.where('status', 'in', f.status);
+    if (f.updatedSince !== undefined) q = q.where('updated_at', '>=', f.updatedSince);
+    if (f.cursor !== undefined) {
+      const [updatedAt, id] = decodeCursor(f.cursor);
+      q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
+    }
+    const rows = await q
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit + 1)
+      .execute();
+    const page = rows.slice(0, f.limit);
+    const last = page[page.length - 1];
+    return { items: await this.items(page, user, policy), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
+  }
+
+  async search(text: string, limit: number, user: User, policy: AccessPolicy): Promise<IncidentListItem[]> {
+    await this.store.searchIndex?.flush(); // see every committed incident
+    const ids = await searchIncidentIds(this.db, this.store.engine, text, limit);
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return this.items(
+      ids.flatMap((id) => byId.get(id) ?? []),
+      user,
+      policy,
+    );
+  }
+}
