@@ -3,6 +3,7 @@
 // an L1 reviewer in a second Chromium profile, all against one real Handoff server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { type Incident, IncidentSchema } from '@handoff/shared';
 import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
 import { nodeClient, openCrmPage, openPanel } from '../../extension-browser/e2e/harness';
 import { captureInPanel } from './capture';
@@ -13,6 +14,9 @@ const hops = new Hops();
 const zendesk = () => w.fixtures.url + FIXTURES.find((f) => f.crm === 'zendesk')!.path;
 const freshdesk = () => w.fixtures.url + FIXTURES.find((f) => f.crm === 'freshdesk')!.path;
 const api = (role: 'agent' | 'developer' | 'lead') => nodeClient(w.server.url, w.server.demoTokens![role]);
+/** The whole incident as `role` sees it on the server (they all work in its team). */
+const whole = async (role: 'developer' | 'lead', ref: string): Promise<Incident> =>
+  IncidentSchema.parse(await api(role).incidents.byRef.query({ ref }));
 
 beforeAll(async () => {
   w = await startWorld();
@@ -66,7 +70,7 @@ describe('story 1: capture → question → answer → fix → release review �
     );
     expect(captured).toBeGreaterThan(0);
     expect(ref).toMatch(/^INC-\d+$/);
-    const incident = await api('developer').incidents.byRef.query({ ref });
+    const incident = await whole('developer', ref);
     expect(incident.crm.system).toBe('zendesk');
     expect(incident.steps.map((s) => s.action)).toEqual(['Open the sign-in page', 'Sign in with SSO']);
   });
@@ -202,7 +206,7 @@ describe('story 1: capture → question → answer → fix → release review �
       () => row.locator('.verify-confirm').click(),
       () => frame.locator('#status', { hasText: 'Closed' }).waitFor({ timeout: 20_000 }),
     );
-    const incident = await api('lead').incidents.byRef.query({ ref });
+    const incident = await whole('lead', ref);
     expect(incident.status).toBe('closed');
     const kinds = incident.timeline.map((t) => t.kind);
     for (const k of ['created', 'assigned', 'question', 'answer', 'reproduction', 'verified'] as const) expect(kinds).toContain(k);
@@ -251,7 +255,7 @@ describe('story 2: could not reproduce → back to L1 → returns with more deta
       () => frame.locator('#status', { hasText: 'In progress' }).waitFor({ timeout: 20_000 }),
     );
     await frame.locator('.timeline', { hasText: 'HP LaserJet M404' }).waitFor({ timeout: 20_000 });
-    const incident = await api('developer').incidents.byRef.query({ ref });
+    const incident = await whole('developer', ref);
     expect(incident.status).toBe('in_progress');
     expect(incident.timeline.find((t) => t.kind === 'reproduction')?.data).toMatchObject({ result: 'not_reproduced' });
   });
