@@ -8,9 +8,10 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '@handoff/server';
-import type { Incident } from '@handoff/shared';
-import { apiClient } from './api';
+import { apiClient, fullIncident } from './api';
 import { startCodeServer, type CodeServer } from './codeServer';
+import { screenshot } from './screenshot';
+import { trustSteps } from './trust.steps';
 import { Workbench } from './workbench';
 
 const VSIX = resolve(__dirname, '..', 'dist', 'handoff-vscode.vsix');
@@ -77,8 +78,8 @@ beforeAll(async () => {
       last_action: '<script>alert(7)</script>',
       every_time: 'yes',
     },
-  } as never);
-  xssRef = (xss as Incident).reference;
+  });
+  xssRef = xss.reference;
 
   workspace = join(dir, 'workspace');
   execFileSync('git', ['init', '-q', '-b', 'main', workspace]);
@@ -151,8 +152,7 @@ afterAll(async () => {
 // A screenshot of the workbench for every failed step, in .e2e/ (ignored by git).
 afterEach(async (ctx) => {
   if (ctx.task.result?.state !== 'fail' || !page) return;
-  mkdirSync(resolve(__dirname, '..', '.e2e'), { recursive: true });
-  await page.screenshot({ path: resolve(__dirname, '..', '.e2e', `${ctx.task.name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+  await screenshot(page, `failed-${ctx.task.name}`).catch(() => undefined);
 });
 
 describe('Handoff in a real VS Code', () => {
@@ -268,22 +268,29 @@ describe('Handoff in a real VS Code', () => {
     }
     expect(await frame.locator('#steps li').count()).toBe(2);
     expect(await frame.locator('#steps input[type=checkbox]').count()).toBe(2);
-    expect(await frame.locator('#timeline li').count()).toBeGreaterThan(0);
-    // only the transitions the status machine allows from "new" are offered
+    expect(await frame.locator('#timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['created']);
+    expect(await frame.locator('#timeline-earlier').count()).toBe(0);
+    // only the moves the shared model lets a developer of the team make from "new" are offered
     const options = await frame.locator('#transition-to option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
-    expect(options.sort()).toEqual(['duplicate', 'in_progress', 'needs_info', 'triaged', 'wont_fix']);
+    expect(options).toEqual(['triaged', 'in_progress', 'needs_info', 'duplicate', 'wont_fix']);
+    const reason = frame.locator('#transition-reason');
+    expect(await reason.getAttribute('placeholder')).toBe('Reason (optional)');
+    await frame.locator('#transition-to').selectOption('wont_fix');
+    expect(await reason.getAttribute('placeholder')).toBe('Reason (required)');
+    await frame.locator('#transition-to').selectOption('triaged');
   });
 
   it('assigns to me and comments from the panel; the server has both and my views update live', async () => {
     const frame = await wb.incidentFrame('INC-1001');
     await frame.locator('#assign-to-me').click();
-    await expect
-      .poll(async () => (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })).owner?.name)
-      .toBe('Dev Dana');
+    await expect.poll(async () => (await fullIncident(server.url, server.demoTokens!.lead, 'INC-1001')).owner?.name).toBe('Dev Dana');
     await frame.locator('#comment-text').fill('Looking at the Okta callback now');
     await frame.locator('#comment-form button[type=submit]').click();
     await frame.locator('#comment-form .result.ok').waitFor();
-    const after = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })) as Incident;
+    // the comment's entry comes back with the change and shows at once
+    await frame.locator('#timeline li[data-kind="comment"]', { hasText: 'Looking at the Okta callback' }).waitFor();
+    expect(await frame.locator('#owner').innerText()).toContain('Dev Dana');
+    const after = await fullIncident(server.url, server.demoTokens!.lead, 'INC-1001');
     expect(
       after.timeline.some((e) => e.kind === 'comment' && e.text.includes('Looking at the Okta callback') && e.actor.name === 'Dev Dana'),
     ).toBe(true);
@@ -359,7 +366,7 @@ describe('Handoff in a real VS Code', () => {
     const branch = 'inc-1001-sso-login-loops-back-to-the-sign-in-page';
     await wb.notification(`Created branch ${branch} for INC-1001.`, 30_000);
     expect(execFileSync('git', ['-C', workspace, 'branch', '--show-current']).toString().trim()).toBe(branch);
-    const incident = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })) as Incident;
+    const incident = await fullIncident(server.url, server.demoTokens!.lead, 'INC-1001');
     expect(incident.timeline.some((e) => e.kind === 'branch' && e.text.includes(branch))).toBe(true);
     await wb.clearNotifications();
   });
@@ -370,7 +377,7 @@ describe('Handoff in a real VS Code', () => {
     await frame.locator('#ask-form button[type=submit]').click();
     await frame.locator('#ask-form .result.ok').waitFor();
     const agent = apiClient(server.url, server.demoTokens!.agent);
-    expect(((await agent.incidents.byRef.query({ ref: 'INC-1001' })) as Incident).status).toBe('needs_info');
+    expect((await fullIncident(server.url, server.demoTokens!.agent, 'INC-1001')).status).toBe('needs_info');
     await expect.poll(() => wb.viewRows('Needs info'), { timeout: 20_000 }).toEqual([expect.stringContaining('INC-1001')]);
     await agent.incidents.answer.mutate({ ref: 'INC-1001', answer: 'App id 0oa1b2c3' });
     expect(await wb.notification('answered your question on INC-1001')).toContain('Alice Agent');
@@ -388,14 +395,23 @@ describe('Handoff in a real VS Code', () => {
     await frame.locator('#fixed-version').fill('4.2.1');
     await frame.locator('#fixed-form button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
-    const incident = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: 'INC-1001' })) as Incident;
+    const incident = await fullIncident(server.url, server.demoTokens!.lead, 'INC-1001');
     expect(incident.status).toBe('fixed');
     expect(incident.fixedInVersion).toBe('4.2.1');
     const repro = incident.timeline.find((e) => e.kind === 'reproduction');
     expect(repro?.data).toMatchObject({ result: 'reproduced', environment: { os: 'macOS 15', browser: 'Firefox 133' } });
-    // from fixed, only verified / in_progress remain; "closed" is never offered
+    // from fixed a developer may only reopen it: verifying with the customer is for the reporter or
+    // a lead (the shared model), and "closed" is never offered
     const options = await frame.locator('#transition-to option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
-    expect(options.sort()).toEqual(['in_progress', 'verified']);
+    expect(options).toEqual(['in_progress']);
+    // reopening needs what still fails: the box says so and the form will not go without it
+    const reason = frame.locator('#transition-reason');
+    expect([await reason.getAttribute('placeholder'), await reason.evaluate((e) => (e as HTMLInputElement).required)]).toEqual([
+      'Reason (required)',
+      true,
+    ]);
+    await frame.locator('#transition-to').scrollIntoViewIfNeeded();
+    await screenshot(page, 'INC-1001-fixed-panel');
   });
 
   it('changes status and links a duplicate from the panel', async () => {
@@ -409,9 +425,9 @@ describe('Handoff in a real VS Code', () => {
     await frame.locator('#duplicate-form button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Duplicate' }).waitFor();
     const lead = apiClient(server.url, server.demoTokens!.lead);
-    const dup = (await lead.incidents.byRef.query({ ref: xssRef })) as Incident;
+    const dup = await fullIncident(server.url, server.demoTokens!.lead, xssRef);
     expect([dup.status, dup.duplicateOf]).toEqual(['duplicate', 'INC-1003']);
-    expect(((await lead.incidents.byRef.query({ ref: 'INC-1003' })) as Incident).affectedCustomers).toBe(2);
+    expect((await lead.incidents.byRef.query({ ref: 'INC-1003' })).affectedCustomers).toBe(2);
   });
 
   it('makes INC-1003 in Markdown a link whose hover shows title, status and owner', async () => {
@@ -425,6 +441,9 @@ describe('Handoff in a real VS Code', () => {
     expect(await hover.innerText()).toMatch(/New\s·\sDev\sDana/); // hover text uses no-break spaces
   });
 
+  // ── Issue 8: another team's incident, long timelines, actions by the shared model ────────────
+  trustSteps(() => ({ wb, page, server, workspace }));
+
   // ── Issue 5: releases and the loop back from L1 ──────────────────────────────────────────
   /** Waits until "Create Release (n/5)" is the open box (the previous one may still be closing). */
   const releaseStep = (n: number) => wb.quickInput.locator('.quick-input-title', { hasText: `Create Release (${n}/5)` }).waitFor();
@@ -433,7 +452,7 @@ describe('Handoff in a real VS Code', () => {
     // a fresh incident of Dana's team, in progress (the in-host suite needs the demo incidents as they are)
     const agent = apiClient(server.url, server.demoTokens!.agent);
     const dev = apiClient(server.url, server.demoTokens!.developer);
-    const created = (await agent.incidents.create.mutate({
+    const created = await agent.incidents.create.mutate({
       idempotencyKey: randomUUID(),
       title: 'Desktop app crashes when printing a report',
       description: 'Crash on print.',
@@ -447,7 +466,7 @@ describe('Handoff in a real VS Code', () => {
       severity: 'high',
       attachments: [],
       answers: { crash_message: 'none', last_action: 'print', every_time: 'yes' },
-    } as never)) as Incident;
+    });
     releaseRef = created.reference;
     const me = await dev.auth.whoami.query();
     await apiClient(server.url, server.demoTokens!.lead).incidents.assign.mutate({ ref: releaseRef, owner: me.id });
@@ -548,7 +567,7 @@ describe('Handoff in a real VS Code', () => {
     expect(await frame.locator('#fixed-version').inputValue()).toBe('4.2.1');
     await frame.locator('#fixed-form button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
-    const incident = (await apiClient(server.url, server.demoTokens!.lead).incidents.byRef.query({ ref: releaseRef })) as Incident;
+    const incident = await fullIncident(server.url, server.demoTokens!.lead, releaseRef);
     expect(incident.fixedInVersion).toBe('4.2.1');
     // INC-1001's reproduction (recorded earlier) shows its environment; the answer is labelled as L1's
     await wb.runCommand('Handoff: Open Incident…');
@@ -624,7 +643,13 @@ describe('Handoff in a real VS Code', () => {
     await expect.poll(() => existsSync(file), { timeout: 90_000, interval: 250 }).toBe(true);
     const results = JSON.parse(readFileSync(file, 'utf8')) as { name: string; ok: boolean; error?: string }[];
     expect(results.filter((r) => !r.ok)).toEqual([]);
-    expect(results.length).toBeGreaterThanOrEqual(9);
-    expect(results.map((r) => r.name)).toContain('resumes live release events (feedback) from the last event id after a disconnect');
+    expect(results.length).toBe(11);
+    expect(results.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        'opens another team’s incident by reference: its outline, nothing offered',
+        'sends more calls at once than one batch may carry (the link splits them)',
+        'resumes live release events (feedback) from the last event id after a disconnect',
+      ]),
+    );
   });
 });

@@ -125,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     }),
     live.onEvent((event) => {
       store.refreshSoon();
-      IncidentPanel.refresh(event.reference);
+      IncidentPanel.onEvent(event);
       if (event.kind === 'released' || event.kind === 'status_changed') releases.refreshSoon(); // item statuses
       steps.update(vscode.Uri.from({ scheme: HANDOFF_SCHEME, path: stepsDocPath(event.reference) }));
       const me = session.user;

@@ -4,6 +4,9 @@ import { branchName } from './git/branchName';
 import { parseEnvironmentText } from './incidents/environmentText';
 import { escapeMarkdown } from './docs/stepsMarkdown';
 import { refFromArg } from './commands/refArg';
+import { canUseVsCode } from './auth/roles';
+import { me } from './test/fixtures';
+import { ROLES } from '@handoff/shared';
 
 describe('classifyApiError', () => {
   it('uses tRPC error data, and no data means the server was not reached', () => {
@@ -38,7 +41,13 @@ describe('escapeMarkdown / refFromArg', () => {
   });
   it('takes references from strings and tree nodes', () => {
     expect(refFromArg('inc 5', 'INC')).toBe('INC-5');
-    expect(refFromArg({ summary: { reference: 'INC-6' } }, 'INC')).toBe('INC-6');
+    expect(refFromArg({ item: { reference: 'INC-6' } }, 'INC')).toBe('INC-6');
     expect(refFromArg(42, 'INC')).toBeNull();
+  });
+});
+
+describe('canUseVsCode', () => {
+  it('asks the shared model: those who may assign incidents (developers, leads, admins) work here', () => {
+    expect(ROLES.filter((role) => canUseVsCode(me({ role })))).toEqual(['developer', 'lead', 'admin']);
   });
 });

@@ -6,6 +6,7 @@
 //    the Playwright harness triggers, and writes the results to a file.
 // The server URL and tokens come from the environment the runner gives the extension host.
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { HandoffTestApi } from '../../src/extension';
 
@@ -75,25 +76,47 @@ export async function runHostTests(): Promise<HostResult[]> {
       },
     ],
     [
-      'opens an incident by reference and renders its panel',
+      'opens another team’s incident by reference: its outline, nothing offered',
       async () => {
         const ref = await vscode.commands.executeCommand<string | undefined>('handoff.openIncident', 'inc 1002');
         assert.equal(ref, 'INC-1002');
         await until('INC-1002 rendered', () => api.panelTimings.find((t) => t.reference === 'INC-1002'));
+        const view = await api.store.get('INC-1002');
+        assert.equal(view.access, 'summary');
+        const { NOTHING_OFFERED, offerFor } = await import('../../src/incidents/offer');
+        assert.deepEqual(offerFor(api.session.user!, view), NOTHING_OFFERED);
       },
     ],
     [
-      'assigns to me through the command; the server has it',
+      'refuses to assign another team’s incident; assigns one of my team’s through the command',
       async () => {
+        const before = await api.session.client.incidents.byRef.query({ ref: 'INC-1002' });
         await vscode.commands.executeCommand('handoff.assignToMe', 'INC-1002');
-        const incident = await api.session.client.incidents.byRef.query({ ref: 'INC-1002' });
-        assert.equal(incident.owner?.name, 'Dev Dana');
-        await until('Assigned to me lists INC-1002', async () => {
+        const after = await api.session.client.incidents.byRef.query({ ref: 'INC-1002' });
+        assert.deepEqual([after.access, after.owner], ['summary', before.owner]);
+
+        const { createHandoffClient } = await import('../../src/api/client');
+        const agent = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_AGENT_TOKEN'));
+        const { reference, team } = await agent.incidents.create.mutate({
+          idempotencyKey: randomUUID(),
+          title: 'Dashboard loads slowly on Mondays',
+          category: 'performance',
+          product: 'Acme Cloud',
+          customer: { name: 'Ken Ito' },
+          crm: { system: 'other' },
+          severity: 'low',
+          answers: { what_slow: 'Dashboard, 20 s', usual_time: '2 s', since: 'Since 4.2' },
+        });
+        assert.equal(team, 'platform');
+        await vscode.commands.executeCommand('handoff.assignToMe', reference);
+        const mine = await api.session.client.incidents.byRef.query({ ref: reference });
+        assert.deepEqual([mine.access, mine.owner?.name], ['full', 'Dev Dana']);
+        await until(`Assigned to me lists ${reference}`, async () => {
           await api.store.refresh();
           return api.trees.assigned
             .getChildren()
             .map(labelOf)
-            .some((l) => l.startsWith('INC-1002 '));
+            .some((l) => l.startsWith(`${reference} `));
         });
       },
     ],
@@ -127,12 +150,49 @@ export async function runHostTests(): Promise<HostResult[]> {
       },
     ],
     [
+      'links INC-1002 too; its hover says whose incident it is',
+      async () => {
+        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Billing: INC-1002.' });
+        const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri);
+        assert.deepEqual(
+          links.map((l) => decodeURIComponent(l.target!.query)),
+          ['["INC-1002"]'],
+        );
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          new vscode.Position(0, 12),
+        );
+        const text = hovers
+          .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+          .join('\n')
+          .replace(/&nbsp;/g, ' ');
+        assert.match(text, /Invoice shows the old number of seats/);
+        assert.match(
+          text,
+          /INC-1002 belongs to team billing and is owned by Lee Lead\. You see its summary only — ask its team or a lead\./,
+        );
+      },
+    ],
+    [
+      'sends more calls at once than one batch may carry (the link splits them)',
+      async () => {
+        const { MAX_BATCH_SIZE } = await import('@handoff/shared');
+        const client = api.session.client;
+        const views = await Promise.all(
+          Array.from({ length: MAX_BATCH_SIZE + 5 }, () => client.incidents.byRef.query({ ref: 'INC-1003' })),
+        );
+        assert.deepEqual([...new Set(views.map((v) => `${v.reference}:${v.access}`))], ['INC-1003:full']);
+        assert.equal(views.length, MAX_BATCH_SIZE + 5);
+      },
+    ],
+    [
       'resumes live events from the last event id after a disconnect',
       async () => {
         const { createHandoffClient } = await import('../../src/api/client');
         const lead = createHandoffClient(env('HANDOFF_TEST_SERVER_URL'), env('HANDOFF_TEST_LEAD_TOKEN'));
         const seen: string[] = [];
-        const sub = api.live.onEvent((e) => seen.push(`${e.reference}:${e.kind}:${e.text}`));
+        const sub = api.live.onEvent((e) => seen.push(`${e.reference}:${e.kind}:${e.access === 'full' ? e.text : ''}`));
         try {
           // connected: a comment arrives live
           await lead.incidents.comment.mutate({ ref: 'INC-1003', text: 'while connected' });

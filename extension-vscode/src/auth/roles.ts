@@ -1,8 +1,10 @@
-import type { Role } from '@handoff/shared';
+import { can, type User } from '@handoff/shared';
 
-/** Roles that work on incidents in VS Code (ask L1, record reproductions, mark fixed). */
-export const DEVELOPER_ROLES: readonly Role[] = ['developer', 'lead', 'admin'];
-
-export function canUseVsCode(role: Role): boolean {
-  return DEVELOPER_ROLES.includes(role);
+/**
+ * Whether this person works on incidents in VS Code. The extension is where incidents are taken
+ * on (assigned), asked about and fixed, so it asks the shared permission model whether their role
+ * may assign incidents — no role list of its own (agents and reviewers use the browser extension).
+ */
+export function canUseVsCode(user: User): boolean {
+  return can(user, 'incident.assign');
 }

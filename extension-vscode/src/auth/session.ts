@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { User } from '@handoff/shared';
-import { UserSchema } from '@handoff/shared';
+import { MeSchema, type Me } from '@handoff/shared';
 import { createHandoffClient, type HandoffClient } from '../api/client';
 import { classifyApiError, serverMessage } from '../api/errors';
 import { canUseVsCode } from './roles';
@@ -8,18 +7,21 @@ import { canUseVsCode } from './roles';
 const TOKEN_KEY = 'handoff.token';
 
 export type SignInResult =
-  | { ok: true; user: User }
+  | { ok: true; user: Me }
   | { ok: false; problem: 'unreachable' | 'wrongToken' | 'wrongRole' | 'other'; detail: string };
 
 export function serverUrl(): string {
   return vscode.workspace.getConfiguration('handoff').get<string>('serverUrl', 'http://127.0.0.1:4100');
 }
 
-/** Checks a token against the server: who it belongs to and whether that role works here. */
+/**
+ * Checks a token against the server: who it belongs to, the server's visibility setting (the
+ * policy every permission check here is made with) and whether that role works here.
+ */
 export async function validateToken(url: string, token: string): Promise<SignInResult> {
   try {
-    const user = UserSchema.parse(await createHandoffClient(url, token).auth.whoami.query());
-    if (!canUseVsCode(user.role)) return { ok: false, problem: 'wrongRole', detail: `${user.name} (${user.role})` };
+    const user = MeSchema.parse(await createHandoffClient(url, token).auth.whoami.query());
+    if (!canUseVsCode(user)) return { ok: false, problem: 'wrongRole', detail: `${user.name} (${user.role})` };
     return { ok: true, user };
   } catch (err) {
     const problem = classifyApiError(err);
@@ -29,15 +31,18 @@ export async function validateToken(url: string, token: string): Promise<SignInR
   }
 }
 
-/** The signed-in user, their token (in SecretStorage, never in settings) and a client for them. */
+/**
+ * The signed-in user with the server's visibility (`Me`: pass it as the policy to `can`), their
+ * token (in SecretStorage, never in settings) and a client for them.
+ */
 export class Session implements vscode.Disposable {
-  private current: { user: User; client: HandoffClient } | null = null;
-  private readonly changed = new vscode.EventEmitter<User | null>();
+  private current: { user: Me; client: HandoffClient } | null = null;
+  private readonly changed = new vscode.EventEmitter<Me | null>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
-  get user(): User | null {
+  get user(): Me | null {
     return this.current?.user ?? null;
   }
 

@@ -1,21 +1,29 @@
 import * as vscode from 'vscode';
-import { ReleaseSchema, type IncidentSummary, type Release } from '@handoff/shared';
-import { defaultPlannedDate, parseKnownIssues, plannedDateProblem, versionProblem, type InputProblem } from '../releases/releaseInput';
+import { type IncidentListItem, ReleaseSchema, type Release } from '@handoff/shared';
+import {
+  defaultPlannedDate,
+  knownIssueProblem,
+  MAX_KNOWN_ISSUE_LENGTH,
+  MAX_KNOWN_ISSUES,
+  MAX_VERSION_LENGTH,
+  parseKnownIssues,
+  plannedDateProblem,
+  versionProblem,
+  type InputProblem,
+} from '../releases/releaseInput';
 import { statusLabel } from '../incidents/labels';
 import { mergeSummaries } from '../views/treeModel';
 import type { CommandDeps } from './deps';
 import { describeReleaseError } from './releaseErrors';
 
-const MAX_KNOWN_ISSUES = 50;
-
-function problemText(problem: InputProblem | null, what: 'version' | 'date'): string | null {
+function problemText(problem: InputProblem | null, what: 'version' | 'date' | 'knownIssue'): string | null {
   switch (problem) {
     case null:
       return null;
     case 'empty':
       return what === 'version' ? vscode.l10n.t('Type the version, e.g. 4.3.0.') : vscode.l10n.t('Type the planned date as YYYY-MM-DD.');
     case 'tooLong':
-      return vscode.l10n.t('At most 60 characters.');
+      return vscode.l10n.t('At most {0} characters.', what === 'knownIssue' ? MAX_KNOWN_ISSUE_LENGTH : MAX_VERSION_LENGTH);
     case 'badVersion':
       return vscode.l10n.t('A version has letters, digits and . + _ - only, e.g. 4.3.0.');
     case 'badDate':
@@ -26,7 +34,7 @@ function problemText(problem: InputProblem | null, what: 'version' | 'date'): st
 }
 
 /** My teams' incidents a release can fix: in progress or fixed, newest first. */
-async function candidateIncidents(deps: CommandDeps): Promise<IncidentSummary[]> {
+async function candidateIncidents(deps: CommandDeps): Promise<IncidentListItem[]> {
   const user = deps.session.user;
   if (!user) return [];
   const client = deps.session.client;
@@ -35,7 +43,7 @@ async function candidateIncidents(deps: CommandDeps): Promise<IncidentSummary[]>
     client.incidents.list.query({ owner: 'me', status: [...status], limit: 100 }),
     ...user.teams.map((team) => client.incidents.list.query({ team, status: [...status], limit: 100 })),
   ]);
-  return mergeSummaries(...lists.map((l) => l.items as IncidentSummary[]));
+  return mergeSummaries(...lists.map((l) => l.items));
 }
 
 /**
@@ -71,7 +79,7 @@ export function createRelease(deps: CommandDeps) {
     });
     if (notes === undefined) return undefined;
 
-    let candidates: IncidentSummary[];
+    let candidates: IncidentListItem[];
     try {
       candidates = await candidateIncidents(deps);
     } catch (err) {
@@ -105,11 +113,12 @@ export function createRelease(deps: CommandDeps) {
         prompt: knownIssues.length
           ? vscode.l10n.t('Known issue {0} (optional; leave empty and press Enter to create the release)', knownIssues.length + 1)
           : vscode.l10n.t('Known issue (optional; leave empty and press Enter to create the release)'),
+        validateInput: (v) => problemText(knownIssueProblem(v), 'knownIssue'),
       });
       if (line === undefined) return undefined;
       const lines = parseKnownIssues(line);
       if (!lines.length) break;
-      knownIssues.push(...lines);
+      knownIssues.push(...lines.slice(0, MAX_KNOWN_ISSUES - knownIssues.length));
     }
 
     try {

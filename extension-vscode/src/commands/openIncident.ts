@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { parseReferenceInput } from '../refs/referenceInput';
-import { describeError } from '../webviews/incident/panel';
+import { describeError } from '../incidents/describeError';
 import { classifyApiError } from '../api/errors';
+import { NotSignedInError } from '../auth/session';
 import type { CommandDeps } from './deps';
 import { refPrefix } from './prefix';
 
@@ -52,7 +53,7 @@ export function openIncident(deps: CommandDeps) {
       deps.log.warn(`Open ${parsed.ref} failed: ${String(err)}`);
       const signIn = vscode.l10n.t('Sign In');
       const problem = classifyApiError(err);
-      const buttons = problem === 'unauthorized' || (err instanceof Error && err.name === 'NotSignedInError') ? [signIn] : [];
+      const buttons = problem === 'unauthorized' || NotSignedInError.is(err) ? [signIn] : [];
       const choice = await vscode.window.showErrorMessage(describeError(err, parsed.ref), ...buttons);
       if (choice === signIn) await vscode.commands.executeCommand('handoff.signIn');
       return undefined;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { branchName } from '../git/branchName';
 import { gitApi, type GitRepository } from '../git/gitApi';
-import { describeError, IncidentPanel } from '../webviews/incident/panel';
+import { describeError } from '../incidents/describeError';
+import { refusal } from '../incidents/whose';
+import { IncidentPanel } from '../webviews/incident/panel';
 import type { CommandDeps } from './deps';
 import { refPrefix } from './prefix';
 import { refFromArg } from './refArg';
@@ -33,6 +35,12 @@ export function startWork(deps: CommandDeps) {
     }
     try {
       const incident = await deps.store.get(ref, 10_000);
+      const me = deps.session.user;
+      const refused = me && refusal(me, incident, 'incident.recordBranch');
+      if (refused) {
+        void vscode.window.showWarningMessage(refused); // before any branch is made for it
+        return undefined;
+      }
       const name = branchName(incident.reference, incident.title);
       const exists = await repo.getBranch(name).then(
         () => true,
@@ -40,8 +48,7 @@ export function startWork(deps: CommandDeps) {
       );
       if (exists) await repo.checkout(name);
       else await repo.createBranch(name, true);
-      await deps.session.client.incidents.recordBranch.mutate({ ref, branch: name });
-      IncidentPanel.refresh(ref);
+      IncidentPanel.applyChange(await deps.session.client.incidents.recordBranch.mutate({ ref, branch: name }));
       void vscode.window.showInformationMessage(
         exists ? vscode.l10n.t('Checked out {0} for {1}.', name, ref) : vscode.l10n.t('Created branch {0} for {1}.', name, ref),
       );

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { IncidentStore } from '../incidents/incidentStore';
 import { parseStepsDocPath } from '../uri/handoffUri';
-import { stepsMarkdown } from './stepsMarkdown';
+import { whoseLine } from '../incidents/whose';
+import { escapeMarkdown, stepsMarkdown } from './stepsMarkdown';
 
 /** Serves `handoff:/INC-1042/steps.md` — read-only, since VS Code gives content providers no save. */
 export class StepsDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -14,6 +15,9 @@ export class StepsDocumentProvider implements vscode.TextDocumentContentProvider
     const ref = parseStepsDocPath(uri.path);
     if (!ref) throw new Error(vscode.l10n.t('Not a Handoff document: {0}', uri.toString()));
     const incident = await this.store.get(ref, 10_000);
+    // another team's incident: its steps are not in the outline; say whose it is instead
+    if (incident.access === 'summary')
+      return `# ${incident.reference} — ${escapeMarkdown(incident.title)}\n\n${escapeMarkdown(whoseLine(incident))}\n`;
     return stepsMarkdown(incident, {
       steps: vscode.l10n.t('Steps to reproduce'),
       expected: vscode.l10n.t('Expected'),

@@ -1,46 +1,70 @@
 import * as vscode from 'vscode';
-import { nextStatuses, type Incident } from '@handoff/shared';
+import {
+  applyIncidentChange,
+  checkTransitionFor,
+  factsOf,
+  type Incident,
+  type IncidentChange,
+  type IncidentView,
+  type Me,
+  TIMELINE_PAGE,
+  type TransitionRequest,
+} from '@handoff/shared';
 import type { HandoffClient } from '../api/client';
 import type { PanelAction } from '../webviews/incident/protocol';
-import { parseEnvironmentText } from './environmentText';
+import { ActionRefusedError } from './actionRefusedError';
+import { withEarlierPage } from './timeline';
+import { whoseLine } from './whose';
 
 /**
- * Performs one panel action on the server and returns the updated incident (or null for actions
- * that only open something locally). Offers only transitions the status machine allows.
+ * Performs one panel action on the server and returns the incident as it is now, or null for
+ * actions that only open something locally. A change comes back as an `IncidentChange` (the new
+ * state and the entries it appended), merged into the panel's copy — the incident is not read
+ * again. Status moves are checked against the shared model first, so a missing reason is named
+ * before anything is sent.
  */
-export async function performAction(client: HandoffClient, incident: Incident, action: PanelAction): Promise<Incident | null> {
-  const ref = incident.reference;
+export async function performAction(client: HandoffClient, me: Me, view: IncidentView, action: PanelAction): Promise<IncidentView | null> {
+  const ref = view.reference;
+  if (action.type === 'refresh') return client.incidents.byRef.query({ ref });
+  if (view.access !== 'full') throw new ActionRefusedError(whoseLine(view));
+  const merge = (change: IncidentChange) => applyIncidentChange(view, change);
   switch (action.type) {
     case 'assignToMe':
-      return (await client.incidents.assign.mutate({ ref, owner: 'me' })) as Incident;
-    case 'transition':
-      if (!nextStatuses(incident.status).includes(action.to)) {
-        throw new Error(vscode.l10n.t('{0} cannot move from {1} to {2}.', ref, incident.status, action.to));
-      }
-      return (await client.incidents.transition.mutate({ ref, to: action.to, reason: action.reason || undefined })) as Incident;
-    case 'ask':
-      return (await client.incidents.ask.mutate({ ref, question: action.question })) as Incident;
-    case 'comment':
-      return (await client.incidents.comment.mutate({ ref, text: action.text })) as Incident;
-    case 'reproduction':
-      return (await client.incidents.reproduction.mutate({
-        ref,
-        result: action.result,
-        notes: action.notes,
-        environment: parseEnvironmentText(action.environment ?? ''),
-      })) as Incident;
-    case 'linkDuplicate':
-      await client.incidents.linkDuplicate.mutate({ ref, of: action.of });
-      return (await client.incidents.byRef.query({ ref })) as Incident;
+      return merge(await client.incidents.assign.mutate({ ref, owner: 'me' }));
+    case 'transition': {
+      const reason = action.reason || undefined;
+      assertMove(me, view, { to: action.to, reason });
+      return merge(await client.incidents.transition.mutate({ ref, to: action.to, reason }));
+    }
     case 'markFixed':
-      return (await client.incidents.transition.mutate({ ref, to: 'fixed', version: action.version })) as Incident;
+      assertMove(me, view, { to: 'fixed', version: action.version });
+      return merge(await client.incidents.transition.mutate({ ref, to: 'fixed', version: action.version }));
+    case 'ask':
+      return merge(await client.incidents.ask.mutate({ ref, question: action.question }));
+    case 'comment':
+      return merge(await client.incidents.comment.mutate({ ref, text: action.text }));
+    case 'reproduction':
+      return merge(
+        await client.incidents.reproduction.mutate({ ref, result: action.result, notes: action.notes, environment: action.environment }),
+      );
+    case 'linkDuplicate':
+      return merge(await client.incidents.linkDuplicate.mutate({ ref, of: action.of }));
+    case 'loadEarlier': {
+      const first = view.timeline[0];
+      if (!first || !view.earlierTimeline) return view;
+      return withEarlierPage(view, await client.incidents.timeline.query({ ref, beforeId: first.id, limit: TIMELINE_PAGE }));
+    }
     case 'openStepsBeside':
       await vscode.commands.executeCommand('handoff.openStepsBeside', ref);
       return null;
     case 'startWork':
       await vscode.commands.executeCommand('handoff.startWork', ref);
       return null;
-    case 'refresh':
-      return (await client.incidents.byRef.query({ ref })) as Incident;
   }
+}
+
+/** Refuses a status move the shared model refuses, with its reason ("reason: say what still fails."). */
+function assertMove(me: Me, incident: Incident, req: TransitionRequest): void {
+  const verdict = checkTransitionFor(me, { ...factsOf(incident), status: incident.status }, req, me);
+  if (!verdict.ok) throw new ActionRefusedError(verdict.message);
 }

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { OPEN_STATUSES, type Incident, type IncidentSummary, type Template } from '@handoff/shared';
+import { type IncidentListItem, IncidentListItemSchema, type IncidentView, OPEN_STATUSES, type Template } from '@handoff/shared';
 import type { Session } from '../auth/session';
-import { mergeSummaries, pushRecent } from '../views/treeModel';
+import { listItemOf, mergeSummaries, pushRecent } from '../views/treeModel';
 
 const RECENT_KEY = 'handoff.recent';
 
 /** The lists behind the tree views and the badge; refreshed on sign-in and on live events. */
 export class IncidentStore implements vscode.Disposable {
-  assigned: IncidentSummary[] = [];
-  teams: IncidentSummary[] = [];
+  assigned: IncidentListItem[] = [];
+  teams: IncidentListItem[] = [];
   loaded = false;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly full = new Map<string, { incident: Incident; at: number }>();
+  private readonly views = new Map<string, { view: IncidentView; at: number }>();
   private pending: Promise<void> | null = null;
   private templates: Promise<Template[]> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -22,13 +22,20 @@ export class IncidentStore implements vscode.Disposable {
     private readonly memento: vscode.Memento,
   ) {}
 
-  get needsInfo(): IncidentSummary[] {
+  get needsInfo(): IncidentListItem[] {
     return mergeSummaries(this.assigned, this.teams).filter((i) => i.status === 'needs_info');
   }
 
-  /** Recently opened incidents (this user, any workspace), newest first. */
-  get recent(): IncidentSummary[] {
-    return this.memento.get<IncidentSummary[]>(RECENT_KEY, []);
+  /**
+   * Recently opened incidents (this user, any workspace), newest first. Read from storage, so each
+   * is validated; lines kept by an older version (without `access`) are left out until reopened.
+   */
+  get recent(): IncidentListItem[] {
+    const stored = this.memento.get<unknown[]>(RECENT_KEY, []);
+    return (Array.isArray(stored) ? stored : []).flatMap((item) => {
+      const parsed = IncidentListItemSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   async refresh(): Promise<void> {
@@ -62,13 +69,16 @@ export class IncidentStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  /** Fetches one incident (cached briefly, so hovers over many links stay cheap). */
-  async get(ref: string, maxAgeMs = 0): Promise<Incident> {
-    const hit = this.full.get(ref);
-    if (hit && Date.now() - hit.at <= maxAgeMs) return hit.incident;
-    const incident = (await this.session.client.incidents.byRef.query({ ref })) as Incident;
-    this.remember(incident);
-    return incident;
+  /**
+   * Fetches one incident as the signed-in person may see it: whole, or its outline when it is
+   * another team's (cached briefly, so hovers over many links stay cheap).
+   */
+  async get(ref: string, maxAgeMs = 0): Promise<IncidentView> {
+    const hit = this.views.get(ref);
+    if (hit && Date.now() - hit.at <= maxAgeMs) return hit.view;
+    const view = await this.session.client.incidents.byRef.query({ ref });
+    this.remember(view);
+    return view;
   }
 
   /** The category's questions from its template (cached per session; empty when unknown). */
@@ -84,17 +94,18 @@ export class IncidentStore implements vscode.Disposable {
     return template?.questions.map(({ id, text, why }) => ({ id, text, why })) ?? [];
   }
 
-  remember(incident: Incident): void {
-    this.full.set(incident.reference, { incident, at: Date.now() });
+  remember(view: IncidentView): void {
+    this.views.set(view.reference, { view, at: Date.now() });
   }
 
-  async noteOpened(incident: IncidentSummary): Promise<void> {
+  async noteOpened(view: IncidentView): Promise<void> {
+    const recent = this.recent;
     const refs = pushRecent(
-      this.recent.map((r) => r.reference),
-      incident.reference,
+      recent.map((r) => r.reference),
+      view.reference,
     );
-    const byRef = new Map(this.recent.map((r) => [r.reference, r]));
-    byRef.set(incident.reference, summaryOf(incident));
+    const byRef = new Map(recent.map((r) => [r.reference, r]));
+    byRef.set(view.reference, listItemOf(view));
     await this.memento.update(
       RECENT_KEY,
       refs.map((r) => byRef.get(r)).filter((r) => r !== undefined),
@@ -106,28 +117,4 @@ export class IncidentStore implements vscode.Disposable {
     clearTimeout(this.timer);
     this.changed.dispose();
   }
-}
-
-function summaryOf(i: IncidentSummary): IncidentSummary {
-  const { reference, title, category, product, version, component, severity, status, team, owner, reporter } = i;
-  const { workaround, affectedCustomers, duplicateOf, fixedInVersion, createdAt, updatedAt } = i;
-  return {
-    reference,
-    title,
-    category,
-    product,
-    version,
-    component,
-    severity,
-    status,
-    team,
-    owner,
-    reporter,
-    workaround,
-    affectedCustomers,
-    duplicateOf,
-    fixedInVersion,
-    createdAt,
-    updatedAt,
-  };
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentEvent, User } from '@handoff/shared';
+import type { FullIncidentEvent, IncidentEvent, User } from '@handoff/shared';
 import { noticeFor } from './notifications';
 
 const me: User = { id: 3, name: 'Dev Dana', role: 'developer', teams: ['platform'] };
 const lead = { id: 4, name: 'Lee Lead' };
 const agent = { id: 1, name: 'Alice Agent' };
-function event(patch: Partial<IncidentEvent>): IncidentEvent {
+function event(patch: Partial<FullIncidentEvent>): FullIncidentEvent {
   return {
+    access: 'full',
     id: '1',
     at: '2026-11-23T10:00:00Z',
     reference: 'INC-7',
@@ -33,6 +34,14 @@ describe('noticeFor', () => {
     expect(noticeFor(event({ kind: 'answer', actor: agent, owner: { id: 3, name: 'Dev Dana' } }), me)).toMatchObject({ kind: 'answered' });
     expect(noticeFor(event({ kind: 'answer', actor: agent, owner: lead }), me)).toBeNull();
     expect(noticeFor(event({ actor: { id: 3, name: 'Dev Dana' }, owner: { id: 3, name: 'Dev Dana' } }), me)).toBeNull();
+  });
+});
+
+describe('noticeFor: summary events', () => {
+  it('never notifies about a summary event (another team’s incident: no actor, no text)', () => {
+    const { text: _t, data: _d, actor: _a, reporter: _r, ...rest } = event({ owner: { id: 3, name: 'Dev Dana' } });
+    const summary: IncidentEvent = { ...rest, access: 'summary' };
+    expect(noticeFor(summary, me)).toBeNull();
   });
 });
 

@@ -18,9 +18,10 @@ export function reopenReason(text: string): string | null {
  * Which live events deserve a notification for `me`: an incident assigned to me or (unowned) to
  * one of my teams; on an incident I own: L1's answer, the fix verified with the customer, the
  * incident closed, or reopened because it still fails (with the reason). My own actions never notify me.
+ * Only full events notify: a summary event (another team's incident) says neither who acted nor what.
  */
 export function noticeFor(event: IncidentEvent, me: User): Notice | null {
-  if (event.actor.id === me.id) return null;
+  if (event.access !== 'full' || event.actor.id === me.id) return null;
   const base = { reference: event.reference, title: event.title };
   if (event.kind === 'assigned' || event.kind === 'created') {
     if (event.owner?.id === me.id) return { kind: 'assignedToMe', ...base, actor: event.actor.name };

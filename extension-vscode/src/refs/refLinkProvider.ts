@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { IncidentStore } from '../incidents/incidentStore';
 import { statusLabel } from '../incidents/labels';
+import { whoseLine } from '../incidents/whose';
 import { refPrefix } from '../commands/prefix';
 import { blockCommentStates, findRefsInLine } from './refLinks';
 
@@ -36,7 +37,13 @@ export class RefLinkProvider implements vscode.DocumentLinkProvider, vscode.Hove
       const i = await this.store.get(m.ref, 30_000);
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${i.reference}** `).appendText(i.title).appendMarkdown('\n\n');
-      md.appendText(`${statusLabel(i.status)} · ${i.owner?.name ?? vscode.l10n.t('unassigned')} · ${i.severity}`);
+      const owner = i.owner?.name ?? vscode.l10n.t('unassigned');
+      // another team's incident has no severity in its outline; the hover says whose it is
+      md.appendText(
+        i.access === 'full'
+          ? `${statusLabel(i.status)} · ${owner} · ${i.severity}`
+          : `${statusLabel(i.status)} · ${owner}\n\n${whoseLine(i)}`,
+      );
       return new vscode.Hover(md, range);
     } catch {
       return new vscode.Hover(

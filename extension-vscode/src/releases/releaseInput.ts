@@ -1,13 +1,23 @@
+import { z } from 'zod';
+import { ReleaseCreateInputSchema } from '@handoff/shared';
+
 /**
  * Checks of what a person types into "Create Release…"; each returns null when fine or a problem
  * (a key the command localises). Pure, so unit-tested without VS Code.
  */
+
+/** Limits of `releases.create`, read from its shared schema (never re-typed here). */
+export const MAX_VERSION_LENGTH = ReleaseCreateInputSchema.shape.version.maxLength ?? Number.POSITIVE_INFINITY;
+const knownIssues = ReleaseCreateInputSchema.shape.knownIssues.unwrap();
+// zod exposes an array's largest size through its JSON Schema only
+export const MAX_KNOWN_ISSUES = z.toJSONSchema(knownIssues).maxItems ?? Number.POSITIVE_INFINITY;
+export const MAX_KNOWN_ISSUE_LENGTH = knownIssues.element.maxLength ?? Number.POSITIVE_INFINITY;
 export type InputProblem = 'empty' | 'tooLong' | 'badVersion' | 'badDate' | 'noSuchDate';
 
 export function versionProblem(text: string): InputProblem | null {
   const v = text.trim();
   if (!v) return 'empty';
-  if (v.length > 60) return 'tooLong';
+  if (v.length > MAX_VERSION_LENGTH) return 'tooLong';
   if (!/^[0-9A-Za-z][0-9A-Za-z.+_-]*$/.test(v)) return 'badVersion';
   return null;
 }
@@ -22,6 +32,11 @@ export function plannedDateProblem(text: string): InputProblem | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return 'noSuchDate';
   return null;
+}
+
+/** A known issue line longer than the contract allows. */
+export function knownIssueProblem(text: string): InputProblem | null {
+  return parseKnownIssues(text).some((l) => l.length > MAX_KNOWN_ISSUE_LENGTH) ? 'tooLong' : null;
 }
 
 /** Known issues typed one per line; blank lines are dropped. */

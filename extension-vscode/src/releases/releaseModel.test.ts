@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Release } from '@handoff/shared';
 import { buildReleaseTree, concernCount, newConcerns, plannedConcerns, RECENT_SHIPPED } from './releaseModel';
-import { defaultPlannedDate, parseKnownIssues, plannedDateProblem, versionProblem } from './releaseInput';
+import {
+  defaultPlannedDate,
+  knownIssueProblem,
+  MAX_KNOWN_ISSUES,
+  parseKnownIssues,
+  plannedDateProblem,
+  versionProblem,
+} from './releaseInput';
 
 const rita = { id: 2, name: 'Rita Reviewer' };
 function release(version: string, patch: Partial<Release> = {}): Release {
@@ -79,7 +86,13 @@ describe('release input', () => {
     expect(versionProblem(' 2026.12-rc1 ')).toBeNull();
     expect(versionProblem('  ')).toBe('empty');
     expect(versionProblem('4.3 beta')).toBe('badVersion');
+    expect(versionProblem('x'.repeat(60))).toBeNull();
     expect(versionProblem('x'.repeat(61))).toBe('tooLong');
+  });
+  it('takes the number of known issues and their length from the shared schema', () => {
+    expect(MAX_KNOWN_ISSUES).toBe(50);
+    expect(knownIssueProblem('k'.repeat(2000))).toBeNull();
+    expect(knownIssueProblem('k'.repeat(2001))).toBe('tooLong');
   });
   it('validates planned dates as real calendar days', () => {
     expect(plannedDateProblem('2026-12-01')).toBeNull();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IncidentSummary } from '@handoff/shared';
+import type { IncidentListItem } from '@handoff/shared';
 import type { IncidentStore } from '../incidents/incidentStore';
 import { groupByStatus } from './treeModel';
 import { IncidentNode, StatusGroupNode, type HandoffNode } from './nodes';
@@ -26,7 +26,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<HandoffNode
     this.sub = store.onDidChange(() => this.changed.fire(undefined));
   }
 
-  items(): IncidentSummary[] {
+  items(): IncidentListItem[] {
     switch (this.kind) {
       case 'assigned':
         return this.store.assigned;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { IncidentSummary, Status } from '@handoff/shared';
+import type { IncidentListItem, IncidentSummary, Status } from '@handoff/shared';
 import { statusLabel } from '../incidents/labels';
+import { whoseLine } from '../incidents/whose';
 
 const SEVERITY_ICON: Record<IncidentSummary['severity'], vscode.ThemeIcon> = {
   critical: new vscode.ThemeIcon('flame', new vscode.ThemeColor('errorForeground')),
@@ -9,27 +10,40 @@ const SEVERITY_ICON: Record<IncidentSummary['severity'], vscode.ThemeIcon> = {
   low: new vscode.ThemeIcon('circle-outline'),
 };
 
-/** One incident in a tree: "INC-1042 Title", described by status and owner; click opens the panel. */
+/**
+ * One incident in a tree: "INC-1042 Title", described by status and owner; click opens the panel.
+ * Another team's incident (an outline) says whose it is and carries another context value, so
+ * none of the inline actions (steps, start work, assign — all need the whole incident) shows on it.
+ */
 export class IncidentNode extends vscode.TreeItem {
   readonly kind = 'incident';
-  constructor(readonly summary: IncidentSummary) {
-    super(`${summary.reference} ${summary.title}`, vscode.TreeItemCollapsibleState.None);
+  constructor(readonly item: IncidentListItem) {
+    super(`${item.reference} ${item.title}`, vscode.TreeItemCollapsibleState.None);
     this.id = undefined; // the same incident may show in several groups
-    this.description = [statusLabel(summary.status), summary.owner?.name ?? vscode.l10n.t('unassigned')].join(' · ');
-    this.tooltip = new vscode.MarkdownString();
-    this.tooltip.appendText(`${summary.reference}: ${summary.title}\n\n`);
-    this.tooltip.appendText(
-      vscode.l10n.t(
-        '{0} · severity {1} · team {2} · {3} customer(s)',
-        statusLabel(summary.status),
-        summary.severity,
-        summary.team ?? '—',
-        summary.affectedCustomers,
-      ),
-    );
-    this.iconPath = SEVERITY_ICON[summary.severity];
-    this.contextValue = 'handoff.incident';
-    this.command = { command: 'handoff.openIncident', title: vscode.l10n.t('Open'), arguments: [summary.reference] };
+    const owner = item.owner?.name ?? vscode.l10n.t('unassigned');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${item.reference}: ${item.title}\n\n`);
+    if (item.access === 'full') {
+      this.description = [statusLabel(item.status), owner].join(' · ');
+      tooltip.appendText(
+        vscode.l10n.t(
+          '{0} · severity {1} · team {2} · {3} customer(s)',
+          statusLabel(item.status),
+          item.severity,
+          item.team ?? '—',
+          item.affectedCustomers,
+        ),
+      );
+      this.iconPath = SEVERITY_ICON[item.severity];
+      this.contextValue = 'handoff.incident';
+    } else {
+      this.description = [statusLabel(item.status), owner, vscode.l10n.t('team {0}', item.team ?? '—')].join(' · ');
+      tooltip.appendText(whoseLine(item));
+      this.iconPath = new vscode.ThemeIcon('eye');
+      this.contextValue = 'handoff.incidentOutline';
+    }
+    this.tooltip = tooltip;
+    this.command = { command: 'handoff.openIncident', title: vscode.l10n.t('Open'), arguments: [item.reference] };
   }
 }
 
@@ -38,7 +52,7 @@ export class StatusGroupNode extends vscode.TreeItem {
   readonly kind = 'group';
   constructor(
     readonly status: Status,
-    readonly items: IncidentSummary[],
+    readonly items: IncidentListItem[],
   ) {
     super(`${statusLabel(status)} (${items.length})`, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `status:${status}`;

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentSummary } from '@handoff/shared';
-import { groupByStatus, mergeSummaries, openCount, pushRecent } from './treeModel';
+import { incident, outline } from '../test/fixtures';
+import { groupByStatus, listItemOf, mergeSummaries, openCount, pushRecent } from './treeModel';
 
 function summary(reference: string, status: IncidentSummary['status'], updatedAt = '2026-11-01T00:00:00Z'): IncidentSummary {
   return {
+    access: 'full',
     reference,
     title: `t ${reference}`,
     category: 'login',
@@ -44,6 +46,25 @@ describe('tree model', () => {
   });
   it('counts open incidents only', () => {
     expect(openCount([summary('INC-1', 'new'), summary('INC-2', 'closed'), summary('INC-3', 'fixed')])).toBe(2);
+  });
+  it('takes outlines of other teams’ incidents alongside full lines', () => {
+    const items = [summary('INC-1', 'new', '2026-11-01T00:00:00Z'), outline({ reference: 'INC-8', status: 'new' })];
+    expect(groupByStatus(items).map((g) => [g.status, g.items.map((i) => [i.reference, i.access])])).toEqual([
+      [
+        'new',
+        [
+          ['INC-1', 'full'],
+          ['INC-8', 'summary'],
+        ],
+      ],
+    ]);
+    expect(mergeSummaries(items).map((i) => i.reference)).toEqual(['INC-8', 'INC-1']);
+  });
+  it('makes the list line of an opened incident: its summary fields, or the outline itself', () => {
+    const line = listItemOf(incident({ timeline: [], description: 'long text' }));
+    expect(Object.keys(line).sort()).toEqual(Object.keys(summary('INC-7', 'new')).sort());
+    expect(line).toMatchObject({ access: 'full', reference: 'INC-7', title: 'SSO login loops', severity: 'high' });
+    expect(listItemOf(outline())).toEqual(outline());
   });
   it('keeps a bounded most-recently-used list', () => {
     expect(pushRecent(['INC-1', 'INC-2', 'INC-3'], 'INC-2', 3)).toEqual(['INC-2', 'INC-1', 'INC-3']);

@@ -1,51 +1,85 @@
-import type { ExtensionToPanel, PanelAction } from '../../webviews/incident/protocol';
+import { parseEnvironmentText } from '../../incidents/environmentText';
+import { type PanelOffer, parseAction, TEXT_LIMITS } from '../../webviews/incident/protocol';
 import { h } from './dom';
 import type { RenderContext } from './render';
-
-type IncidentMessage = Extract<ExtensionToPanel, { type: 'incident' }>;
 
 /** Last result per form/button, shown again after a re-render (the panel re-renders on every change). */
 const lastResults = new Map<string, { ok: boolean; text: string }>();
 
-/** The action forms; each submits one typed action and shows its result beside the button. */
-export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLElement {
-  const { incident: i, labels: L, me, nextStatuses } = msg;
+/** `maxlength` for a box: the shared contract's limit, so a person cannot type past it. */
+const maxlength = (limit: number | null) => (limit === null ? undefined : String(limit));
+
+/**
+ * The action buttons and forms: exactly what `offer` (the shared permission model, worked out
+ * by the extension) allows; each submits one typed action and shows its result beside the button.
+ */
+export function renderActions(offer: PanelOffer, L: Record<string, string>, releaseVersions: string[], ctx: RenderContext): HTMLElement {
   const st = (s: string) => L[`status.${s}`] ?? s;
   const out = h('div', { class: 'actions' });
 
   const buttons = h('div', { class: 'row' });
-  if (i.owner?.id !== me?.id) buttons.append(button('assign-to-me', L.assignToMe!, () => ({ type: 'assignToMe' })));
-  buttons.append(button('open-steps', L.openStepsBeside!, () => ({ type: 'openStepsBeside' }), 'secondary'));
-  buttons.append(button('start-work', L.startWork!, () => ({ type: 'startWork' }), 'secondary'));
+  if (offer.assignToMe) buttons.append(button('assign-to-me', L.assignToMe!, () => ({ type: 'assignToMe' })));
+  if (offer.openSteps) buttons.append(button('open-steps', L.openStepsBeside!, () => ({ type: 'openStepsBeside' }), 'secondary'));
+  if (offer.startWork) buttons.append(button('start-work', L.startWork!, () => ({ type: 'startWork' }), 'secondary'));
   buttons.append(button('refresh', L.refresh!, () => ({ type: 'refresh' }), 'secondary'));
   out.append(buttons);
 
-  const moves = nextStatuses.filter((s) => s !== 'fixed');
-  if (moves.length) {
+  if (offer.transitions.length) {
     const select = h(
       'select',
       { id: 'transition-to', 'aria-label': L.changeStatus },
-      ...moves.map((s) => h('option', { value: s }, st(s))),
+      ...offer.transitions.map((s) => h('option', { value: s }, st(s))),
     );
-    const reason = h('input', { id: 'transition-reason', type: 'text', placeholder: L.reason });
+    const reason = h('input', { id: 'transition-reason', type: 'text', maxlength: maxlength(TEXT_LIMITS.reason) });
+    // reopening, "not reproducible" and "won't fix" need a reason (the model says which): the box says so
+    const needsReason = () => {
+      const required = offer.reasonRequired.some((s) => s === select.value);
+      reason.required = required;
+      reason.placeholder = (required ? L.reasonRequired : L.reason) ?? '';
+    };
+    select.addEventListener('change', needsReason);
+    needsReason();
     out.append(
       form('transition', L.changeStatus!, [select, reason], L.apply!, () => ({
         type: 'transition',
-        to: select.value as never,
+        to: select.value,
         reason: reason.value,
       })),
     );
-  } else if (!nextStatuses.includes('fixed')) {
-    out.append(h('p', { class: 'muted' }, L.noTransitions));
+  } else if (offer.comment && !offer.markFixed) {
+    out.append(h('p', { class: 'muted', id: 'no-transitions' }, L.noTransitions));
   }
-  if (nextStatuses.includes('fixed')) {
-    const versions = msg.releaseVersions;
+  if (offer.markFixed) out.append(fixedForm(releaseVersions));
+
+  if (offer.ask) {
+    const question = h('textarea', { id: 'ask-text', rows: '2', required: true, maxlength: maxlength(TEXT_LIMITS.question) });
+    out.append(form('ask', L.ask!, [question], L.askButton!, () => ({ type: 'ask', question: question.value })));
+  }
+  if (offer.comment) {
+    const comment = h('textarea', { id: 'comment-text', rows: '2', required: true, maxlength: maxlength(TEXT_LIMITS.comment) });
+    out.append(form('comment', L.comment!, [comment], L.commentButton!, () => ({ type: 'comment', text: comment.value })));
+  }
+  if (offer.reproduce) out.append(reproductionForm());
+  if (offer.linkDuplicate) {
+    const of = h('input', {
+      id: 'duplicate-of',
+      type: 'text',
+      required: true,
+      placeholder: 'INC-1000',
+      maxlength: maxlength(TEXT_LIMITS.reference),
+    });
+    out.append(form('duplicate', L.duplicate!, [of], L.link!, () => ({ type: 'linkDuplicate', of: of.value })));
+  }
+  return out;
+
+  function fixedForm(versions: string[]): HTMLElement {
     const version = h('input', {
       id: 'fixed-version',
       type: 'text',
       required: true,
       placeholder: versions[0] ?? '2.4.1',
       list: versions.length ? 'release-versions' : undefined,
+      maxlength: maxlength(TEXT_LIMITS.version),
     });
     const inputs: HTMLElement[] = [version];
     if (versions.length) {
@@ -53,42 +87,34 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
       inputs.push(h('datalist', { id: 'release-versions' }, ...versions.map((v) => h('option', { value: v }))));
       const chips = versions.map((v) => {
         const chip = h('button', { type: 'button', class: 'chip secondary', 'data-version': v }, v);
-        chip.addEventListener('click', () => (version.value = v));
+        chip.addEventListener('click', () => {
+          version.value = v;
+        });
         return chip;
       });
       inputs.push(h('p', { class: 'hint', id: 'planned-releases' }, (L.plannedReleases ?? '{0}').replace('{0}', ''), ...chips));
     }
-    out.append(form('fixed', L.fixedIn!, inputs, L.markFixed!, () => ({ type: 'markFixed', version: version.value })));
+    return form('fixed', L.fixedIn!, inputs, L.markFixed!, () => ({ type: 'markFixed', version: version.value }));
   }
 
-  const question = h('textarea', { id: 'ask-text', rows: '2', required: true });
-  out.append(form('ask', L.ask!, [question], L.askButton!, () => ({ type: 'ask', question: question.value })));
-
-  const comment = h('textarea', { id: 'comment-text', rows: '2', required: true });
-  out.append(form('comment', L.comment!, [comment], L.commentButton!, () => ({ type: 'comment', text: comment.value })));
-
-  const result = h(
-    'select',
-    { id: 'repro-result', 'aria-label': L.reproduction },
-    h('option', { value: 'reproduced' }, L.reproduced),
-    h('option', { value: 'not_reproduced' }, L.notReproduced),
-  );
-  const notes = h('textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes });
-  const env = h('textarea', { id: 'repro-env', rows: '2', placeholder: `${L.reproEnvironment} — ${L.reproEnvironmentHint}` });
-  out.append(
-    form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
+  function reproductionForm(): HTMLElement {
+    const result = h(
+      'select',
+      { id: 'repro-result', 'aria-label': L.reproduction },
+      h('option', { value: 'reproduced' }, L.reproduced),
+      h('option', { value: 'not_reproduced' }, L.notReproduced),
+    );
+    const notes = h('textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes, maxlength: maxlength(TEXT_LIMITS.notes) });
+    const env = h('textarea', { id: 'repro-env', rows: '2', placeholder: `${L.reproEnvironment} — ${L.reproEnvironmentHint}` });
+    return form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
       type: 'reproduction',
-      result: result.value as 'reproduced' | 'not_reproduced',
+      result: result.value,
       notes: notes.value,
-      environment: env.value,
-    })),
-  );
+      environment: parseEnvironmentText(env.value),
+    }));
+  }
 
-  const of = h('input', { id: 'duplicate-of', type: 'text', required: true, placeholder: 'INC-1000' });
-  out.append(form('duplicate', L.duplicate!, [of], L.link!, () => ({ type: 'linkDuplicate', of: of.value })));
-  return out;
-
-  function button(id: string, label: string, action: () => PanelAction, cls = ''): HTMLElement {
+  function button(id: string, label: string, action: () => unknown, cls = ''): HTMLElement {
     const b = h('button', { type: 'button', id, class: cls });
     b.textContent = label;
     const status = resultSpan(id);
@@ -96,7 +122,7 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
     return h('span', {}, b, status);
   }
 
-  function form(id: string, title: string, inputs: HTMLElement[], label: string, action: () => PanelAction): HTMLElement {
+  function form(id: string, title: string, inputs: HTMLElement[], label: string, action: () => unknown): HTMLElement {
     const submitButton = h('button', { type: 'submit' }, label);
     const status = resultSpan(id);
     const f = h(
@@ -118,21 +144,30 @@ export function renderActions(msg: IncidentMessage, ctx: RenderContext): HTMLEle
     return h('span', { class: last ? `result ${last.ok ? 'ok' : 'error'}` : 'result', role: 'status' }, last?.text ?? '');
   }
 
-  function submit(id: string, b: HTMLButtonElement, status: HTMLElement, inputs: HTMLElement[], action: PanelAction): void {
+  function show(id: string, spans: (Element | null)[], ok: boolean, text: string): void {
+    lastResults.set(id, { ok, text });
+    for (const s of spans) {
+      if (!s) continue;
+      s.textContent = text;
+      s.className = ok ? 'result ok' : 'result error';
+    }
+  }
+
+  /** Checks the action against the contract first: what the server would refuse is named at once. */
+  function submit(id: string, b: HTMLButtonElement, status: HTMLElement, inputs: HTMLElement[], action: unknown): void {
+    const checked = parseAction(action);
+    if (!checked.ok) {
+      show(id, [status], false, checked.problem);
+      return;
+    }
     b.disabled = true;
     lastResults.delete(id);
     status.className = 'result';
     status.textContent = L.working!;
-    ctx.act(action, (ok, message) => {
+    ctx.act(checked.action, (ok, message) => {
       b.disabled = false;
-      const text = ok ? L.done! : (message ?? '');
-      lastResults.set(id, { ok, text });
       // the result may arrive after a re-render: update whichever span shows this form now
-      for (const s of [status, document.querySelector(`#${id}-form .result, #${id} + .result`)]) {
-        if (!s) continue;
-        s.textContent = text;
-        s.className = ok ? 'result ok' : 'result error';
-      }
+      show(id, [status, document.querySelector(`#${id}-form .result, #${id} + .result`)], ok, ok ? L.done! : (message ?? ''));
       if (ok) {
         for (const el of [...inputs, ...document.querySelectorAll(`#${id}-form textarea, #${id}-form input`)]) {
           if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = '';

@@ -1,4 +1,5 @@
 import { ExtensionToPanelSchema, type ExtensionToPanel, type PanelAction, type PanelToExtension } from '../../webviews/incident/protocol';
+import { renderOutline } from './outlineView';
 import { renderIncident, type RenderContext } from './render';
 
 declare function acquireVsCodeApi(): { postMessage(m: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -30,15 +31,16 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 function receive(msg: ExtensionToPanel): void {
   switch (msg.type) {
     case 'incident':
-      vscode.setState({ reference: msg.incident.reference });
-      {
-        const drafts = captureDrafts(app);
-        app.replaceChildren(renderIncident(msg, ctx));
-        restoreDrafts(app, drafts);
-      }
+    case 'outline': {
+      const reference = msg.type === 'incident' ? msg.incident.reference : msg.outline.reference;
+      vscode.setState({ reference });
+      const drafts = captureDrafts(app);
+      app.replaceChildren(msg.type === 'incident' ? renderIncident(msg, ctx) : renderOutline(msg, ctx));
+      restoreDrafts(app, drafts);
       app.setAttribute('aria-busy', 'false');
-      send({ type: 'rendered', reference: msg.incident.reference });
+      send({ type: 'rendered', reference });
       return;
+    }
     case 'loadError': {
       const p = document.createElement('p');
       p.className = 'error';
@@ -74,7 +76,14 @@ function captureDrafts(root: HTMLElement): { values: Map<string, string>; focuse
 function restoreDrafts(root: HTMLElement, drafts: ReturnType<typeof captureDrafts>): void {
   for (const [id, value] of drafts.values) {
     const el = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`#${CSS.escape(id)}`);
-    if (el && (el.tagName !== 'SELECT' || [...(el as HTMLSelectElement).options].some((o) => o.value === value))) el.value = value;
+    if (!el || el.value === value) continue;
+    if (el.tagName === 'SELECT') {
+      if (![...(el as HTMLSelectElement).options].some((o) => o.value === value)) continue;
+      el.value = value;
+      el.dispatchEvent(new Event('change')); // what depends on the choice (e.g. a required reason) follows it
+    } else {
+      el.value = value;
+    }
   }
   if (drafts.focused) root.querySelector<HTMLElement>(`#${CSS.escape(drafts.focused)}`)?.focus();
 }

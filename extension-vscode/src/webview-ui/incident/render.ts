@@ -3,6 +3,7 @@ import type { ExtensionToPanel, PanelAction, PanelToExtension } from '../../webv
 import { h, field } from './dom';
 import { renderMarkdown } from './markdown';
 import { renderActions } from './actionsView';
+import { renderTimeline } from './timelineView';
 
 type IncidentMessage = Extract<ExtensionToPanel, { type: 'incident' }>;
 
@@ -17,7 +18,7 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
   const st = (s: string) => L[`status.${s}`] ?? s;
   return h(
     'article',
-    { class: 'incident', 'data-reference': i.reference },
+    { class: 'incident', 'data-reference': i.reference, 'data-access': 'full' },
     h(
       'header',
       {},
@@ -48,8 +49,8 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
     section(L.steps!, steps(msg, ctx), i.reproducedByAgent ? h('p', { class: 'note' }, L.reproducedByAgent) : null),
     i.workaround ? section(L.workaround!, h('p', { class: 'pre' }, i.workaround)) : null,
     i.attachments.length ? section(L.attachments!, attachments(i, L, ctx)) : null,
-    section(L.actions!, renderActions(msg, ctx)),
-    section(L.timeline!, timeline(i, L)),
+    section(L.actions!, renderActions(msg.offer, L, msg.releaseVersions, ctx)),
+    section(L.timeline!, renderTimeline(i, L, ctx)),
   );
 }
 
@@ -135,43 +136,4 @@ function attachments(i: Incident, L: Record<string, string>, ctx: RenderContext)
 
 function decodeBase64Text(b64: string): string {
   return new TextDecoder().decode(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
-}
-
-const MARKDOWN_KINDS = new Set(['comment', 'question', 'answer', 'reproduction']);
-
-/** Hand-overs between L1 and developers stand out in the timeline (see incident.css). */
-const HANDOVER_KINDS = new Set(['question', 'answer', 'released', 'verified', 'reproduction']);
-
-function timeline(i: Incident, L: Record<string, string>): HTMLElement {
-  return h(
-    'ol',
-    { class: 'timeline', id: 'timeline' },
-    ...[...i.timeline]
-      .reverse()
-      .map((e) =>
-        h(
-          'li',
-          { class: `entry kind-${e.kind}${HANDOVER_KINDS.has(e.kind) ? ' handover' : ''}`, 'data-kind': e.kind },
-          h(
-            'div',
-            { class: 'meta' },
-            h('span', { class: 'kind' }, L[`kind.${e.kind}`] ?? e.kind),
-            ' · ',
-            e.actor.name,
-            ' · ',
-            h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
-          ),
-          MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
-          e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null,
-        ),
-      ),
-  );
-}
-
-/** Result and environment of a reproduction entry (its data: { result, notes, environment }). */
-function reproductionFacts(data: Record<string, unknown>, L: Record<string, string>): HTMLElement | null {
-  const result = data.result === 'reproduced' ? L.reproducedResult : data.result === 'not_reproduced' ? L.notReproducedResult : null;
-  const env = data.environment && typeof data.environment === 'object' ? Object.entries(data.environment as Record<string, unknown>) : [];
-  if (!result && !env.length) return null;
-  return h('dl', { class: 'kv repro-facts' }, result ? field(L.reproduction!, result) : null, ...env.map(([k, v]) => field(k, String(v))));
 }

@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
-import { nextStatuses, type Incident } from '@handoff/shared';
-import { classifyApiError, serverMessage } from '../../api/errors';
+import { applyIncidentChange, type IncidentChange, type IncidentEvent, type IncidentView } from '@handoff/shared';
+import { serverMessage } from '../../api/errors';
 import { NotSignedInError, type Session } from '../../auth/session';
-import type { IncidentStore } from '../../incidents/incidentStore';
 import { performAction } from '../../incidents/actions';
-import { panelHtml, makeNonce } from './html';
-import { panelLabels } from './labels';
+import { describeError } from '../../incidents/describeError';
+import type { IncidentStore } from '../../incidents/incidentStore';
+import { holdsEvent, keepEarlierEntries } from '../../incidents/timeline';
+import { followIncident } from '../../live/followIncident';
+import { makeNonce, panelHtml } from './html';
+import { checkedStepsKey, panelMessage } from './panelMessage';
 import {
   AttachmentPayloadSchema,
+  parseAction,
   PanelStateSchema,
   PanelToExtensionSchema,
   type ExtensionToPanel,
@@ -31,10 +35,12 @@ export interface PanelDeps {
 /** One webview panel per incident (createOrShow), restored after a reload by the serializer. */
 export class IncidentPanel implements vscode.Disposable {
   private static readonly panels = new Map<string, IncidentPanel>();
-  private incident: Incident | null = null;
+  private view: IncidentView | null = null;
   /** When the open was requested; cleared once the first render is reported (later renders are refreshes). */
   private openedAt: number | null = performance.now();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Live changes of another team's incident, while it shows as an outline (see followIncident). */
+  private following: vscode.Disposable | null = null;
 
   static createOrShow(deps: PanelDeps, reference: string, requestedAt = performance.now()): IncidentPanel {
     const existing = IncidentPanel.panels.get(reference);
@@ -60,13 +66,25 @@ export class IncidentPanel implements vscode.Disposable {
     new IncidentPanel(deps, panel, parsed.data.reference);
   }
 
-  /** Panels showing `reference` reload (after a live event or an action elsewhere). */
+  /** Panels showing `reference` reload (after an action elsewhere). */
   static refresh(reference: string): void {
     void IncidentPanel.panels.get(reference)?.load();
   }
 
   static refreshAll(): void {
     for (const p of IncidentPanel.panels.values()) void p.load();
+  }
+
+  /** A live event: the panel showing its incident re-reads it, unless it holds that change already. */
+  static onEvent(event: IncidentEvent): void {
+    const panel = IncidentPanel.panels.get(event.reference);
+    if (panel && !holdsEvent(panel.view, event)) void panel.load();
+  }
+
+  /** A change made by a command (assign, start work): merged into the panel showing it, no re-read. */
+  static applyChange(change: IncidentChange): void {
+    const panel = IncidentPanel.panels.get(change.reference);
+    if (panel?.view?.access === 'full') void panel.show(applyIncidentChange(panel.view, change));
   }
 
   /** The reference of the focused incident panel, else of the most recently opened one. */
@@ -103,7 +121,10 @@ export class IncidentPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      deps.session.onDidChange(() => void this.load()),
+      deps.session.onDidChange(() => {
+        this.unfollow(); // the stream belonged to the previous session
+        void this.load();
+      }),
     );
   }
 
@@ -113,38 +134,44 @@ export class IncidentPanel implements vscode.Disposable {
 
   async load(): Promise<void> {
     try {
-      const incident = await this.deps.store.get(this.reference);
-      await this.show(incident);
+      await this.show(await this.deps.store.get(this.reference));
     } catch (err) {
       this.post({ type: 'loadError', message: describeError(err, this.reference) });
     }
   }
 
-  private async show(incident: Incident): Promise<void> {
-    const questions = await this.deps.store.questionsFor(incident.category);
-    this.incident = incident;
-    this.deps.store.remember(incident);
-    void this.deps.store.noteOpened(incident);
-    this.panel.title = `${incident.reference} ${incident.title}`;
-    this.post({
-      type: 'incident',
-      incident,
-      me: this.deps.session.user,
-      nextStatuses: [...nextStatuses(incident.status)],
-      checkedSteps: this.deps.workspaceState.get<number[]>(`handoff.steps.${incident.reference}`, []),
-      questions,
-      labels: panelLabels(),
-      releaseVersions: this.deps.plannedVersions(),
-    });
+  private async show(next: IncidentView): Promise<void> {
+    const view = keepEarlierEntries(this.view, next);
+    this.view = view;
+    this.deps.store.remember(view);
+    void this.deps.store.noteOpened(view);
+    this.panel.title = `${view.reference} ${view.title}`;
+    if (view.access === 'summary') {
+      this.following ??= followIncident(this.deps.session, this.reference, this.deps.log, () => void this.load());
+    } else {
+      this.unfollow(); // the main live stream carries the incidents one sees in full
+    }
+    this.post(await panelMessage(view, this.deps.session.user, this.deps));
+  }
+
+  private unfollow(): void {
+    this.following?.dispose();
+    this.following = null;
   }
 
   private receive(raw: unknown): void {
     const parsed = PanelToExtensionSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.deps.log.warn(`Ignored an invalid message from the ${this.reference} panel: ${parsed.error.message}`);
+    if (parsed.success) {
+      void this.handle(parsed.data);
       return;
     }
-    void this.handle(parsed.data);
+    this.deps.log.warn(`Ignored an invalid message from the ${this.reference} panel: ${parsed.error.message}`);
+    // An action the contract refuses (e.g. a comment too long) still gets an answer, naming the field.
+    const msg = raw as { type?: unknown; requestId?: unknown; action?: unknown } | null;
+    if (msg?.type === 'action' && typeof msg.requestId === 'number') {
+      const action = parseAction(msg.action);
+      this.post({ type: 'result', requestId: msg.requestId, ok: false, message: action.ok ? parsed.error.message : action.problem });
+    }
   }
 
   private async handle(msg: PanelToExtension): Promise<void> {
@@ -157,17 +184,8 @@ export class IncidentPanel implements vscode.Disposable {
           this.openedAt = null;
         }
         return;
-      case 'stepToggled': {
-        const key = `handoff.steps.${this.reference}`;
-        const set = new Set(this.deps.workspaceState.get<number[]>(key, []));
-        if (msg.done) set.add(msg.index);
-        else set.delete(msg.index);
-        await this.deps.workspaceState.update(
-          key,
-          [...set].sort((a, b) => a - b),
-        );
-        return;
-      }
+      case 'stepToggled':
+        return this.toggleStep(msg.index, msg.done);
       case 'openLink':
         await vscode.env.openExternal(vscode.Uri.parse(msg.url));
         return;
@@ -176,6 +194,18 @@ export class IncidentPanel implements vscode.Disposable {
       case 'action':
         return this.runAction(msg);
     }
+  }
+
+  private async toggleStep(index: number, done: boolean): Promise<void> {
+    if (this.view?.access !== 'full' || index >= this.view.steps.length) return;
+    const key = checkedStepsKey(this.reference);
+    const set = new Set(this.deps.workspaceState.get<number[]>(key, []));
+    if (done) set.add(index);
+    else set.delete(index);
+    await this.deps.workspaceState.update(
+      key,
+      [...set].sort((a, b) => a - b),
+    );
   }
 
   private async sendAttachment(id: number): Promise<void> {
@@ -189,14 +219,16 @@ export class IncidentPanel implements vscode.Disposable {
   }
 
   private async runAction(msg: Extract<PanelToExtension, { type: 'action' }>): Promise<void> {
-    if (!this.incident) return;
+    const { view } = this;
+    const me = this.deps.session.user;
     try {
-      const updated = await performAction(this.deps.session.client, this.incident, msg.action);
+      if (!view || !me) throw new NotSignedInError();
+      const next = await performAction(this.deps.session.client, me, view, msg.action);
       this.post({ type: 'result', requestId: msg.requestId, ok: true });
-      if (updated) {
-        await this.show(updated);
-        this.deps.store.refreshSoon();
-      }
+      if (!next) return;
+      await this.show(next);
+      // lists show status and owner: they follow a change (never an earlier page or a re-read)
+      if (msg.action.type !== 'loadEarlier' && msg.action.type !== 'refresh') this.deps.store.refreshSoon();
     } catch (err) {
       const message = describeError(err, this.reference);
       this.deps.log.error(`${msg.action.type} on ${this.reference} failed: ${serverMessage(err)}`);
@@ -206,23 +238,7 @@ export class IncidentPanel implements vscode.Disposable {
 
   dispose(): void {
     if (IncidentPanel.panels.get(this.reference) === this) IncidentPanel.panels.delete(this.reference);
+    this.unfollow();
     for (const d of this.disposables.splice(0)) d.dispose();
-  }
-}
-
-/** A message a person can act on, for any error from loading or acting on an incident. */
-export function describeError(err: unknown, reference: string): string {
-  if (NotSignedInError.is(err)) return vscode.l10n.t('Sign in to Handoff first (command "Handoff: Sign In").');
-  switch (classifyApiError(err)) {
-    case 'unreachable':
-      return vscode.l10n.t('The Handoff server cannot be reached. Check the setting handoff.serverUrl and your network.');
-    case 'unauthorized':
-      return vscode.l10n.t('Your Handoff token is no longer valid. Run "Handoff: Sign In" again.');
-    case 'forbidden':
-      return vscode.l10n.t('Your role may not do this: {0}', serverMessage(err));
-    case 'notFound':
-      return vscode.l10n.t('There is no incident {0}.', reference);
-    default:
-      return serverMessage(err);
   }
 }

@@ -1,0 +1,34 @@
+import type * as vscode from 'vscode';
+import type { IncidentView, Me } from '@handoff/shared';
+import type { IncidentStore } from '../../incidents/incidentStore';
+import { NOTHING_OFFERED, offerFor } from '../../incidents/offer';
+import { whoseLine } from '../../incidents/whose';
+import { panelLabels } from './labels';
+import type { ExtensionToPanel } from './protocol';
+
+export interface PanelMessageDeps {
+  store: IncidentStore;
+  workspaceState: vscode.Memento;
+  plannedVersions(): string[];
+}
+
+/** Steps ticked off in this workspace, per incident. */
+export const checkedStepsKey = (reference: string) => `handoff.steps.${reference}`;
+
+/**
+ * What the webview renders for `view`: the whole incident with what `me` may do on it, or the
+ * outline of another team's incident with the line saying whose it is.
+ */
+export async function panelMessage(view: IncidentView, me: Me | null, deps: PanelMessageDeps): Promise<ExtensionToPanel> {
+  const offer = me ? offerFor(me, view) : NOTHING_OFFERED;
+  if (view.access === 'summary') return { type: 'outline', outline: view, whose: whoseLine(view), offer, labels: panelLabels() };
+  return {
+    type: 'incident',
+    incident: view,
+    offer,
+    checkedSteps: deps.workspaceState.get<number[]>(checkedStepsKey(view.reference), []),
+    questions: await deps.store.questionsFor(view.category),
+    labels: panelLabels(),
+    releaseVersions: deps.plannedVersions(),
+  };
+}
