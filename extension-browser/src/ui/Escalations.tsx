@@ -1,6 +1,8 @@
 import { useCallback, useState } from 'preact/hooks';
-import type { IncidentSummary } from '@handoff/shared';
+import type { IncidentChange, IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
+import { myEscalations } from '../api/incidents';
+import { applyChangeToItem } from '../loop/timelinePages';
 import { EscalationDetail } from './EscalationDetail';
 import { useT } from './i18nContext';
 import { useLiveQuery } from './useLiveQuery';
@@ -16,11 +18,14 @@ export function Escalations(props: { api: Api }) {
     data: items,
     error,
     live,
-    refresh,
+    patch,
   } = useLiveQuery(
-    useCallback(async () => (await props.api.incidents.list.query({ reporter: 'me', limit: 50 })).items, [props.api]),
+    useCallback(() => myEscalations(props.api), [props.api]),
     useCallback((h) => props.api.events.onChange.subscribe({ mine: true }, h), [props.api]),
   );
+  // The panel's own change updates its line at once; the live stream's reload brings the same state.
+  const applied = (changes: IncidentChange[]) =>
+    patch((list) => changes.reduce((items, c) => items.map((i) => applyChangeToItem(i, c)), list));
   return (
     <section class="escalations">
       <h2>
@@ -48,7 +53,7 @@ export function Escalations(props: { api: Api }) {
                 </span>
                 {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
               </div>
-              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}
+              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={applied} />}
             </li>
           );
         })}
