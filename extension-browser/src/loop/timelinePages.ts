@@ -1,4 +1,4 @@
-import type { Incident, IncidentChange, IncidentListItem, IncidentView, TimelinePage } from '@handoff/shared';
+import type { Incident, IncidentView, TimelinePage } from '@handoff/shared';
 
 /** The incident with an older page of its timeline in front of the entries it holds. */
 export function withEarlier(incident: Incident, page: TimelinePage): Incident {
@@ -21,11 +21,4 @@ export function keepEarlier(previous: IncidentView | null, fresh: IncidentView):
   const reachesFresh = previous.timeline.some((e) => e.id >= oldest);
   if (!reachesFresh) return fresh;
   return { ...fresh, timeline: [...paged, ...fresh.timeline], earlierTimeline: previous.earlierTimeline };
-}
-
-/** A list line brought up to date by a change the panel made itself (no re-read). */
-export function applyChangeToItem<T extends IncidentListItem>(item: T, change: IncidentChange): T {
-  if (item.reference !== change.reference) return item;
-  const { entries: _entries, participants: _participants, ...state } = change;
-  return { ...item, ...state };
 }

@@ -15,21 +15,21 @@ import { VerifyFix } from './VerifyFix';
 import { Whose } from './Whose';
 
 /**
- * One escalation in full, read again when it changed on the server (`stamp` is its updatedAt in the list).
- * What the panel changes itself (an answer, a verification) is merged from the server's reply instead.
+ * One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). What the panel
+ * changes itself (an answer, a verification) is merged from the server's reply instead of read again.
  */
-export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: (changes: IncidentChange[]) => void }) {
+export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void }) {
   const t = useT();
-  const me = useMe();
-  const [view, setView] = useState<IncidentView | null>(null);
+  const [incident, setIncident] = useState<IncidentView | null>(null);
   const [error, setError] = useState('');
+  const me = useMe();
   useEffect(() => {
-    if (view && props.stamp <= view.updatedAt) return; // already holds this state (merged from our own change)
+    if (incident && props.stamp <= incident.updatedAt) return; // holds this state already (merged from our change)
     let alive = true;
     incidentByRef(props.api, props.reference).then(
-      (fresh) => {
+      (i) => {
         if (!alive) return;
-        setView((previous) => keepEarlier(previous, fresh));
+        setIncident((previous) => keepEarlier(previous, i));
         setError('');
       },
       (e: unknown) => alive && setError(errorText(e)),
@@ -39,29 +39,28 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
     };
   }, [props.api, props.reference, props.stamp]);
   if (error) return <p class="error">{error}</p>;
-  if (!view) return <p class="loading">{t('loading')}</p>;
-  if (view.access === 'summary')
+  if (!incident) return <p class="loading">{t('loading')}</p>;
+  if (incident.access === 'summary')
     return (
-      <div class="escalation-detail" data-access="summary" data-status={view.status}>
-        <Whose incident={view} />
+      <div class="escalation-detail" data-access="summary" data-status={incident.status}>
+        <Whose incident={incident} />
       </div>
     );
-  const incident = view;
   const merge = (changes: IncidentChange[]) => {
-    setView((v) => (v?.access === 'full' ? changes.reduce(applyIncidentChange, v) : v));
-    props.onChanged(changes);
+    setIncident((i) => (i?.access === 'full' ? changes.reduce(applyIncidentChange, i) : i));
+    props.onChanged();
   };
   const loadEarlier = async () => {
     const oldest = incident.timeline[0];
     if (!oldest) return;
     const page = await earlierEntries(props.api, incident.reference, oldest.id);
-    setView((v) => (v?.access === 'full' ? withEarlier(v, page) : v));
+    setIncident((i) => (i?.access === 'full' ? withEarlier(i, page) : i));
   };
-  const answerable = (incident.status === 'needs_info' || incident.status === 'not_reproducible') && mayAnswer(me, incident);
+  const canAnswer = (incident.status === 'needs_info' || incident.status === 'not_reproducible') && mayAnswer(me, incident);
   const question = openQuestion(incident);
   return (
-    <div class="escalation-detail" data-access="full" data-status={incident.status}>
-      {answerable && (question || sentBack(incident)) && (
+    <div class="escalation-detail" data-status={incident.status}>
+      {canAnswer && (question || sentBack(incident)) && (
         <AnswerBox api={props.api} incident={incident} question={question} onDone={(change) => merge([change])} />
       )}
       {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={merge} />}

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
-import type { IncidentChange, IncidentSummary } from '@handoff/shared';
+import type { IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { myEscalations } from '../api/incidents';
-import { applyChangeToItem } from '../loop/timelinePages';
 import { EscalationDetail } from './EscalationDetail';
 import { useT } from './i18nContext';
 import { useLiveQuery } from './useLiveQuery';
@@ -18,14 +17,11 @@ export function Escalations(props: { api: Api }) {
     data: items,
     error,
     live,
-    patch,
+    refresh,
   } = useLiveQuery(
     useCallback(() => myEscalations(props.api), [props.api]),
     useCallback((h) => props.api.events.onChange.subscribe({ mine: true }, h), [props.api]),
   );
-  // The panel's own change updates its line at once; the live stream's reload brings the same state.
-  const applied = (changes: IncidentChange[]) =>
-    patch((list) => changes.reduce((items, c) => items.map((i) => applyChangeToItem(i, c)), list));
   return (
     <section class="escalations">
       <h2>
@@ -53,7 +49,7 @@ export function Escalations(props: { api: Api }) {
                 </span>
                 {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
               </div>
-              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={applied} />}
+              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}
             </li>
           );
         })}

@@ -5,9 +5,8 @@ type Handlers = { onStarted: () => void; onData: () => void; onError: () => void
 
 /**
  * Loads data and loads it again whenever the live stream reports a change: `data` (null until
- * the first answer), a readable `error`, whether the stream is `live`, `refresh` to load again, and
- * `patch` to apply a change the panel made itself without a second read. `load` and `subscribe`
- * must be stable (depend on `api`).
+ * the first answer), a readable `error`, whether the stream is `live`, and `refresh` for after
+ * the panel changed something itself. `load` and `subscribe` must be stable (depend on `api`).
  */
 export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers) => { unsubscribe(): void }) {
   const [data, setData] = useState<T | null>(null);
@@ -15,7 +14,6 @@ export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers)
   const [live, setLive] = useState(false);
   const [reload, setReload] = useState(0);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
-  const patch = useCallback((change: (current: T) => T) => setData((d) => (d === null ? d : change(d))), []);
   useEffect(() => {
     let alive = true;
     load().then(
@@ -40,5 +38,5 @@ export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers)
     const sub = subscribe({ onStarted: started, onData: refresh, onError: () => setLive(false) });
     return () => sub.unsubscribe();
   }, [subscribe, refresh]);
-  return { data, error, live, refresh, patch };
+  return { data, error, live, refresh };
 }
