@@ -14,15 +14,12 @@ import { useMe } from './useMe';
 import { VerifyFix } from './VerifyFix';
 import { Whose } from './Whose';
 
-/**
- * One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). What the panel
- * changes itself (an answer, a verification) is merged from the server's reply instead of read again.
- */
+/** One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). */
 export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void }) {
   const t = useT();
+  const me = useMe();
   const [incident, setIncident] = useState<IncidentView | null>(null);
   const [error, setError] = useState('');
-  const me = useMe();
   useEffect(() => {
     if (incident && props.stamp <= incident.updatedAt) return; // holds this state already (merged from our change)
     let alive = true;
@@ -46,6 +43,7 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
         <Whose incident={incident} />
       </div>
     );
+  // What the panel changes itself (an answer, a verification) is merged from the server's reply, not read again.
   const merge = (changes: IncidentChange[]) => {
     setIncident((i) => (i?.access === 'full' ? changes.reduce(applyIncidentChange, i) : i));
     props.onChanged();
