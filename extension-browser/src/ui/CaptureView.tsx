@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { IncidentListItem, Template } from '@handoff/shared';
+import type { IncidentSummary, Template } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
 import { applyTicket, buildCreateInput, draftFromTicket, linkInput, type CaptureDraft, type FieldErrors } from '../capture/formState';
@@ -139,7 +139,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       setBusy(false);
     }
   };
-  const linkTo = async (i: IncidentListItem) => {
+  const linkTo = async (i: Pick<IncidentSummary, 'reference'>) => {
     if (!draft.customer.name.trim()) return setErrors({ 'customer.name': t('customerNameNeeded') });
     setBusy(true);
     try {
