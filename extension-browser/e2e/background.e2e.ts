@@ -6,7 +6,19 @@ const fixture = (crm: string) => FIXTURES.find((f) => f.crm === crm)!;
 declare const chrome: {
   alarms: { create(name: string, info: { when: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
+
+/** Polls `read` until `done` holds for its value (the alarm's sync runs on its own schedule). */
+async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (done(v)) return v;
+    if (Date.now() > deadline) throw new Error(`${what}; last seen ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 describe('the service worker (real Chromium)', () => {
   let w: World;
@@ -25,14 +37,17 @@ describe('the service worker (real Chromium)', () => {
     await panel.close();
     await crm.close();
 
-    const fire = async () => {
-      await w.browser.worker.evaluate(() => chrome.alarms.create('escalations', { when: Date.now() }));
-      await new Promise((r) => setTimeout(r, 1500));
-    };
+    const fire = () => w.browser.worker.evaluate(() => chrome.alarms.create('escalations', { when: Date.now() }));
+    const seen = () => w.browser.worker.evaluate(async () => (await chrome.storage.local.get('escalationsSeen')).escalationsSeen);
     await fire(); // first sync: remembers the current statuses
+    await until(seen, (s) => (s as Record<string, string> | undefined)?.[ref] === 'new', `the first sync did not record ${ref} as new`);
     await nodeClient(w.server.url, w.server.demoTokens!.developer).incidents.ask.mutate({ ref, question: 'Which endpoint?' });
     await fire();
-    const ids = await w.browser.worker.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(ids)).toContain(`inc-${ref}-needs_info`);
+    const ids = await until(
+      () => w.browser.worker.evaluate(() => chrome.notifications.getAll()),
+      (n) => `inc-${ref}-needs_info` in n,
+      `no notification for the question on ${ref}`,
+    );
+    expect(Object.keys(ids)).toEqual([`inc-${ref}-needs_info`]);
   });
 });

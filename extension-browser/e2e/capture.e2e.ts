@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '@handoff/server';
 import { FIXTURES } from '../src/crm/fixtures/expected';
 import { adapterById } from '../src/crm/registry';
-import { answerQuestions, configure, launchBrowser, nodeClient, openCrmPage, openPanel, startFixtureServer, type Browser } from './harness';
+import {
+  answerQuestions,
+  configure,
+  fullIncident,
+  launchBrowser,
+  nodeClient,
+  openCrmPage,
+  openPanel,
+  startFixtureServer,
+  type Browser,
+} from './harness';
 
 const CATEGORIES = ['login', 'installation', 'billing', 'performance', 'data', 'integration', 'crash'];
 const timings: Record<string, number> = {};
@@ -72,7 +82,7 @@ describe('capture in real Chromium against each CRM fixture and a real server', 
       const ref = (await panel.locator('[data-testid="reference"]').textContent({ timeout: 15_000 }))!;
       expect(ref).toMatch(/^INC-\d+$/);
 
-      const incident = await nodeClient(server.url, token).incidents.byRef.query({ ref });
+      const incident = await fullIncident(nodeClient(server.url, token), ref);
       expect(incident).toMatchObject({
         title: fx.expected.subject,
         category: fx.category,

@@ -6,7 +6,7 @@ import { startServer, type RunningServer } from '@handoff/server';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { FIXTURES } from '../src/crm/fixtures/expected';
-import { nodeClient, startFixtureServer } from './harness';
+import { fullIncident, nodeClient, startFixtureServer } from './harness';
 
 const FF_DIR = join(dirname(fileURLToPath(import.meta.url)), '../.output/firefox-mv3-e2e');
 
@@ -101,7 +101,7 @@ describe('Firefox ESR smoke: options check, auto-fill and submit', () => {
         throw new Error(`no reference; the panel says: ${errors}`, { cause: e });
       });
     expect(ref).toMatch(/^INC-\d+$/);
-    const incident = await nodeClient(server.url, server.demoTokens!.agent).incidents.byRef.query({ ref: ref! });
+    const incident = await fullIncident(nodeClient(server.url, server.demoTokens!.agent), ref!);
     expect(incident).toMatchObject({ title: fx.expected.subject, crm: { system: 'zendesk', ticketId: '4711' } });
   });
 });

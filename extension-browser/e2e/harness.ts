@@ -1,13 +1,14 @@
 // biome-ignore lint/suspicious/noExplicitAny: the extension's chrome global, used only inside evaluate()
 declare const chrome: any;
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '@handoff/server';
+import { type Incident, MAX_BATCH_SIZE, type Role } from '@handoff/shared';
 import { EXTRA_PAGES, FIXTURES } from '../src/crm/fixtures/expected';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,8 +70,24 @@ export async function launchBrowser(opts: { userDir?: string; keepProfile?: bool
 
 export function nodeClient(serverUrl: string, token: string) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${serverUrl}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) })],
+    links: [httpBatchLink({ url: `${serverUrl}/trpc`, maxItems: MAX_BATCH_SIZE, headers: () => ({ authorization: `Bearer ${token}` }) })],
   });
+}
+
+/** The whole incident as `client` reads it; fails when the server answers with its summary only. */
+export async function fullIncident(client: ReturnType<typeof nodeClient>, ref: string): Promise<Incident> {
+  const view = await client.incidents.byRef.query({ ref });
+  if (view.access !== 'full') throw new Error(`${ref} came as its summary, not in full`);
+  return view;
+}
+
+/** A PNG of the panel (the visible part, or all of it) under e2e-results/screens, to look at what an agent sees. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  const dir = join(here, '../e2e-results/screens');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
 }
 
 /** Sets server URL and token through the real options page and returns what the check said. */
@@ -120,6 +137,18 @@ export async function openPanel(b: Browser): Promise<{ panel: Page; readyMs: num
     throw new Error(`panel not ready; it shows: ${(await panel.textContent('body'))?.slice(0, 300)}`, { cause: e });
   });
   return { panel, readyMs: Date.now() - start };
+}
+
+/**
+ * The side panel as a tab once the server has said who is signed in (the tabs are final then), for
+ * accounts without the Capture tab, whose form `openPanel` would wait for.
+ */
+export async function openPanelAs(b: Browser, role: Role): Promise<Page> {
+  const panel = await b.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 800 });
+  await panel.goto(`chrome-extension://${b.id}/sidepanel.html`);
+  await panel.locator(`div.tabs[data-role="${role}"]`).waitFor({ timeout: 20_000 });
+  return panel;
 }
 
 /** Answers every question of the chosen category with something valid for its kind. */

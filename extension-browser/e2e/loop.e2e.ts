@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURES } from '../src/crm/fixtures/expected';
-import { nodeClient, openCrmPage, openPanel, startWorld, type World } from './harness';
+import { fullIncident, nodeClient, openCrmPage, openPanel, startWorld, type World } from './harness';
 import { escalate, fixIt } from './loopHelpers';
 
 const crmPath = FIXTURES.find((f) => f.crm === 'servicenow')!.path;
@@ -48,7 +48,7 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     await panel.locator(`.escalations li[data-ref="${ref}"][data-status="in_progress"]`).waitFor({ timeout: 10_000 });
     expect(await row(ref).locator('.answer-box').count()).toBe(0);
 
-    const incident = await agent().incidents.byRef.query({ ref });
+    const incident = await fullIncident(agent(), ref);
     expect(incident.status).toBe('in_progress');
     expect(incident.timeline.find((e) => e.kind === 'answer')?.text).toContain('Visa credit card, 3-D Secure');
     // Each hand-over is in the detail's history: assignment, question, answer.
@@ -97,7 +97,7 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     expect(await verify.locator('.verify-title').textContent()).toBe('Fixed in 4.3.1 — verify with the customer');
     await verify.locator('.verify-confirm').click();
     await panel.locator(`.escalations li[data-ref="${ref}"][data-status="closed"]`).waitFor({ timeout: 10_000 });
-    const incident = await agent().incidents.byRef.query({ ref });
+    const incident = await fullIncident(agent(), ref);
     expect(incident.status).toBe('closed');
     expect(incident.timeline.some((e) => e.kind === 'verified')).toBe(true);
   });
@@ -112,7 +112,7 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     await verify.locator('.verify-text').fill('The export is still empty for orders before 2025');
     await verify.locator('.verify-still-fails').click();
     await panel.locator(`.escalations li[data-ref="${ref}"][data-status="in_progress"]`).waitFor({ timeout: 10_000 });
-    const reopened = await agent().incidents.byRef.query({ ref });
+    const reopened = await fullIncident(agent(), ref);
     expect(reopened.status).toBe('in_progress');
     expect(JSON.stringify(reopened.timeline.at(-1))).toContain('The export is still empty for orders before 2025');
 
@@ -121,6 +121,6 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     await row(ref).locator('.verify-text').fill('Customer on leave until January');
     await row(ref).locator('.verify-unreachable').click();
     await panel.locator(`.escalations li[data-ref="${ref}"][data-status="closed"]`).waitFor({ timeout: 10_000 });
-    expect((await agent().incidents.byRef.query({ ref })).timeline.at(-1)?.text).toContain('Customer on leave until January');
+    expect((await fullIncident(agent(), ref)).timeline.at(-1)?.text).toContain('Customer on leave until January');
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURES } from '../src/crm/fixtures/expected';
-import { configure, nodeClient, openCrmPage, openPanel, startWorld, type World } from './harness';
+import { NO_CONTROL_MESSAGE, ReleaseFeedbackInputSchema, type Role } from '@handoff/shared';
+import { maxLengthOf } from '../src/api/limits';
+import { configure, nodeClient, openCrmPage, openPanelAs, screenshot, startWorld, type World } from './harness';
 import { escalate, fixIt } from './loopHelpers';
 
 const crmPath = FIXTURES.find((f) => f.crm === 'servicenow')!.path;
@@ -27,14 +29,14 @@ describe('release review by L1 and shipping (real Chromium, real server)', () =>
     await crm?.close();
     await w?.close();
   });
-  const as = async (token: string) => {
-    expect(await configure(w.browser, w.server.url, token)).toBe('ok');
+  const as = async (role: Role) => {
+    expect(await configure(w.browser, w.server.url, w.server.demoTokens![role])).toBe('ok');
     await crm.bringToFront();
-    return (await openPanel(w.browser)).panel;
+    return openPanelAs(w.browser, role);
   };
 
   it('a reviewer gives feedback per item and overall; the server has it; new feedback and releases arrive live', async () => {
-    const panel = await as(w.server.demoTokens!.reviewer);
+    const panel = await as('reviewer');
     await panel.click('button[data-tab="releases"]');
     await panel.locator('.releases .live').waitFor();
     const release = panel.locator('.release[data-version="5.0.0"]');
@@ -55,12 +57,16 @@ describe('release review by L1 and shipping (real Chromium, real server)', () =>
     expect(await known.locator('.known-issue').textContent()).toBe('Exports are slower on large shops');
     await known.locator('.verdict-ready').click();
     await known.locator('.feedback-list li[data-verdict="ready"]').waitFor();
-    // What only the server checks comes back as its message, shown beside the form.
-    await release.locator('.release-overall .feedback-text').fill('x'.repeat(5001));
+    // The text is as long as the server's schema allows, not longer.
+    const overallText = release.locator('.release-overall .feedback-text');
+    expect(await overallText.getAttribute('maxlength')).toBe(String(maxLengthOf(ReleaseFeedbackInputSchema.shape.text)));
+    // What only the server checks comes back as its message, naming the field, beside the form.
+    await overallText.fill('Fine \u0007 to ship');
     await release.locator('.release-overall .verdict-ready').click();
     const refusal = release.locator('.release-overall .feedback-error');
     await refusal.waitFor({ timeout: 10_000 });
-    expect(await refusal.textContent()).toMatch(/text.*5000/);
+    expect(await refusal.textContent()).toBe(`text: ${NO_CONTROL_MESSAGE}`);
+    await screenshot(panel, 'releases-reviewer');
     await release.locator('.release-overall .feedback-text').fill('Fine to ship once refunds are checked');
     await release.locator('.release-overall .verdict-ready').click();
     await release.locator('.release-overall .feedback-list li[data-verdict="ready"]').waitFor();
@@ -85,7 +91,7 @@ describe('release review by L1 and shipping (real Chromium, real server)', () =>
   });
 
   it('an agent has no Releases tab, and sees live when a release ships the fix of an escalation', async () => {
-    const panel = await as(w.token);
+    const panel = await as('agent');
     await panel.click('button[data-tab="escalations"]');
     await panel.locator('.escalations .live').waitFor();
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);

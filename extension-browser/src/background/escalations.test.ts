@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { IncidentSummary, Status } from '@handoff/shared';
+import type { IncidentOutline, IncidentSummary, Status } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { notableChanges, syncEscalations } from './escalations';
 
 const inc = (reference: string, status: Status): IncidentSummary => ({
+  access: 'full',
   reference,
   title: `t ${reference}`,
   category: 'login',
@@ -24,6 +25,20 @@ const inc = (reference: string, status: Status): IncidentSummary => ({
   updatedAt: '2026-01-01T00:00:00Z',
 });
 
+const outline = (reference: string, status: Status): IncidentOutline => ({
+  access: 'summary',
+  reference,
+  title: `t ${reference}`,
+  status,
+  team: 'billing',
+  owner: null,
+  affectedCustomers: 2,
+  workaround: null,
+  fixedInVersion: null,
+  duplicateOf: null,
+  updatedAt: '2026-01-01T00:00:00Z',
+});
+
 describe('escalation sync (background, no EventSource in a service worker)', () => {
   beforeEach(() => fakeBrowser.reset());
 
@@ -31,6 +46,10 @@ describe('escalation sync (background, no EventSource in a service worker)', () 
     const before = { 'INC-1': 'in_progress', 'INC-2': 'new', 'INC-3': 'fixed' };
     const now = [inc('INC-1', 'needs_info'), inc('INC-2', 'triaged'), inc('INC-3', 'fixed'), inc('INC-4', 'fixed')];
     expect(notableChanges(before, now).map((i) => i.reference)).toEqual(['INC-1']);
+  });
+
+  it("never notifies from an outline of another team's incident", () => {
+    expect(notableChanges({ 'INC-5': 'in_progress' }, [outline('INC-5', 'needs_info')])).toEqual([]);
   });
 
   it('remembers what it saw, so each change notifies once', async () => {

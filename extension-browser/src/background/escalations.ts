@@ -1,13 +1,21 @@
 import { browser } from 'wxt/browser';
-import type { IncidentSummary } from '@handoff/shared';
+import type { IncidentListItem, IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
+import { myEscalations } from '../api/incidents';
 
 const SEEN = 'escalationsSeen';
 
-/** What changed in the agent's incidents since the last sync that deserves a notification. */
-export function notableChanges(before: Record<string, string>, now: IncidentSummary[]): IncidentSummary[] {
+/**
+ * What changed in the agent's incidents since the last sync that deserves a notification. Only incidents the
+ * agent sees in full notify: an outline of another team's incident is nothing the agent has to act on.
+ */
+export function notableChanges(before: Record<string, string>, now: IncidentListItem[]): IncidentSummary[] {
   return now.filter(
-    (i) => before[i.reference] !== undefined && before[i.reference] !== i.status && (i.status === 'needs_info' || i.status === 'fixed'),
+    (i): i is IncidentSummary =>
+      i.access === 'full' &&
+      before[i.reference] !== undefined &&
+      before[i.reference] !== i.status &&
+      (i.status === 'needs_info' || i.status === 'fixed'),
   );
 }
 
@@ -16,7 +24,7 @@ export function notableChanges(before: Record<string, string>, now: IncidentSumm
  * fetch the agent's incidents, notify when a developer asked a question or marked one fixed.
  */
 export async function syncEscalations(api: Api, notify: (i: IncidentSummary) => Promise<void>): Promise<number> {
-  const { items } = await api.incidents.list.query({ reporter: 'me', limit: 100 });
+  const items = await myEscalations(api, 100);
   const before = ((await browser.storage.local.get(SEEN))[SEEN] ?? {}) as Record<string, string>;
   const changed = notableChanges(before, items);
   for (const i of changed) await notify(i);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AddAffectedCustomerInputSchema,
   AttachmentInputSchema,
   IncidentCreateInputSchema,
   SEVERITIES,
@@ -7,6 +8,7 @@ import {
   type IncidentCreateInput,
   type Template,
 } from '@handoff/shared';
+import { maxLengthOf } from '../api/limits';
 import type { TicketContext } from '../crm/ticketContext';
 
 /** The capture form's state; also what a draft stores. Loose on purpose: a draft may be half-filled. */
@@ -149,6 +151,8 @@ export function applyTicket(d: CaptureDraft, ctx: TicketContext, overwrite: read
   return next;
 }
 
+const NOTE_MAX = maxLengthOf(AddAffectedCustomerInputSchema.shape.note);
+
 /** `incidents.addAffectedCustomer` input: this customer's case joins an existing incident (same idempotency key as the draft). */
 export function linkInput(d: CaptureDraft, ref: string) {
   return {
@@ -156,6 +160,6 @@ export function linkInput(d: CaptureDraft, ref: string) {
     idempotencyKey: d.idempotencyKey,
     customer: { name: d.customer.name.trim(), email: opt(d.customer.email), org: opt(d.customer.org) },
     crm: { system: d.crm.system, ticketId: opt(d.crm.ticketId), url: /^https?:\/\//.test(d.crm.url) ? d.crm.url : undefined },
-    note: opt(d.description.slice(0, 2000)),
+    note: opt(d.description.slice(0, NOTE_MAX)),
   };
 }

@@ -27,6 +27,8 @@ export const SentItemSchema = z.object({
   kind: z.enum(['create', 'link']),
   label: z.string(),
   reference: z.string(),
+  /** For a customer added to an incident: how many customers it counts now. */
+  affectedCustomers: z.number().int().optional(),
   at: z.number(),
 });
 export type SentItem = z.infer<typeof SentItemSchema>;
@@ -67,7 +69,7 @@ export async function enqueue(item: NewItem, now = Date.now()): Promise<void> {
   });
 }
 
-export type SendOutcome = { ok: true; reference: string } | { ok: false; permanent: boolean; error: string };
+export type SendOutcome = { ok: true; reference: string; affectedCustomers?: number } | { ok: false; permanent: boolean; error: string };
 export type Sender = (item: QueueItem) => Promise<SendOutcome>;
 export interface FlushResult {
   sent: SentItem[];
@@ -92,7 +94,9 @@ export async function flushQueue(send: Sender, opts: { now?: () => number; force
       }
       const outcome = await send(item).catch((e: unknown): SendOutcome => ({ ok: false, permanent: false, error: String(e) }));
       if (outcome.ok) {
-        const done: SentItem = { key: item.key, kind: item.kind, label: item.label, reference: outcome.reference, at: now() };
+        const { reference, affectedCustomers } = outcome;
+        const done: SentItem = { key: item.key, kind: item.kind, label: item.label, reference, at: now() };
+        if (affectedCustomers !== undefined) done.affectedCustomers = affectedCustomers;
         result.sent.push(done);
         sent.unshift(done);
       } else if (outcome.permanent) {

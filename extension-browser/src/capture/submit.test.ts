@@ -7,7 +7,17 @@ import { submitNow } from './submit';
 
 const key = '00000000-0000-4000-8000-0000000000aa';
 const apiThat = (create: () => Promise<unknown>) => ({ incidents: { create: { mutate: create } } }) as unknown as Api;
-const item = { key, kind: 'create' as const, label: 'x', payload: { title: 'x' } };
+const payload = {
+  idempotencyKey: key,
+  title: 'Checkout crashes',
+  category: 'crash',
+  product: 'Shop',
+  customer: { name: 'Abel Tuter' },
+  crm: { system: 'servicenow' },
+  severity: 'medium',
+};
+const item = { key, kind: 'create' as const, label: 'x', payload };
+const created = { reference: 'INC-5', status: 'new', team: 'platform', created: true };
 
 describe('submit through the queue', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -15,7 +25,7 @@ describe('submit through the queue', () => {
   it('returns the reference and leaves nothing queued', async () => {
     expect(
       await submitNow(
-        apiThat(async () => ({ reference: 'INC-5' })),
+        apiThat(async () => created),
         item,
       ),
     ).toEqual({ kind: 'created', reference: 'INC-5' });

@@ -3,7 +3,8 @@ import { enqueue, flushQueue, removeFromQueue, type NewItem } from './queue';
 import { senderFor } from './sender';
 
 export type SubmitResult =
-  | { kind: 'created' | 'linked'; reference: string }
+  | { kind: 'created'; reference: string }
+  | { kind: 'linked'; reference: string; affectedCustomers: number | undefined }
   | { kind: 'queued'; error: string | undefined }
   | { kind: 'rejected'; error: string };
 
@@ -15,7 +16,11 @@ export async function submitNow(api: Api, item: NewItem): Promise<SubmitResult> 
   await enqueue(item);
   const r = await flushQueue(senderFor(api));
   const sent = r.sent.find((s) => s.key === item.key);
-  if (sent) return { kind: item.kind === 'create' ? 'created' : 'linked', reference: sent.reference };
+  if (sent) {
+    return sent.kind === 'create'
+      ? { kind: 'created', reference: sent.reference }
+      : { kind: 'linked', reference: sent.reference, affectedCustomers: sent.affectedCustomers };
+  }
   const failed = r.failed.find((f) => f.key === item.key);
   if (failed) {
     await removeFromQueue(item.key);

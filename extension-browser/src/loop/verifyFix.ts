@@ -1,3 +1,5 @@
+import { checkTransitionFor, factsOf, type Incident, type Me, type Status } from '@handoff/shared';
+
 /** What the agent can record after talking to the customer about a fix. */
 export type VerifyChoice = 'confirmed' | 'still_fails' | 'unreachable';
 
@@ -25,4 +27,29 @@ export function verifySteps(
   if (!t) return { missing: choice === 'still_fails' ? 'verifyNeedStillFails' : 'verifyNeedUnreachable' };
   if (choice === 'still_fails') return [{ ref, to: 'in_progress', reason: t }];
   return [{ ref, to: 'closed', unverifiedReason: t }];
+}
+
+const CHOICES: VerifyChoice[] = ['confirmed', 'still_fails', 'unreachable'];
+
+/**
+ * Which choices the server will take from this person on this incident (shared permission model), each
+ * step checked on the status the one before leaves. Until the server has said who is signed in, all are
+ * offered: the server still decides.
+ */
+export function verifyOffers(
+  me: Me | undefined,
+  incident: Pick<Incident, 'reference' | 'team' | 'reporter' | 'owner' | 'participants'> & { status: 'fixed' | 'verified' },
+): Record<VerifyChoice, boolean> {
+  const offers = (choice: VerifyChoice): boolean => {
+    if (me === undefined) return true;
+    const steps = verifySteps(incident.reference, choice, 'a reason', incident.status);
+    if ('missing' in steps) return false;
+    let status: Status = incident.status;
+    for (const step of steps) {
+      if (!checkTransitionFor(me, { ...factsOf(incident), status }, step, me).ok) return false;
+      status = step.to;
+    }
+    return true;
+  };
+  return Object.fromEntries(CHOICES.map((c) => [c, offers(c)])) as Record<VerifyChoice, boolean>;
 }

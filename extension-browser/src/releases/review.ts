@@ -1,8 +1,4 @@
-import type { Release, ReleaseFeedback, Role, Verdict } from '@handoff/shared';
-
-/** Release feedback is L1's voice: the server accepts it from reviewers and leads only. */
-export const REVIEW_ROLES: readonly Role[] = ['reviewer', 'lead'];
-export const canReview = (role: Role | undefined): boolean => role !== undefined && REVIEW_ROLES.includes(role);
+import type { Release, ReleaseFeedback, Verdict } from '@handoff/shared';
 
 /** Feedback on one item (or, with `null`, on the release as a whole), newest first. */
 export function feedbackOn(release: Pick<Release, 'feedback'>, itemId: number | null): ReleaseFeedback[] {

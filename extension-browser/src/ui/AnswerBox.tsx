@@ -1,12 +1,21 @@
 import { useState } from 'preact/hooks';
-import type { Incident, TimelineEntry } from '@handoff/shared';
+import { AnswerInputSchema, type Incident, type IncidentChange, type TimelineEntry } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { errorText } from '../api/errors';
+import { sendAnswer } from '../api/incidents';
+import { maxLengthOf } from '../api/limits';
 import { useT } from './i18nContext';
 import { when } from './when';
 
+const ANSWER_MAX = maxLengthOf(AnswerInputSchema.shape.answer);
+
 /** The developer's open question, who asked it and when, the way back to the CRM ticket, and the agent's answer. */
-export function AnswerBox(props: { api: Api; incident: Incident; question: TimelineEntry | null; onDone: () => void }) {
+export function AnswerBox(props: {
+  api: Api;
+  incident: Incident;
+  question: TimelineEntry | null;
+  onDone: (change: IncidentChange) => void;
+}) {
   const t = useT();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -17,9 +26,9 @@ export function AnswerBox(props: { api: Api; incident: Incident; question: Timel
     setBusy(true);
     setError('');
     try {
-      await props.api.incidents.answer.mutate({ ref: props.incident.reference, answer: text.trim() });
+      const change = await sendAnswer(props.api, props.incident.reference, text.trim());
       setText('');
-      props.onDone();
+      props.onDone(change);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -41,7 +50,7 @@ export function AnswerBox(props: { api: Api; incident: Incident; question: Timel
       )}
       <label class="field">
         <span>{t('yourAnswer')}</span>
-        <textarea rows={3} value={text} onInput={(e) => setText(e.currentTarget.value)} disabled={busy} />
+        <textarea rows={3} maxLength={ANSWER_MAX} value={text} onInput={(e) => setText(e.currentTarget.value)} disabled={busy} />
       </label>
       {error && <p class="error answer-error">{error}</p>}
       <button type="button" class="answer-send" disabled={busy} onClick={() => void send()}>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { panelTabs, type Tab } from '../access/offers';
 import { createApi } from '../api/client';
 import { translatorFor, type Translate } from '../i18n/i18n';
 import { loadSettings, onSettingsChanged, type Settings } from '../settings';
@@ -8,11 +9,8 @@ import { Escalations } from './Escalations';
 import { I18n } from './i18nContext';
 import { QueueView } from './QueueView';
 import { ReleasesView } from './ReleasesView';
-import { canReview } from '../releases/review';
-import { useRole } from './useRole';
+import { MeContext, useWhoami } from './useMe';
 import { useTicket } from './useTicket';
-
-type Tab = 'capture' | 'escalations' | 'releases' | 'queue';
 
 export function useSettingsAndT(): { settings: Settings | null; t: Translate | null; lang: string } {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -64,15 +62,16 @@ export function App() {
     () => (settings?.serverUrl && settings.token ? createApi(settings.serverUrl, settings.token) : null),
     [settings?.serverUrl, settings?.token],
   );
-  const role = useRole(api);
+  const me = useWhoami(api);
   if (!settings || !t) return null;
-  // Release review is for reviewers and leads (the server refuses feedback from anyone else).
-  const tabs: Tab[] = canReview(role) ? ['capture', 'escalations', 'releases', 'queue'] : ['capture', 'escalations', 'queue'];
+  // What the signed-in person may do decides the tabs (the shared permission model, as on the server).
+  const tabs = panelTabs(me);
+  const current = tabs.includes(tab) ? tab : tabs[0];
   return (
     <I18n.Provider value={t}>
-      <div class="tabs" role="tablist" data-role={role ?? ''}>
+      <div class="tabs" role="tablist" data-role={me?.role ?? ''}>
         {tabs.map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} data-tab={x} onClick={() => setTab(x)}>
+          <button key={x} type="button" role="tab" aria-selected={current === x} data-tab={x} onClick={() => setTab(x)}>
             {t(`tab_${x}`)}
           </button>
         ))}
@@ -80,19 +79,23 @@ export function App() {
           ⚙
         </button>
       </div>
-      <main>
-        {!api ? (
-          <p class="setup">{t('setupNeeded')}</p>
-        ) : tab === 'capture' ? (
-          <Capture settings={settings} api={api} />
-        ) : tab === 'escalations' ? (
-          <Escalations api={api} />
-        ) : tab === 'releases' && canReview(role) ? (
-          <ReleasesView api={api} />
-        ) : (
-          <QueueView api={api} />
-        )}
-      </main>
+      <MeContext.Provider value={me}>
+        <main>
+          {!api ? (
+            <p class="setup">{t('setupNeeded')}</p>
+          ) : current === 'capture' ? (
+            <Capture settings={settings} api={api} />
+          ) : current === 'escalations' ? (
+            <Escalations api={api} />
+          ) : current === 'releases' ? (
+            <ReleasesView api={api} />
+          ) : current === 'queue' ? (
+            <QueueView api={api} />
+          ) : (
+            <p class="empty no-tabs">{t('noTabs', me?.role ?? '')}</p>
+          )}
+        </main>
+      </MeContext.Provider>
     </I18n.Provider>
   );
 }

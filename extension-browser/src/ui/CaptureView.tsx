@@ -139,7 +139,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       setBusy(false);
     }
   };
-  const linkTo = async (i: IncidentSummary) => {
+  const linkTo = async (i: Pick<IncidentSummary, 'reference'>) => {
     if (!draft.customer.name.trim()) return setErrors({ 'customer.name': t('customerNameNeeded') });
     setBusy(true);
     try {

@@ -1,25 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Incident } from '@handoff/shared';
+import { applyIncidentChange, type IncidentChange, type IncidentView } from '@handoff/shared';
+import { mayAnswer } from '../access/offers';
 import type { Api } from '../api/client';
 import { errorText } from '../api/errors';
+import { earlierEntries, incidentByRef } from '../api/incidents';
 import { openQuestion, sentBack } from '../loop/incidentLoop';
+import { keepEarlier, withEarlier } from '../loop/timelinePages';
 import { AnswerBox } from './AnswerBox';
 import { useT } from './i18nContext';
 import { Reproductions } from './Reproductions';
 import { Timeline } from './Timeline';
+import { useMe } from './useMe';
 import { VerifyFix } from './VerifyFix';
+import { Whose } from './Whose';
 
 /** One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). */
 export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void }) {
   const t = useT();
-  const [incident, setIncident] = useState<Incident | null>(null);
+  const me = useMe();
+  const [incident, setIncident] = useState<IncidentView | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
+    if (incident && props.stamp <= incident.updatedAt) return; // holds this state already (merged from our change)
     let alive = true;
-    props.api.incidents.byRef.query({ ref: props.reference }).then(
+    incidentByRef(props.api, props.reference).then(
       (i) => {
         if (!alive) return;
-        setIncident(i);
+        setIncident((previous) => keepEarlier(previous, i));
         setError('');
       },
       (e: unknown) => alive && setError(errorText(e)),
@@ -30,18 +37,33 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   }, [props.api, props.reference, props.stamp]);
   if (error) return <p class="error">{error}</p>;
   if (!incident) return <p class="loading">{t('loading')}</p>;
-  const canAnswer = incident.status === 'needs_info' || incident.status === 'not_reproducible';
+  if (incident.access === 'summary')
+    return (
+      <div class="escalation-detail" data-access="summary" data-status={incident.status}>
+        <Whose incident={incident} />
+      </div>
+    );
+  // What the panel changes itself (an answer, a verification) is merged from the server's reply, not read again.
+  const merge = (changes: IncidentChange[]) => {
+    setIncident((i) => (i?.access === 'full' ? changes.reduce(applyIncidentChange, i) : i));
+    props.onChanged();
+  };
+  const loadEarlier = async () => {
+    const oldest = incident.timeline[0];
+    if (!oldest) return;
+    const page = await earlierEntries(props.api, incident.reference, oldest.id);
+    setIncident((i) => (i?.access === 'full' ? withEarlier(i, page) : i));
+  };
+  const canAnswer = (incident.status === 'needs_info' || incident.status === 'not_reproducible') && mayAnswer(me, incident);
   const question = openQuestion(incident);
   return (
     <div class="escalation-detail" data-status={incident.status}>
       {canAnswer && (question || sentBack(incident)) && (
-        <AnswerBox api={props.api} incident={incident} question={question} onDone={props.onChanged} />
+        <AnswerBox api={props.api} incident={incident} question={question} onDone={(change) => merge([change])} />
       )}
-      {(incident.status === 'fixed' || incident.status === 'verified') && (
-        <VerifyFix api={props.api} incident={incident} onDone={props.onChanged} />
-      )}
+      {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={merge} />}
       <Reproductions incident={incident} />
-      <Timeline entries={incident.timeline} />
+      <Timeline entries={incident.timeline} earlier={incident.earlierTimeline} onEarlier={loadEarlier} />
     </div>
   );
 }

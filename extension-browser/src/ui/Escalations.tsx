@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import type { IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
+import { myEscalations } from '../api/incidents';
 import { EscalationDetail } from './EscalationDetail';
 import { useT } from './i18nContext';
 import { useLiveQuery } from './useLiveQuery';
@@ -18,7 +19,7 @@ export function Escalations(props: { api: Api }) {
     live,
     refresh,
   } = useLiveQuery(
-    useCallback(async () => (await props.api.incidents.list.query({ reporter: 'me', limit: 50 })).items, [props.api]),
+    useCallback(() => myEscalations(props.api), [props.api]),
     useCallback((h) => props.api.events.onChange.subscribe({ mine: true }, h), [props.api]),
   );
   return (

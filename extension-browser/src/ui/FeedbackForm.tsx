@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { ReleaseFeedback, Verdict } from '@handoff/shared';
+import { type ReleaseFeedback, ReleaseFeedbackInputSchema, type Verdict } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { errorText } from '../api/errors';
+import { maxLengthOf } from '../api/limits';
 import { feedbackInput } from '../releases/review';
 import { useT } from './i18nContext';
 import { when } from './when';
+
+const TEXT_MAX = maxLengthOf(ReleaseFeedbackInputSchema.shape.text);
 
 /** Feedback already given (newest first) and a Ready / Concern form, for one item or (itemId null) the whole release. */
 export function FeedbackForm(props: { api: Api; version: string; itemId: number | null; given: ReleaseFeedback[]; onDone: () => void }) {
@@ -43,6 +46,7 @@ export function FeedbackForm(props: { api: Api; version: string; itemId: number 
       <textarea
         class="feedback-text"
         rows={2}
+        maxLength={TEXT_MAX}
         placeholder={t('feedbackText')}
         aria-label={t('feedbackText')}
         value={text}

@@ -1,7 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useT } from './i18nContext';
 
-export type Outcome = { kind: 'created' | 'linked'; reference: string } | { kind: 'queued'; error: string };
+/** After linking, the reference is the incident that counts the customer (a duplicate's original) and its new count. */
+export type Outcome =
+  | { kind: 'created'; reference: string }
+  | { kind: 'linked'; reference: string; affectedCustomers?: number | undefined }
+  | { kind: 'queued'; error: string };
 
 /** After submit: the reference, big and copyable, or word that the capture waits in the queue. */
 export function Result(props: { outcome: Outcome; onInsertNote?: (() => Promise<boolean>) | undefined; onNew: () => void }) {
@@ -21,6 +25,7 @@ export function Result(props: { outcome: Outcome; onInsertNote?: (() => Promise<
           <output class="reference" data-testid="reference">
             {o.reference}
           </output>
+          {o.kind === 'linked' && o.affectedCustomers !== undefined && <p class="affected-now">{t('affectedNow', o.affectedCustomers)}</p>}
           <div class="row">
             <button
               type="button"

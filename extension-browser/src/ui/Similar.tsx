@@ -1,18 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IncidentSummary } from '@handoff/shared';
+import type { IncidentListItem } from '@handoff/shared';
+import { mayAddCustomer } from '../access/offers';
 import type { Api } from '../api/client';
+import { similarTo } from '../api/incidents';
 import { useT } from './i18nContext';
+import { useMe } from './useMe';
+import { Whose } from './Whose';
 
-/** Existing incidents that look like this one, searched while the agent types. */
-export function Similar(props: { api: Api; text: string; onLink: (i: IncidentSummary) => void }) {
+/**
+ * Existing incidents that look like this one, searched while the agent types. Another team's incident comes
+ * as its summary, with whose it is; the agent can still add their customer to it.
+ */
+export function Similar(props: { api: Api; text: string; onLink: (i: IncidentListItem) => void }) {
   const t = useT();
-  const [items, setItems] = useState<IncidentSummary[]>([]);
+  const canLink = mayAddCustomer(useMe());
+  const [items, setItems] = useState<IncidentListItem[]>([]);
   useEffect(() => {
     const text = props.text.trim();
     if (text.length < 4) return setItems([]);
     let live = true;
     const timer = setTimeout(() => {
-      props.api.incidents.search.query({ text: text.slice(0, 300), limit: 5 }).then(
+      similarTo(props.api, text).then(
         (r) => live && setItems(r),
         () => live && setItems([]), // offline: the capture itself still works
       );
@@ -28,10 +36,11 @@ export function Similar(props: { api: Api; text: string; onLink: (i: IncidentSum
       <h3>{t('similarTitle')}</h3>
       <ul>
         {items.map((i) => (
-          <li key={i.reference} data-ref={i.reference}>
+          <li key={i.reference} data-ref={i.reference} data-access={i.access}>
             <div>
               <strong>{i.reference}</strong> {i.title}
             </div>
+            {i.access === 'summary' && <Whose incident={i} />}
             <div class="meta">
               {t(`status_${i.status}`)} · {i.owner ? i.owner.name : t('unassigned')} · {t('affected', i.affectedCustomers)}
             </div>
@@ -40,9 +49,11 @@ export function Similar(props: { api: Api; text: string; onLink: (i: IncidentSum
                 {t('workaround')}: {i.workaround}
               </div>
             )}
-            <button type="button" class="link-duplicate" onClick={() => props.onLink(i)}>
-              {t('linkDuplicate')}
-            </button>
+            {canLink && (
+              <button type="button" class="link-duplicate" onClick={() => props.onLink(i)}>
+                {t('linkDuplicate')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { captureMaxLength } from '../api/limits';
 import { moveStep, newStep, type DraftStep } from '../capture/formState';
 import { useT } from './i18nContext';
 
@@ -15,6 +16,7 @@ export function StepsEditor(props: { steps: DraftStep[]; onChange: (s: DraftStep
             <textarea
               aria-label={t('stepAction', i + 1)}
               name={`steps.${i}.action`}
+              maxLength={captureMaxLength(`steps.${i}.action`)}
               rows={2}
               value={s.action}
               placeholder={t('stepAction', i + 1)}
@@ -25,6 +27,7 @@ export function StepsEditor(props: { steps: DraftStep[]; onChange: (s: DraftStep
                 aria-label={t('stepExpected')}
                 placeholder={t('stepExpected')}
                 name={`steps.${i}.expected`}
+                maxLength={captureMaxLength(`steps.${i}.expected`)}
                 value={s.expected}
                 onInput={(e) => patch(i, { expected: e.currentTarget.value })}
               />
@@ -32,6 +35,7 @@ export function StepsEditor(props: { steps: DraftStep[]; onChange: (s: DraftStep
                 aria-label={t('stepActual')}
                 placeholder={t('stepActual')}
                 name={`steps.${i}.actual`}
+                maxLength={captureMaxLength(`steps.${i}.actual`)}
                 value={s.actual}
                 onInput={(e) => patch(i, { actual: e.currentTarget.value })}
               />

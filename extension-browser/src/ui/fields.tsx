@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { captureMaxLength } from '../api/limits';
 
 /** Label + control + the field's error; ids are derived from `name` so tests and labels can find controls. */
 export function Field(props: {
@@ -22,6 +23,7 @@ export function Field(props: {
   );
 }
 
+/** A capture field's `name` is its path in `incidents.create`'s input, which also gives its length limit. */
 export function TextInput(props: {
   name: string;
   value: string;
@@ -37,6 +39,7 @@ export function TextInput(props: {
       type={props.type ?? 'text'}
       list={props.list}
       placeholder={props.placeholder}
+      maxLength={captureMaxLength(props.name)}
       value={props.value}
       onInput={(e) => props.onInput(e.currentTarget.value)}
     />
@@ -49,6 +52,7 @@ export function TextArea(props: { name: string; value: string; onInput: (v: stri
       id={`f-${props.name}`}
       name={props.name}
       rows={props.rows ?? 3}
+      maxLength={captureMaxLength(props.name)}
       value={props.value}
       onInput={(e) => props.onInput(e.currentTarget.value)}
     />

@@ -1,0 +1,48 @@
+import {
+  IncidentChangeSchema,
+  IncidentListItemSchema,
+  IncidentViewSchema,
+  MeSchema,
+  SearchInputSchema,
+  TimelinePageSchema,
+  type IncidentChange,
+  type IncidentListItem,
+  type IncidentView,
+  type Me,
+  type TimelinePage,
+} from '@handoff/shared';
+import { z } from 'zod';
+import type { TransitionInput } from '../loop/verifyFix';
+import type { Api } from './client';
+import { maxLengthOf } from './limits';
+
+/*
+ * What the panel reads and changes, each answer checked against the shared schema: the server is another
+ * program, and a shape the panel does not know must fail here with a message, not deep inside a view.
+ */
+
+const ListSchema = z.array(IncidentListItemSchema);
+const SEARCH_MAX = maxLengthOf(SearchInputSchema.shape.text);
+
+export const whoami = async (api: Api): Promise<Me> => MeSchema.parse(await api.auth.whoami.query());
+
+/** The incidents the signed-in person reported, newest first. */
+export const myEscalations = async (api: Api, limit = 50): Promise<IncidentListItem[]> =>
+  ListSchema.parse((await api.incidents.list.query({ reporter: 'me', limit })).items);
+
+/** Incidents like `text`: in full for one's own teams', as an outline for other teams'. */
+export const similarTo = async (api: Api, text: string, limit = 5): Promise<IncidentListItem[]> =>
+  ListSchema.parse(await api.incidents.search.query({ text: text.slice(0, SEARCH_MAX), limit }));
+
+export const incidentByRef = async (api: Api, ref: string): Promise<IncidentView> =>
+  IncidentViewSchema.parse(await api.incidents.byRef.query({ ref }));
+
+/** The timeline entries before `beforeId` (the oldest one the panel holds). */
+export const earlierEntries = async (api: Api, ref: string, beforeId: number): Promise<TimelinePage> =>
+  TimelinePageSchema.parse(await api.incidents.timeline.query({ ref, beforeId }));
+
+export const sendAnswer = async (api: Api, ref: string, answer: string): Promise<IncidentChange> =>
+  IncidentChangeSchema.parse(await api.incidents.answer.mutate({ ref, answer }));
+
+export const transition = async (api: Api, input: TransitionInput): Promise<IncidentChange> =>
+  IncidentChangeSchema.parse(await api.incidents.transition.mutate(input));
