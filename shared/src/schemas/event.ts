@@ -6,7 +6,11 @@ import { SlugSchema, UserRefSchema } from './roles.js';
 import { StatusSchema } from './status.js';
 
 const eventBase = {
-  /** The store's persisted, increasing event id (decimal); clients resume after it. */
+  /**
+   * The store's persisted, increasing event id (decimal); clients resume after it. It is the id
+   * of the timeline entry the event announces (`TimelineEntry.id`), so a client that already
+   * holds that entry (from the answer to its own change) can tell the event is its echo.
+   */
   id: z.string(),
   at: z.string(),
   reference: z.string(),
