@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { type Incident, IncidentSchema } from '@handoff/shared';
 import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
-import { nodeClient, openCrmPage, openPanel } from '../../extension-browser/e2e/harness';
+import { nodeClient, openCrmPage, openPanel, openPanelAs } from '../../extension-browser/e2e/harness';
 import { captureInPanel } from './capture';
 import { Hops, type World, startWorld } from './world';
 
@@ -48,7 +48,8 @@ describe('story 1: capture → question → answer → fix → release review �
   /** The reviewer's side panel (a second Chromium profile signed in as the demo reviewer) on Releases. */
   async function openReviewerReleases(): Promise<Page> {
     await openCrmPage(w.reviewer, zendesk());
-    const { panel: p } = await openPanel(w.reviewer);
+    // A reviewer reviews releases and does not capture: the panel opens without the Capture tab.
+    const p = await openPanelAs(w.reviewer, 'reviewer');
     await p.click('button[data-tab="releases"]');
     await p.locator('.releases .live').waitFor();
     return p;
