@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { type Incident, IncidentSchema } from '@handoff/shared';
 import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
-import { nodeClient, openCrmPage, openPanel, openPanelAs } from '../../extension-browser/e2e/harness';
+import { nodeClient, openCrmPage, openPanelAs } from '../../extension-browser/e2e/harness';
 import { captureInPanel } from './capture';
 import { Hops, type World, startWorld } from './world';
 
