@@ -135,7 +135,7 @@ export const incidentFlowProcedures = {
     .input(LinkDuplicateInputSchema)
     .mutation(({ ctx, input }) => {
       const dupId = ctx.incidents.idOf(input.ref);
-      const origId = ctx.incidents.idOf(input.of);
+      const origId = ctx.incidents.idOf(input.of, 'of');
       if (dupId === origId) throw badRequest('of: an incident cannot be a duplicate of itself.');
       return ctx.incidents.change(dupId, ctx.user.id, (dup, trx) => linkAsDuplicate(ctx, trx, dup, origId, input.of));
     }),

@@ -137,10 +137,10 @@ export class IncidentStore {
     return row;
   }
 
-  /** The incident id of a reference as typed; BAD_REQUEST names the reference when malformed. */
-  idOf(ref: string): number {
+  /** The incident id of a reference as typed; BAD_REQUEST names the field (`ref` unless told) when malformed. */
+  idOf(ref: string, field = 'ref'): number {
     const id = parseRef(ref, this.prefix);
-    if (id === null) throw badRequest(`ref: "${ref}" is not an incident reference; use ${this.prefix}-1042, #1042 or 1042.`);
+    if (id === null) throw badRequest(`${field}: "${ref}" is not an incident reference; use ${this.prefix}-1042, #1042 or 1042.`);
     return id;
   }
 

@@ -40,7 +40,7 @@ export class ReleaseStore {
   }
 
   async create(input: Required<ReleaseCreateInput>, actorId: number): Promise<Release> {
-    const fixIds = [...new Set(input.fixes.map((ref) => this.incidents.idOf(ref)))];
+    const fixIds = [...new Set(input.fixes.map((ref, i) => this.incidents.idOf(ref, `fixes.${i}`)))];
     for (const id of fixIds) await this.incidents.row(id); // NOT_FOUND names the reference
     try {
       await this.store.write(async (trx) => {
