@@ -148,7 +148,7 @@ describe.each(['sqlite', 'postgres'] as const)('fuzzing every procedure over HTT
         const res =
           type === 'mutation'
             ? await fetch(`${server.url}/trpc/${path}`, { method: 'POST', headers, body: json ?? 'null' })
-            : await fetch(`${server.url}/trpc/${path}${encoded}`, { headers, signal: AbortSignal.timeout(5000) });
+            : await fetch(`${server.url}/trpc/${path}${encoded}`, { headers });
         // A subscription that was accepted streams; its first frames tell whether it started.
         const text = type === 'subscription' && res.ok ? await firstFrames(res) : await res.text();
         tally.sent += 1;
