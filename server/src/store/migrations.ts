@@ -109,6 +109,9 @@ export async function migrate(db: Kysely<Database>, engine: Engine): Promise<voi
     provider,
     migrationTableName: 'handoff_migrations',
     migrationLockTableName: 'handoff_migrations_lock',
+    // Features are built in parallel and land in any order: a store that already ran a later
+    // migration must still accept an earlier-numbered one that landed after it.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
