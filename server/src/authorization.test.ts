@@ -73,6 +73,10 @@ const PROBES: Record<Action, Probe> = {
   'routing.manage': {
     call: (as, s) => as.routing.add({ category: 'general', component: `c${s.n}`, team: s.relation === 'ownTeam' ? 'alpha' : 'beta' }),
   },
+  'incident.escalate': { call: (as, s) => as.incidents.escalate({ ref: s.ref, reason: 'Needs the technical team' }) },
+  'incident.deescalate': { call: (as, s) => as.incidents.deescalate({ ref: s.ref, reason: 'Back to the helpdesk' }) },
+  'sla.read': { call: (as) => as.sla.policies.list() },
+  'sla.manage': { call: (as, s) => as.sla.plans.upsert({ id: `plan-${s.n}`, name: 'Plan' }) },
   'template.read': { call: (as) => as.templates.list() },
   'template.manage': { call: (as) => as.templates.upsert({ category: 'general', label: 'General', questions: [] }) },
   'catalog.read': { call: (as) => as.catalog.products() },

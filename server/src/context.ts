@@ -10,6 +10,9 @@ import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
 import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
+import type { SlaConfigStore } from './store/sla.js';
+import type { SlaTimerStore } from './store/slaTimers.js';
+import type { SlaScheduler } from './sla/scheduler.js';
 import { FAULT_MESSAGES, storeFault } from './store/errors.js';
 
 export interface Services {
@@ -24,6 +27,8 @@ export interface Services {
   hub: EventHub<EventRow>;
   releaseHub: EventHub<ReleaseLogRow>;
   signInGuard: SignInGuard;
+  /** Service levels: configuration, the incidents' stored timers, and the scheduler that raises them. */
+  sla: { config: SlaConfigStore; timers: SlaTimerStore; scheduler: SlaScheduler };
 }
 
 export interface Context extends Services {

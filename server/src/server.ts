@@ -14,7 +14,10 @@ import { lockDataDir } from './store/dataDirLock.js';
 import { IncidentReader } from './store/incidentReads.js';
 import { IncidentStore } from './store/incidents.js';
 import { ReleaseStore } from './store/releases.js';
+import { SlaConfigStore } from './store/sla.js';
+import { SlaTimerStore } from './store/slaTimers.js';
 import { Store } from './store/store.js';
+import { type SchedulerOptions, SlaScheduler } from './sla/scheduler.js';
 
 export interface ServerOptions {
   port?: number;
@@ -30,6 +33,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   limits?: Partial<HttpLimits>;
   signInGuard?: SignInGuardOptions;
+  /** Service-level scheduler: how often it looks at the store at most (ms), or off (tests of other things, benchmarks). */
+  sla?: SchedulerOptions & { scheduler?: boolean };
 }
 
 export interface RunningServer {
@@ -61,6 +66,11 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const incidents = new IncidentStore(store, prefix.toUpperCase());
   const reads = new IncidentReader(store, prefix.toUpperCase());
   const releases = new ReleaseStore(store, incidents);
+  const slaConfig = new SlaConfigStore(store);
+  const slaTimers = new SlaTimerStore(store, slaConfig, opts.sla?.now);
+  incidents.slaHook = (trx, before, after, entry) => slaTimers.onIncidentChange(trx, before, after, entry);
+  reads.slaOf = (ids) => slaTimers.slaOf(ids);
+  const scheduler = new SlaScheduler(store, incidents, opts.sla);
   const hub = new EventHub(incidents);
   const releaseHub = new EventHub(releases);
   await Promise.all([hub.start(), releaseHub.start()]);
@@ -71,6 +81,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   store.onCommit = poke;
   const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
   await listener?.start();
+  if (opts.sla?.scheduler !== false) scheduler.start();
   return {
     store,
     incidents,
@@ -81,7 +92,9 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     hub,
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
+    sla: { config: slaConfig, timers: slaTimers, scheduler },
     async close() {
+      await scheduler.stop();
       await Promise.all([hub.stop(), releaseHub.stop()]);
       await listener?.stop();
       await store.close();

@@ -10,3 +10,4 @@ export * from './schemas/release.js';
 export * from './permissions.js';
 export * from './permissionMatrix.js';
 export * from './schemas/sla.js';
+export * from './schemas/slaTargets.js';

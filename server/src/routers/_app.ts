@@ -3,6 +3,7 @@ import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter,
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
 import { releasesRouter } from './releases.js';
+import { slaRouter } from './sla.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -14,6 +15,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   events: eventsRouter,
   releases: releasesRouter,
+  sla: slaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,7 @@ import { badRequest, isUniqueViolation } from '../store/errors.js';
 import type { Change } from '../store/incidents.js';
 import { factsOfRow } from '../store/mapping.js';
 import { procedureFor, router } from '../trpc.js';
+import { escalationProcedures } from './escalation.js';
 import { incidentFlowProcedures } from './incidentFlow.js';
 import { rootOf } from './duplicates.js';
 
@@ -183,4 +184,5 @@ export const incidentsRouter = router({
     }),
 
   ...incidentFlowProcedures,
+  ...escalationProcedures,
 });

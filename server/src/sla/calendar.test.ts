@@ -87,13 +87,22 @@ describe('calendar input', () => {
   };
 
   it('refuses overlapping stretches on one day, naming the day and stretch', () => {
-    expect(issues({ hours: { mon: [{ from: '09:00', to: '13:00' }, { from: '12:00', to: '17:00' }] } })).toEqual([
-      'hours.mon.1: 09:00–13:00 overlaps or touches 12:00–17:00; merge them into one stretch',
-    ]);
+    expect(
+      issues({
+        hours: {
+          mon: [
+            { from: '09:00', to: '13:00' },
+            { from: '12:00', to: '17:00' },
+          ],
+        },
+      }),
+    ).toEqual(['hours.mon.1: 09:00–13:00 overlaps or touches 12:00–17:00; merge them into one stretch']);
   });
 
   it('refuses a stretch that ends before it starts, an unknown time zone, and a calendar never open', () => {
-    expect(issues({ hours: { tue: [{ from: '17:00', to: '09:00' }] } })).toEqual(['hours.tue.0.to: from must be earlier than to (e.g. 09:00–17:00)']);
+    expect(issues({ hours: { tue: [{ from: '17:00', to: '09:00' }] } })).toEqual([
+      'hours.tue.0.to: from must be earlier than to (e.g. 09:00–17:00)',
+    ]);
     expect(issues({ timeZone: 'Mars/Olympus' })[0]).toMatch(/^timeZone: must be an IANA time zone/);
     expect(issues({ hours: {} })).toEqual(['hours: a calendar needs opening hours on at least one weekday, or alwaysOpen: true for 24/7']);
     expect(issues({ closedDates: ['2026-02-30'] })).toEqual(['closedDates.0: is not a real date']);

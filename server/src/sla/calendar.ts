@@ -24,9 +24,12 @@ export class BusinessCalendar {
   private readonly holidays: Holidays | null;
 
   constructor(readonly def: Calendar) {
-    this.holidays = def.holidayCountry
-      ? new Holidays(def.holidayCountry, ...(def.holidayRegion ? [def.holidayRegion] : []), { types: ['public'] })
-      : null;
+    const opts = { types: ['public' as const] };
+    this.holidays = !def.holidayCountry
+      ? null
+      : def.holidayRegion
+        ? new Holidays(def.holidayCountry, def.holidayRegion, opts)
+        : new Holidays(def.holidayCountry, opts);
   }
 
   /** The instant `ms` business milliseconds after `start`. */

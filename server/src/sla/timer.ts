@@ -27,7 +27,14 @@ export interface Timer {
 }
 
 /** A new timer for `kind`, running from `now`. */
-export function startTimer(cal: BusinessTime, kind: SlaTargetKind, policyId: string, targetMs: number, warnShare: number, now: number): Timer {
+export function startTimer(
+  cal: BusinessTime,
+  kind: SlaTargetKind,
+  policyId: string,
+  targetMs: number,
+  warnShare: number,
+  now: number,
+): Timer {
   const t: Timer = {
     kind,
     policyId,
@@ -72,7 +79,16 @@ export function reopen(cal: BusinessTime, t: Timer, now: number): Timer {
 
 /** A fresh period of the same promise (the next update after one was posted): warned and breached once per period. */
 export function restart(cal: BusinessTime, t: Timer, now: number, paused: boolean): Timer {
-  const fresh: Timer = { ...t, consumedMs: 0, runningSince: null, dueAt: null, warnAt: null, warnedAt: null, breachedAt: null, metAt: null };
+  const fresh: Timer = {
+    ...t,
+    consumedMs: 0,
+    runningSince: null,
+    dueAt: null,
+    warnAt: null,
+    warnedAt: null,
+    breachedAt: null,
+    metAt: null,
+  };
   return paused ? fresh : resume(cal, fresh, now);
 }
 
@@ -80,14 +96,7 @@ export function restart(cal: BusinessTime, t: Timer, now: number, paused: boolea
  * A changed policy: the new target and warning share apply to the time already used (a warning
  * or breach already raised stays raised).
  */
-export function retarget(
-  cal: BusinessTime,
-  t: Timer,
-  policyId: string,
-  targetMs: number,
-  warnShare: number,
-  now: number,
-): Timer {
+export function retarget(cal: BusinessTime, t: Timer, policyId: string, targetMs: number, warnShare: number, now: number): Timer {
   const running = t.runningSince !== null;
   const stopped = pause(cal, t, now);
   const next = { ...stopped, policyId, targetMs, warnMs: Math.round(targetMs * warnShare) };
@@ -97,9 +106,7 @@ export function retarget(
 /** When the scheduler must next look at it: the warning if not yet raised, else the breach. */
 export function nextFireAt(t: Timer): number | null {
   if (t.metAt !== null) return null;
-  const candidates = [t.warnedAt === null ? t.warnAt : null, t.breachedAt === null ? t.dueAt : null].filter(
-    (x): x is number => x !== null,
-  );
+  const candidates = [t.warnedAt === null ? t.warnAt : null, t.breachedAt === null ? t.dueAt : null].filter((x): x is number => x !== null);
   return candidates.length ? Math.min(...candidates) : null;
 }
 

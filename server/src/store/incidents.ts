@@ -28,6 +28,12 @@ export interface Change {
 
 /** Incident writes. Every write appends timeline rows (= live events) in the same transaction. */
 export class IncidentStore {
+  /**
+   * Runs inside every write that creates or changes an incident, after its timeline entry is
+   * appended (service-level timers are recomputed there, in the same transaction).
+   */
+  slaHook: ((trx: Trx, before: IncidentRow | null, after: IncidentRow, entry: TimelineRow) => Promise<void>) | null = null;
+
   constructor(
     private readonly store: Store,
     readonly prefix: string,
@@ -113,7 +119,12 @@ export class IncidentStore {
             .execute();
         }
         const routed = team ? ` and routed to ${team}` : '';
-        await this.appendTimeline(trx, row, actor.id, { kind: 'created', text: `Created by ${actor.name}${routed}`, data: { team } });
+        const entry = await this.appendTimeline(trx, row, actor.id, {
+          kind: 'created',
+          text: `Created by ${actor.name}${routed}`,
+          data: { team },
+        });
+        await this.slaHook?.(trx, null, row, entry);
         return { reference: this.ref(row.id), status: 'new' as const, team, created: true };
       });
     } catch (err) {
@@ -180,7 +191,14 @@ export class IncidentStore {
       set.search_body = doc.body;
     }
     await trx.updateTable('incidents').set(set).where('id', '=', row.id).execute();
-    return { row: next, entry: await this.appendTimeline(trx, next, actorId, change) };
+    const entry = await this.appendTimeline(trx, next, actorId, change);
+    await this.slaHook?.(trx, row, next, entry);
+    return { row: next, entry };
+  }
+
+  /** Appends a timeline entry without changing the incident (what the server itself records). */
+  appendEntry(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
+    return this.appendTimeline(trx, row, actorId, change);
   }
 
   private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {

@@ -10,6 +10,7 @@ import {
   type User,
   type UserRef,
   QuestionSchema,
+  SYSTEM_USER,
   UserSchema,
 } from '@handoff/shared';
 import { z } from 'zod';
@@ -188,6 +189,7 @@ export class Store {
 
   /** Id and name of users, cached: names never change once created. */
   async userRefs(ids: Iterable<number>): Promise<Map<number, UserRef>> {
+    if (!this.userNames.has(SYSTEM_USER.id)) this.userNames.set(SYSTEM_USER.id, SYSTEM_USER.name);
     const missing = [...new Set(ids)].filter((id) => !this.userNames.has(id));
     if (missing.length > 0) {
       const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing).execute();
@@ -201,18 +203,22 @@ export class Store {
   // ---- teams and routing ----
 
   async listTeams(): Promise<Team[]> {
-    return this.db.selectFrom('teams').selectAll().orderBy('id').execute();
+    return this.db.selectFrom('teams').select(['id', 'name', 'tier']).orderBy('id').execute();
   }
 
+  /** Creates or renames a team; its tier changes only when given (a new team starts in tier 1). */
   async upsertTeam(team: Team): Promise<Team> {
-    await this.write((trx) =>
+    const row = await this.write((trx) =>
       trx
         .insertInto('teams')
-        .values(team)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: team.name }))
-        .execute(),
+        .values({ id: team.id, name: team.name, tier: team.tier ?? 1 })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet(team.tier === undefined ? { name: team.name } : { name: team.name, tier: team.tier }),
+        )
+        .returning(['id', 'name', 'tier'])
+        .executeTakeFirstOrThrow(),
     );
-    return team;
+    return row;
   }
 
   async addRoutingRule(rule: { category?: string | undefined; component?: string | undefined; team: string }) {

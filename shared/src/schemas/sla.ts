@@ -8,7 +8,9 @@ import { SlugSchema } from './roles.js';
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const clock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day such as "09:00" (24:00 for midnight at the end)');
+const clock = z
+  .string()
+  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time of day such as "09:00" (24:00 for midnight at the end)');
 /** Minutes since midnight of "HH:MM". */
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -48,7 +50,10 @@ export function isTimeZone(zone: string): boolean {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as "2026-12-24"')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'is not a real date',
+  );
 
 /**
  * A business-hours calendar (Zammad's model): opening hours per weekday in a time zone, closed
@@ -60,15 +65,17 @@ export const CalendarInputSchema = z
     name: text(80).min(1, 'name must not be empty'),
     timeZone: z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "America/New_York"'),
     alwaysOpen: z.boolean().default(false),
-    hours: z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, daySchema.default([])])) as Record<Weekday, z.ZodDefault<typeof daySchema>>).default({
-      mon: [],
-      tue: [],
-      wed: [],
-      thu: [],
-      fri: [],
-      sat: [],
-      sun: [],
-    }),
+    hours: z
+      .object(Object.fromEntries(WEEKDAYS.map((d) => [d, daySchema.default([])])) as Record<Weekday, z.ZodDefault<typeof daySchema>>)
+      .default({
+        mon: [],
+        tue: [],
+        wed: [],
+        thu: [],
+        fri: [],
+        sat: [],
+        sun: [],
+      }),
     /** Public holidays of this country (ISO 3166 code, e.g. "DE"), optionally of one region ("BY"). */
     holidayCountry: z
       .string()
@@ -91,11 +98,6 @@ export const CalendarInputSchema = z
   });
 export type CalendarInput = z.input<typeof CalendarInputSchema>;
 export type Calendar = z.output<typeof CalendarInputSchema>;
-
-/** The three promises a policy makes. */
-export const SLA_TARGETS = ['first_response', 'next_update', 'resolution'] as const;
-export const SlaTargetKindSchema = z.enum(SLA_TARGETS);
-export type SlaTargetKind = z.infer<typeof SlaTargetKindSchema>;
 
 /** A target in minutes of the calendar's business time: at least 1, at most a year. */
 const minutes = (what: string) =>
@@ -136,50 +138,10 @@ export const CustomerPlanInputSchema = z.object({
 });
 export type CustomerPlan = z.infer<typeof CustomerPlanInputSchema>;
 
-export const SLA_STATES = ['running', 'paused', 'warning', 'breached', 'met'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
-
-/** One promise on one incident, as every client shows it. */
-export const SlaTargetSchema = z.object({
-  kind: SlaTargetKindSchema,
-  /** When it is due (null while paused or once met). */
-  dueAt: z.string().nullable(),
-  state: z.enum(SLA_STATES),
-  /** When it was met (first response given, update posted, fixed). */
-  metAt: z.string().nullable(),
-  /** Business milliseconds still left while paused (the clock resumes with them). */
-  remainingMs: z.number().nullable(),
-});
-export type SlaTarget = z.infer<typeof SlaTargetSchema>;
-
-/** The promise that applies to an incident: its policy and each target's state. */
-export const IncidentSlaSchema = z.object({
-  policy: z.object({ id: z.string(), name: z.string(), customerFacing: z.boolean(), calendar: z.string() }),
-  targets: z.array(SlaTargetSchema),
-});
-export type IncidentSla = z.infer<typeof IncidentSlaSchema>;
-
-/** The next target to watch of an incident (for list lines: time left, colour, sort). */
-export function nextTarget(sla: IncidentSla | null | undefined): SlaTarget | null {
-  const open = (sla?.targets ?? []).filter((t) => t.dueAt !== null && t.state !== 'met');
-  open.sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0));
-  return open[0] ?? null;
-}
-
-/** "in 3 h 20 min", "12 min ago" — time left (or overdue) from `now` to `dueAt`, for list lines. */
-export function formatTimeLeft(dueAt: string, now: number): { text: string; overdue: boolean } {
-  const ms = Date.parse(dueAt) - now;
-  const abs = Math.abs(ms);
-  const m = Math.floor(abs / 60_000);
-  const parts = m >= 1440 ? `${Math.floor(m / 1440)} d ${Math.floor((m % 1440) / 60)} h` : m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`;
-  return ms >= 0 ? { text: `${parts} left`, overdue: false } : { text: `${parts} overdue`, overdue: true };
-}
-
 export const EscalateInputSchema = z.object({
   ref: RefInputSchema,
   reason: text(2000).min(3, 'say why it moves to another tier (at least 3 characters)'),
 });
 
-/** Support tiers: 1 helpdesk, 2 a technical team per area, 3 engineering. */
-export const TIERS = [1, 2, 3] as const;
-export const TierSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'tier must be 1, 2 or 3' });
+/** A customer plan (e.g. "premium"), named by policies and by customers' plans. */
+export const PlanInputSchema = z.object({ id: SlugSchema, name: text(80).min(1, 'name must not be empty') });
