@@ -36,8 +36,8 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
     db = await createTestDatabase(engine);
     services = await openServices({ dataDir: db.dataDir, databaseUrl: db.databaseUrl, sla: { scheduler: false, now: () => now } });
     for (const [role, token] of Object.entries(await seedDemo(services))) users[role as Role] = (await services.store.userByToken(token))!;
+    // The demo has calendars "always" (24/7) and "office-de", plans "standard" and "premium", and a policy per severity.
     await as('lead').sla.calendars.upsert({ id: 'always', name: '24/7', timeZone: 'UTC', alwaysOpen: true });
-    await as('lead').sla.plans.upsert({ id: 'premium', name: 'Premium' });
   });
   afterAll(async () => {
     await services?.close();
@@ -48,10 +48,10 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
     const lead = as('lead');
     const policy = { id: 'p', name: 'P', severity: 'high', calendar: 'always', firstResponseMinutes: 60, resolutionMinutes: 240 } as const;
     expect(await badRequest(lead.sla.policies.upsert({ ...policy, calendar: 'office' }))).toBe(
-      'calendar: unknown calendar "office". Known calendars: always.',
+      'calendar: unknown calendar "office". Known calendars: always, office-de.',
     );
     expect(await badRequest(lead.sla.policies.upsert({ ...policy, plan: 'gold' }))).toBe(
-      'plan: unknown plan "gold". Known plans: premium (add one with sla.plans.upsert).',
+      'plan: unknown plan "gold". Known plans: premium, standard (add one with sla.plans.upsert).',
     );
     expect(await badRequest(lead.sla.policies.upsert({ ...policy, firstResponseMinutes: 0 }))).toBe(
       'firstResponseMinutes: firstResponseMinutes must be at least 1 minute',
@@ -78,16 +78,15 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
       ),
     ).toBe('holidayCountry: no public holidays are known for "QQ"; use an ISO country code such as "DE".');
     expect(await badRequest(lead.sla.customers.setPlan({ org: 'Northwind', plan: 'gold' }))).toMatch(/^plan: unknown plan "gold"/);
-    await lead.sla.policies.upsert({ ...policy, id: 'high-any' });
     expect(await badRequest(lead.sla.policies.upsert({ ...policy, id: 'high-other' }))).toBe(
-      'severity: policy "high-any" already covers high incidents for customers without a plan-specific policy; change that policy instead.',
+      'severity: policy "high" already covers high incidents for customers without a plan-specific policy; change that policy instead.',
     );
   });
 
   it('starts the promise at creation, warns at 80 % and breaches once, telling owner, lead and reporter', async () => {
     now = T0;
     await as('lead').sla.policies.upsert({
-      id: 'high-any',
+      id: 'high',
       name: 'High',
       severity: 'high',
       calendar: 'always',
@@ -97,7 +96,7 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
     });
     const { reference } = await as('agent').incidents.create(sampleIncident({ severity: 'high' }));
     const sla = await as('developer').sla.ofIncident({ ref: reference });
-    expect(sla?.policy.id).toBe('high-any');
+    expect(sla?.policy.id).toBe('high');
     expect(sla?.targets.map((t) => [t.kind, t.dueAt, t.state])).toEqual([
       ['first_response', at(T0 + 60 * MIN), 'running'],
       ['resolution', at(T0 + 240 * MIN), 'running'],
@@ -157,7 +156,7 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
     const { reference } = await as('agent').incidents.create(sampleIncident({ severity: 'high' }));
     now = T0 + 30 * MIN;
     const result = await as('lead').sla.policies.upsert({
-      id: 'high-any',
+      id: 'high',
       name: 'High (faster)',
       severity: 'high',
       calendar: 'always',
@@ -200,25 +199,27 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
   });
 
   it('escalates to the next tier’s team and back, recording each with its reason', async () => {
+    // The demo's tiers: helpdesk (1); accounts, billing, platform, mobile (2); engineering (3).
     const admin = as('admin');
-    await admin.teams.upsert({ id: 'identity', name: 'Identity specialists', tier: 2 });
-    await admin.teams.upsert({ id: 'core', name: 'Core engineering', tier: 3 });
-    await admin.routing.add({ category: 'login', team: 'identity' });
+    await admin.teams.upsert({ id: 'core', name: 'Core sign-in engineering', tier: 3 });
     await admin.routing.add({ category: 'login', team: 'core' });
     const { reference, team } = await as('agent').incidents.create(sampleIncident());
     expect(team).toBe('accounts');
-    const up = await as('agent').incidents.escalate({ ref: reference, reason: 'Needs the identity team' });
-    expect([up.team, up.entries[0]?.kind, up.entries[0]?.data]).toEqual([
-      'identity',
+    const up = await as('agent').incidents.escalate({ ref: reference, reason: 'A bug in the session store' });
+    expect([up.team, up.owner, up.entries[0]?.kind, up.entries[0]?.data]).toEqual([
+      'core',
+      null,
       'escalated',
-      { fromTeam: 'accounts', toTeam: 'identity', fromTier: 1, toTier: 2, reason: 'Needs the identity team' },
+      { fromTeam: 'accounts', toTeam: 'core', fromTier: 2, toTier: 3, reason: 'A bug in the session store' },
     ]);
-    expect((await admin.incidents.escalate({ ref: reference, reason: 'A bug in the core' })).team).toBe('core');
     expect(await badRequest(admin.incidents.escalate({ ref: reference, reason: 'Higher still' }))).toMatch(
       /already with tier 3 \(engineering\)/,
     );
-    const down = await admin.incidents.deescalate({ ref: reference, reason: 'Configuration, not a bug' });
-    expect([down.team, down.entries[0]?.data.toTier]).toEqual(['identity', 2]);
+    const back = await admin.incidents.deescalate({ ref: reference, reason: 'Configuration, not a bug' });
+    expect([back.team, back.entries[0]?.data.toTier]).toEqual(['accounts', 2]);
+    const helpdesk = await admin.incidents.deescalate({ ref: reference, reason: 'The customer can fix it themselves' });
+    expect([helpdesk.team, helpdesk.entries[0]?.data.toTier]).toEqual(['helpdesk', 1]);
+    expect(await badRequest(admin.incidents.deescalate({ ref: reference, reason: 'Lower still' }))).toMatch(/there is no lower tier/);
     expect(await badRequest(admin.incidents.escalate({ ref: reference, reason: 'ab' }))).toBe(
       'reason: say why it moves to another tier (at least 3 characters)',
     );

@@ -122,6 +122,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table teams add column tier integer not null default 1`.execute(db);
         await sql`alter table incidents add column escalations integer not null default 0`.execute(db);
         await sql`alter table incidents add column resolved_tier integer`.execute(db);
+        // A category's "escalate when …" hint for L1.
+        await sql`alter table templates add column escalate_when text`.execute(db);
       },
     },
   };

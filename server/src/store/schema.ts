@@ -30,6 +30,8 @@ export interface TemplatesTable {
   label: string;
   questions: string;
   created_at: string;
+  /** When L1 should escalate incidents of this category (shown in the side panel). */
+  escalate_when: string | null;
 }
 
 export interface IncidentsTable {

@@ -89,7 +89,7 @@ export class SlaConfigStore {
   async checkPolicy(trx: Trx, policy: Policy): Promise<void> {
     const cal = await trx.selectFrom('sla_calendars').select('id').where('id', '=', policy.calendar).executeTakeFirst();
     if (!cal) {
-      const known = (await trx.selectFrom('sla_calendars').select('id').execute()).map((c) => c.id).join(', ') || 'none yet';
+      const known = (await trx.selectFrom('sla_calendars').select('id').orderBy('id').execute()).map((c) => c.id).join(', ') || 'none yet';
       throw badRequest(`calendar: unknown calendar "${policy.calendar}". Known calendars: ${known}.`);
     }
     if (policy.plan !== null) await this.requirePlan(trx, policy.plan, 'plan');
@@ -164,7 +164,7 @@ export class SlaConfigStore {
   private async requirePlan(db: Db, plan: string, field: string): Promise<void> {
     const found = await db.selectFrom('sla_plans').select('id').where('id', '=', plan).executeTakeFirst();
     if (!found) {
-      const known = (await db.selectFrom('sla_plans').select('id').execute()).map((p) => p.id).join(', ') || 'none yet';
+      const known = (await db.selectFrom('sla_plans').select('id').orderBy('id').execute()).map((p) => p.id).join(', ') || 'none yet';
       throw badRequest(`${field}: unknown plan "${plan}". Known plans: ${known} (add one with sla.plans.upsert).`);
     }
   }

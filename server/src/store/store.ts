@@ -306,6 +306,7 @@ export class Store {
           version: (current?.version ?? 0) + 1,
           label: input.label,
           questions: JSON.stringify(input.questions),
+          escalate_when: input.escalateWhen ?? null,
           created_at: new Date().toISOString(),
         })
         .returningAll()
@@ -315,8 +316,9 @@ export class Store {
   }
 }
 
-function toTemplate(row: { category: string; version: number; label: string; questions: string }): Template {
+function toTemplate(row: { category: string; version: number; label: string; questions: string; escalate_when: string | null }): Template {
   return {
+    escalateWhen: row.escalate_when,
     category: row.category,
     label: row.label,
     version: row.version,

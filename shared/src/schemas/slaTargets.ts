@@ -35,18 +35,32 @@ export function nextTarget(sla: IncidentSla | null | undefined): SlaTarget | nul
   return open[0] ?? null;
 }
 
-/** "in 3 h 20 min", "12 min ago" — time left (or overdue) from `now` to `dueAt`, for list lines. */
-export function formatTimeLeft(dueAt: string, now: number): { text: string; overdue: boolean } {
+/** Time left until (or past) `dueAt` from `now`, in whole days, hours and minutes — clients word it in their language. */
+export function timeLeft(dueAt: string, now: number): { overdue: boolean; days: number; hours: number; minutes: number } {
   const ms = Date.parse(dueAt) - now;
-  const abs = Math.abs(ms);
-  const m = Math.floor(abs / 60_000);
-  const parts =
-    m >= 1440
-      ? `${Math.floor(m / 1440)} d ${Math.floor((m % 1440) / 60)} h`
-      : m >= 60
-        ? `${Math.floor(m / 60)} h ${m % 60} min`
-        : `${m} min`;
-  return ms >= 0 ? { text: `${parts} left`, overdue: false } : { text: `${parts} overdue`, overdue: true };
+  const total = Math.floor(Math.abs(ms) / 60_000);
+  return { overdue: ms < 0, days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60 };
+}
+
+export type Urgency = { target: SlaTarget; level: 'ok' | 'warning' | 'breached' };
+
+/** How urgent an incident's promise is now: its next open target, and whether it is past the warning share or breached. */
+export function urgencyOf(sla: IncidentSla | null | undefined, now: number): Urgency | null {
+  const target = nextTarget(sla);
+  if (!target) return null;
+  const level =
+    target.state === 'breached' || Date.parse(target.dueAt!) <= now ? 'breached' : target.state === 'warning' ? 'warning' : 'ok';
+  return { target, level };
+}
+
+/** Sort order "most urgent first": the earliest next due time first; incidents without one last, newest updated first. */
+export function byUrgency<T extends { sla?: IncidentSla | null | undefined; updatedAt: string }>(a: T, b: T): number {
+  const da = nextTarget(a.sla)?.dueAt ?? null;
+  const db = nextTarget(b.sla)?.dueAt ?? null;
+  if (da !== null && db !== null && da !== db) return da < db ? -1 : 1;
+  if (da !== null && db === null) return -1;
+  if (da === null && db !== null) return 1;
+  return b.updatedAt.localeCompare(a.updatedAt);
 }
 
 /** The author of what the server itself records (warnings, breaches, recomputed due times). */

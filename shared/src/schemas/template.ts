@@ -25,6 +25,8 @@ export const TemplateInputSchema = z
     category: SlugSchema,
     label: text(80).min(1),
     questions: z.array(QuestionSchema).max(40),
+    /** When L1 should escalate an incident of this category, e.g. "escalate when payments fail for more than one customer". */
+    escalateWhen: text(500).min(3, 'must be at least 3 characters, or left out').optional(),
   })
   .refine((t) => new Set(t.questions.map((q) => q.id)).size === t.questions.length, {
     message: 'Question ids must be unique within a template',
@@ -38,6 +40,7 @@ export const TemplateSchema = z.object({
   label: z.string(),
   version: z.number().int().positive(),
   questions: z.array(QuestionSchema),
+  escalateWhen: z.string().nullable().optional(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
 

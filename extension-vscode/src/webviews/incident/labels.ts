@@ -76,6 +76,11 @@ export function panelLabels(): Record<string, string> {
     'kind.branch': t('branch'),
     'kind.released': t('released'),
     'kind.verified': t('verified with the customer'),
+    'kind.sla_warning': t('service level nearly due'),
+    'kind.sla_breached': t('service level breached'),
+    'kind.sla_changed': t('service level changed'),
+    'kind.escalated': t('escalated'),
+    'kind.deescalated': t('moved back a tier'),
     reproducedResult: t('Reproduced'),
     notReproducedResult: t('Could not reproduce'),
   };
