@@ -25,7 +25,7 @@ const common = {
 export const DEMO_TEMPLATES: TemplateInput[] = [
   {
     category: 'login',
-    escalateWhen: 'Escalate when everyone in an organisation is locked out, or SSO fails after a release.',
+    escalateWhen: 'everyone in an organisation is locked out, or SSO fails after a release.',
     label: 'Sign-in and access',
     questions: [
       q(
@@ -90,7 +90,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'billing',
-    escalateWhen: 'Escalate when a customer was charged twice or the wrong amount, or invoices cannot be downloaded.',
+    escalateWhen: 'a customer was charged twice or the wrong amount, or invoices cannot be downloaded.',
     label: 'Billing and payments',
     questions: [
       q('invoice_id', 'Which invoice or order number is affected?', 'Billing developers trace the exact transaction by its number.'),
@@ -118,7 +118,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'performance',
-    escalateWhen: 'Escalate when pages take longer than 10 seconds for several customers.',
+    escalateWhen: 'pages take longer than 10 seconds for several customers.',
     label: 'Slowness and timeouts',
     questions: [
       q(
@@ -152,7 +152,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'data',
-    escalateWhen: 'Escalate at once when data is missing or shown to the wrong customer.',
+    escalateWhen: 'at once, data is missing or shown to the wrong customer.',
     label: 'Wrong or missing data',
     questions: [
       q('record', 'Which record is wrong (ID or link)?', 'Developers start from the exact record and its history.'),
@@ -200,7 +200,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'crash',
-    escalateWhen: 'Escalate when the app crashes for more than one customer or data may be lost.',
+    escalateWhen: 'the app crashes for more than one customer or data may be lost.',
     label: 'Crash or error screen',
     questions: [
       q(

@@ -81,7 +81,6 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   store.onCommit = poke;
   const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
   await listener?.start();
-  if (opts.sla?.scheduler !== false) scheduler.start();
   return {
     store,
     incidents,
@@ -113,6 +112,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     throw err;
   }
   const demoTokens = opts.demo ? await seedDemo(services) : null;
+  // Only a serving instance raises warnings and breaches (command-line tools open the store too).
+  if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const server = http.createServer(
     {

@@ -13,6 +13,7 @@ export function Questions(props: {
   return (
     <fieldset class="questions">
       <legend>{t('questionsTitle', props.template.label)}</legend>
+      {props.template.escalateWhen && <p class="escalate-when">{t('escalateWhen', props.template.escalateWhen)}</p>}
       {props.template.questions.map((q) => {
         const name = `answers.${q.id}`;
         const value = props.answers[q.id] ?? '';

@@ -1,16 +1,26 @@
 import { type Calendar, minutesOf, WEEKDAYS } from '@handoff/shared';
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 import { DateTime } from 'luxon';
+
+// date-holidays carries every country's rules (~2 s to load on a busy machine): loaded on first use,
+// so command-line tools and servers without holiday calendars start fast.
+let holidaysClass: typeof HolidaysType | null = null;
+function Holidays(): typeof HolidaysType {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysType;
+  return holidaysClass;
+}
 
 /** Days scanned before giving up on finding business time (a year-long target on a 5×8 calendar needs ~4.2 years). */
 const MAX_DAYS = 366 * 20;
 
 /** Country codes date-holidays knows (for a 400 that names the field). */
 export function knownHolidayCountry(country: string, region?: string): boolean {
-  const countries = new Holidays().getCountries() as Record<string, string>;
+  const H = Holidays();
+  const countries = new H().getCountries() as Record<string, string>;
   if (!(country in countries)) return false;
   if (region === undefined) return true;
-  const regions = (new Holidays().getStates(country) ?? {}) as Record<string, string>;
+  const regions = (new H().getStates(country) ?? {}) as Record<string, string>;
   return region in regions;
 }
 
@@ -21,15 +31,17 @@ export function knownHolidayCountry(country: string, region?: string): boolean {
  */
 export class BusinessCalendar {
   private readonly holidaysByYear = new Map<number, Set<string>>();
-  private readonly holidays: Holidays | null;
+  private readonly holidays: HolidaysType | null;
 
   constructor(readonly def: Calendar) {
     const opts = { types: ['public' as const] };
-    this.holidays = !def.holidayCountry
-      ? null
-      : def.holidayRegion
-        ? new Holidays(def.holidayCountry, def.holidayRegion, opts)
-        : new Holidays(def.holidayCountry, opts);
+    const H = def.holidayCountry ? Holidays() : null;
+    this.holidays =
+      !H || !def.holidayCountry
+        ? null
+        : def.holidayRegion
+          ? new H(def.holidayCountry, def.holidayRegion, opts)
+          : new H(def.holidayCountry, opts);
   }
 
   /** The instant `ms` business milliseconds after `start`. */

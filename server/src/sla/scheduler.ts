@@ -81,6 +81,7 @@ export class SlaScheduler {
       }
       if (this.stopped) break;
       const wait = full ? 0 : await this.untilNext().catch(() => this.pollMs);
+      if (this.stopped) break;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.timer = setTimeout(resolve, wait);
