@@ -298,6 +298,18 @@ describe('Handoff in a real VS Code', () => {
     await expect.poll(() => page.locator('.statusbar-item', { hasText: /^\s*1\s*$/ }).count()).toBeGreaterThan(0);
   });
 
+  it('shows the time left on the service-level promise in the tree and the next due in the status bar', async () => {
+    // Demo: INC-1001 is high severity for Northwind (premium plan: first response within 2 h, around the clock).
+    await expect
+      .poll(async () => (await wb.viewRows('Assigned to me')).join('\n'), { timeout: 20_000 })
+      .toMatch(/INC-1001 SSO login loops back[^\n]*\d h \d+ min left/);
+    const nextDue = page.locator('.statusbar-item', { hasText: /INC-1001 \d h \d+ min left/ });
+    await expect.poll(() => nextDue.count(), { timeout: 20_000 }).toBe(1);
+    const sla = await apiClient(server.url, server.demoTokens!.developer).sla.ofIncident.query({ ref: 'INC-1001' });
+    expect([sla?.policy.id, sla?.targets[0]?.kind]).toEqual(['high-premium', 'first_response']);
+    await screenshot(page, 'sla-tree-and-status-bar');
+  });
+
   it('notifies me live when a lead assigns an incident to me', async () => {
     const lead = apiClient(server.url, server.demoTokens!.lead);
     const me = await apiClient(server.url, server.demoTokens!.developer).auth.whoami.query();

@@ -66,7 +66,16 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     openPanel: (ref, requestedAt) => IncidentPanel.createOrShow(panelDeps, ref, requestedAt),
     activeReference: () => IncidentPanel.activeReference(),
   };
-  context.subscriptions.push(log, session, store, live, releases, steps, new OpenCountStatusBar(store, session), new NextDueStatusBar(store, session));
+  context.subscriptions.push(
+    log,
+    session,
+    store,
+    live,
+    releases,
+    steps,
+    new OpenCountStatusBar(store, session),
+    new NextDueStatusBar(store, session),
+  );
 
   for (const [id, make] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, make(deps)));

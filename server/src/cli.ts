@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role, SlugSchema, VISIBILITIES } from '@handoff/shared';
+import { addSlaCommands } from './cliSla.js';
 import { DataDirInUseError } from './store/dataDirLock.js';
 import { DatabaseUnavailableError } from './store/open.js';
 import { PortInUseError, openServices, startServer } from './server.js';
@@ -114,6 +115,7 @@ export function buildCli(): Command {
       await services.close();
     }
   });
+  addSlaCommands(program, storeOptions);
   return program;
 }
 

@@ -26,9 +26,7 @@ export function SlaLine(props: { item: IncidentSummary; now: number }) {
       <span class="sla-left">
         {t(`slaTarget_${target.kind}`)}: {left.overdue ? t('slaOverdue', left.text) : t('slaLeft', left.text)}
       </span>
-      {sla.policy.customerFacing && firstResponse?.dueAt && (
-        <span class="promise"> · {t('slaPromise', when(firstResponse.dueAt))}</span>
-      )}
+      {sla.policy.customerFacing && firstResponse?.dueAt && <span class="promise"> · {t('slaPromise', when(firstResponse.dueAt))}</span>}
     </div>
   );
 }

@@ -51,7 +51,7 @@ export class SlaScheduler {
     opts: SchedulerOptions = {},
   ) {
     this.pollMs = opts.pollMs ?? 500;
-    this.batch = opts.batch ?? 50;
+    this.batch = opts.batch ?? 20;
     this.now = opts.now ?? Date.now;
   }
 
