@@ -307,7 +307,19 @@ describe('Handoff in a real VS Code', () => {
     await expect.poll(() => nextDue.count(), { timeout: 20_000 }).toBe(1);
     const sla = await apiClient(server.url, server.demoTokens!.developer).sla.ofIncident.query({ ref: 'INC-1001' });
     expect([sla?.policy.id, sla?.targets[0]?.kind]).toEqual(['high-premium', 'first_response']);
-    await screenshot(page, 'sla-tree-and-status-bar');
+    // The incident panel lists each target with its due time and state (Dana's comment met the first response).
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1001');
+    const frame = await wb.incidentFrame('INC-1001');
+    const rows = frame.locator('.sla-targets tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(sla!.targets.length);
+    expect(await frame.locator('.sla-policy').textContent()).toBe(
+      'High (premium): respond within 2 h, around the clock · promised to the customer',
+    );
+    expect(await rows.evaluateAll((r) => r.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-state')]))).toEqual(
+      sla!.targets.map((t) => [t.kind, t.state]),
+    );
+    await screenshot(page, 'sla-tree-status-bar-and-panel');
   });
 
   it('notifies me live when a lead assigns an incident to me', async () => {
