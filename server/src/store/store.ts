@@ -289,6 +289,23 @@ export class Store {
     return row ? toTemplate(row) : null;
   }
 
+  /** One version of a category's questions (the one an incident was captured with), or null. */
+  async templateVersion(category: string, version: number, db: Kysely<Database> = this.db): Promise<Template | null> {
+    const row = await db
+      .selectFrom('templates')
+      .selectAll()
+      .where('category', '=', category)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row ? toTemplate(row) : null;
+  }
+
+  /** Every version of a category's questions, newest first, with when each was saved. */
+  async templateHistory(category: string): Promise<(Template & { createdAt: string })[]> {
+    const rows = await this.db.selectFrom('templates').selectAll().where('category', '=', category).orderBy('version', 'desc').execute();
+    return rows.map((r) => ({ ...toTemplate(r), createdAt: r.created_at }));
+  }
+
   /** Stores a new version of a category's questions; earlier versions stay for old incidents. */
   async upsertTemplate(input: TemplateInput): Promise<Template> {
     const row = await this.write(async (trx) => {
