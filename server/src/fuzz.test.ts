@@ -42,8 +42,20 @@ const VALID: Record<string, unknown> = {
   'templates.upsert': {
     category: 'login',
     label: 'Sign-in',
-    questions: [{ id: 'when', text: 'When did it start?', why: 'Dates releases', required: true, kind: 'text' }],
+    questions: [
+      { id: 'when', text: 'When did it start?', why: 'Dates releases', required: true, kind: 'yesno' },
+      {
+        id: 'since',
+        text: 'Since which day?',
+        why: 'Dates releases',
+        required: false,
+        kind: 'text',
+        showIf: { question: 'when', equals: ['yes'] },
+      },
+    ],
   },
+  'templates.version': { category: 'login', version: 1 },
+  'templates.history': { category: 'login' },
   'teams.list': undefined,
   'teams.upsert': { id: 'accounts', name: 'Accounts' },
   'routing.list': undefined,

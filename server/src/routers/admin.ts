@@ -4,7 +4,9 @@ import {
   RoutingRuleInputSchema,
   RoutingSuggestInputSchema,
   TeamSchema,
+  TemplateHistoryInputSchema,
   TemplateInputSchema,
+  TemplateVersionInputSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
 import { notFound } from '../store/errors.js';
@@ -31,6 +33,22 @@ export const templatesRouter = router({
   upsert: procedureFor('template.manage')
     .input(TemplateInputSchema)
     .mutation(({ ctx, input }) => ctx.store.upsertTemplate(input)),
+  /** The questions as they were in one version: what an incident captured with it was asked. */
+  version: procedureFor('template.read')
+    .input(TemplateVersionInputSchema)
+    .query(async ({ ctx, input }) => {
+      const template = await ctx.store.templateVersion(input.category, input.version);
+      if (!template) throw notFound(`Version ${input.version} of the "${input.category}" questions`);
+      return template;
+    }),
+  /** Every saved version of a category's questions, newest first. */
+  history: procedureFor('template.read')
+    .input(TemplateHistoryInputSchema)
+    .query(async ({ ctx, input }) => {
+      const versions = await ctx.store.templateHistory(input.category);
+      if (versions.length === 0) throw notFound(`Category "${input.category}"`);
+      return versions;
+    }),
 });
 
 export const teamsRouter = router({

@@ -58,6 +58,13 @@ describe.each(['sqlite', 'postgres'] as const)('question lists on %s', (engine) 
       ],
     });
     expect(v2.version).toBe(login.version + 1);
+    const history = await h.as('agent').templates.history({ category: 'login' });
+    expect(history.map((t) => t.version)).toEqual([v2.version, login.version]);
+    const old = await h.as('developer').templates.version({ category: 'login', version: login.version });
+    expect(old.questions.map((q) => q.id)).not.toContain('new_required');
+    await expect(h.as('agent').templates.version({ category: 'login', version: 99 })).rejects.toThrow(
+      /Version 99 of the "login" questions/,
+    );
     const before = await full(reference);
     expect(before.templateVersion).toBe(login.version);
     await h.as('agent').incidents.update({ ref: reference, patch: { answers: { ...before.answers, scope: 'Some users' } } });

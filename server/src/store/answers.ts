@@ -11,15 +11,19 @@ export function checkedAnswers(template: Pick<Template, 'questions'>, answers: R
   const missing = missingRequiredAnswers(template, answers);
   if (missing.length > 0) {
     throw badRequest(
-      `answers: required question${missing.length > 1 ? 's' : ''} not answered: ` +
-        missing.map((q) => `"${q.id}" (${q.text})`).join(', '),
+      `answers: required question${missing.length > 1 ? 's' : ''} not answered: ` + missing.map((q) => `"${q.id}" (${q.text})`).join(', '),
     );
   }
   return keepVisibleAnswers(template, answers);
 }
 
 /** New answers for an incident, checked against the question list it was captured with. */
-export async function answersFor(store: Store, row: IncidentRow, answers: Record<string, string>, trx: Trx): Promise<Record<string, string>> {
+export async function answersFor(
+  store: Store,
+  row: IncidentRow,
+  answers: Record<string, string>,
+  trx: Trx,
+): Promise<Record<string, string>> {
   if (row.template_version === null) return answers;
   const template = await store.templateVersion(row.category, row.template_version, trx);
   return template ? checkedAnswers(template, answers) : answers;

@@ -69,6 +69,13 @@ export const TemplateSchema = z.object({
 });
 export type Template = z.infer<typeof TemplateSchema>;
 
+/** `templates.version`: one saved version of a category's questions (what an incident was asked). */
+export const TemplateVersionInputSchema = z.object({ category: SlugSchema, version: z.number().int().positive().max(1_000_000) });
+/** `templates.history`: every saved version of a category's questions, newest first. */
+export const TemplateHistoryInputSchema = z.object({ category: SlugSchema });
+export const TemplateVersionSchema = TemplateSchema.extend({ createdAt: z.string() });
+export type TemplateVersion = z.infer<typeof TemplateVersionSchema>;
+
 // Own properties only: a question id such as "constructor" must not find Object.prototype's.
 const answerOf = (answers: Record<string, string>, id: string) => (Object.hasOwn(answers, id) ? answers[id]! : '');
 
