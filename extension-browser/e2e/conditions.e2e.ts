@@ -64,4 +64,15 @@ describe('question conditions in the side panel (real Chromium, real server)', (
     const incident = await fullIncident(nodeClient(server.url, server.demoTokens!.developer), ref);
     expect(incident.answers).toEqual({ error_message: 'The page reloads', sso: 'Password', other_browser: 'no', scope: 'Everyone' });
   });
+
+  it('says at once in My escalations when the agent’s token is revoked while the panel is open', async () => {
+    const { panel } = await openPanel(browser);
+    await panel.click('button[data-tab="escalations"]');
+    await panel.locator('.escalations .live').waitFor();
+    const admin = nodeClient(server.url, server.demoTokens!.admin);
+    const agentId = (await nodeClient(server.url, server.demoTokens!.agent).auth.whoami.query()).id;
+    for (const t of await admin.tokens.list.query({ userId: agentId })) await admin.tokens.revoke.mutate({ id: t.id });
+    await panel.locator('.escalations .error', { hasText: 'Your token was revoked' }).waitFor({ timeout: 10_000 });
+    expect(await panel.locator('.escalations .live').count()).toBe(0);
+  });
 });

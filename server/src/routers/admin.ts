@@ -6,11 +6,13 @@ import {
   TeamSchema,
   TemplateHistoryInputSchema,
   TemplateInputSchema,
+  TemplateStatsInputSchema,
   TemplateVersionInputSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
 import { actorOf, recordAudit } from '../store/admin.js';
 import { notFound } from '../store/errors.js';
+import { questionStats } from '../store/questionStats.js';
 import { accountProcedures } from './accounts.js';
 import { procedureFor, router } from '../trpc.js';
 
@@ -50,6 +52,18 @@ export const templatesRouter = router({
       const template = await ctx.store.templateVersion(input.category, input.version);
       if (!template) throw notFound(`Version ${input.version} of the "${input.category}" questions`);
       return template;
+    }),
+  /**
+   * Which questions earn their place: how often each is asked and answered, how often developers
+   * asked L1 for the same information anyway, and the questions developers keep asking that the
+   * list lacks (suggestions for the editor).
+   */
+  stats: procedureFor('template.manage')
+    .input(TemplateStatsInputSchema)
+    .query(async ({ ctx, input }) => {
+      const stats = await questionStats(ctx.store, input.category, (id) => ctx.incidents.ref(id), input.since);
+      if (!stats) throw notFound(`Category "${input.category}"`);
+      return stats;
     }),
   /** Every saved version of a category's questions, newest first. */
   history: procedureFor('template.read')

@@ -87,4 +87,40 @@ describe.each(['sqlite', 'postgres'] as const)('question lists on %s', (engine) 
       ['questions.0.showIf.question', '"scope" comes after this question; move it above "error_message" or drop the condition'],
     ]);
   });
+
+  it('shows which questions earn their place and suggests what developers keep asking', async () => {
+    const dev = h.as('developer');
+    const asks = [
+      'Which browser and browser version does the customer use?',
+      'What browser version is the customer on?',
+      'Can you find out which browser they use, and its version?',
+      'What is the tenant id of the customer account?',
+      'Please send the tenant id of their account',
+      'What exact error message does the sign-in screen show?',
+    ];
+    const refs: string[] = [];
+    for (const [i, question] of asks.entries()) {
+      const { reference } = await h
+        .as('agent')
+        .incidents.create(
+          sampleIncident({ answers: { ...sampleIncident().answers, ...(i === 0 ? { sso: 'SSO', identity_provider: 'Okta' } : {}) } }),
+        );
+      refs.push(reference);
+      await dev.incidents.ask({ ref: reference, question });
+    }
+    const stats = await h.as('lead').templates.stats({ category: 'login' });
+    const byId = Object.fromEntries(stats.questions.map((q) => [q.id, q]));
+    // Every login incident was asked "sso"; only those answering "SSO" were asked the identity provider.
+    expect(byId.sso!.asked).toBe(stats.incidents);
+    expect(byId.identity_provider!.asked).toBeLessThan(stats.incidents);
+    expect(byId.identity_provider!.answered).toBe(byId.identity_provider!.asked);
+    expect(byId.account_email!.answered).toBe(0);
+    // The developer who asked for the error message asked for what the list already asks.
+    expect(byId.error_message!.askedAgainByDevelopers).toBe(1);
+    expect(stats.suggestions.map((s) => s.count)).toEqual([3, 2]);
+    expect(stats.suggestions[0]!.examples).toEqual(expect.arrayContaining([asks[0]]));
+    expect(stats.suggestions[0]!.references).toEqual(refs.slice(0, 3).reverse());
+    expect(stats.suggestions[1]!.text).toMatch(/tenant id/);
+    await expect(h.as('agent').templates.stats({ category: 'login' })).rejects.toThrow(/leads and admins/);
+  });
 });

@@ -21,6 +21,8 @@ import { badRequest, type StoreFault, storeFault } from './errors.js';
 import { SqliteSearchIndex } from './searchIndex.js';
 import { insertToken, LAST_USED_RESOLUTION_MS, workingToken } from './tokens.js';
 
+export { hashToken } from './tokens.js';
+
 export type Trx = Transaction<Database>;
 
 /** Every write transaction on PostgreSQL takes this lock, so event ids commit in id order. */
