@@ -100,11 +100,12 @@ describe.each(['sqlite', 'postgres'] as const)('question lists on %s', (engine) 
     ];
     const refs: string[] = [];
     for (const [i, question] of asks.entries()) {
-      const { reference } = await h
-        .as('agent')
-        .incidents.create(
-          sampleIncident({ answers: { ...sampleIncident().answers, ...(i === 0 ? { sso: 'SSO', identity_provider: 'Okta' } : {}) } }),
-        );
+      const { reference } = await h.as('agent').incidents.create(
+        // (An earlier test saved a version with a required "new_required" question.)
+        sampleIncident({
+          answers: { ...sampleIncident().answers, new_required: 'yes', ...(i === 0 ? { sso: 'SSO', identity_provider: 'Okta' } : {}) },
+        }),
+      );
       refs.push(reference);
       await dev.incidents.ask({ ref: reference, question });
     }
