@@ -27,7 +27,7 @@ describe('service-level scheduler with real servers', () => {
       const lead = testClient(first.url, tokens.lead);
       await lead.sla.calendars.upsert.mutate({ id: 'always', name: '24/7', timeZone: 'UTC', alwaysOpen: true });
       await lead.sla.policies.upsert.mutate({
-        id: 'critical-any',
+        id: 'critical', // the demo's critical policy, made a one-minute one
         name: 'Critical',
         severity: 'critical',
         calendar: 'always',
