@@ -75,6 +75,8 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'catalog.read': everyone,
   'user.list': everyone,
   'user.add': only('admin'),
+  'customer.export': only('lead', 'admin'),
+  'customer.erase': only('admin'),
 };
 
 const openAll = (cells: Cells): Cells =>

@@ -159,6 +159,10 @@ export const RULES = {
   'catalog.read': { group: 'staff' },
   'user.list': { group: 'staff' },
   'user.add': { group: 'admins' },
+  /** Hand a customer everything held about them (incidents the caller sees in full). */
+  'customer.export': { group: 'managers' },
+  /** Erase a customer's personal data everywhere: irreversible, so admins only. */
+  'customer.erase': { group: 'admins' },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
+import { customersRouter } from './customers.js';
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
 import { releasesRouter } from './releases.js';
@@ -14,6 +15,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   events: eventsRouter,
   releases: releasesRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -76,6 +76,7 @@ export function panelLabels(): Record<string, string> {
     'kind.branch': t('branch'),
     'kind.released': t('released'),
     'kind.verified': t('verified with the customer'),
+    'kind.customer_data_erased': t('customer data erased'),
     reproducedResult: t('Reproduced'),
     notReproducedResult: t('Could not reproduce'),
   };
