@@ -13,7 +13,8 @@ export const timeline: PersonalDataHolder = {
   id: 'timeline',
 
   async export(db, scope) {
-    const rows = (await rowsInScope(db, scope)).filter((r) => mentions(scope.identity, `${r.text}\n${r.data}\n${r.title}`));
+    // What an entry says about them (its title is only a snapshot of the incident's).
+    const rows = (await rowsInScope(db, scope)).filter((r) => mentions(scope.identity, `${r.text}\n${r.data}`));
     return {
       items: rows.map((r) => ({
         reference: formatRef(r.incident_id, scope.prefix),
