@@ -78,6 +78,8 @@ const PROBES: Record<Action, Probe> = {
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
+  'customer.export': { call: (as) => as.customers.export({ email: 'carla@example.com' }) },
+  'customer.erase': { call: (as, s) => as.customers.erase({ email: `nobody-${s.n}@example.com`, reason: 'probe' }) },
 };
 
 /** Actions about a team or release: only "own team" and "other team" mean anything there. */

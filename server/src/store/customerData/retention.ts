@@ -29,6 +29,7 @@ export class RetentionScheduler {
   claims = 0;
   private timer: NodeJS.Timeout | undefined;
   private current: Promise<unknown> = Promise.resolve();
+  private stopped = true;
   private readonly everyMs: number;
   private readonly checkMs: number;
 
@@ -41,17 +42,24 @@ export class RetentionScheduler {
     this.checkMs = options.checkMs ?? 60 * 1000;
   }
 
+  /** Checks now, then `checkMs` after each check ends (never two checks of one instance at once). */
   start(): void {
+    this.stopped = false;
     const check = () => {
-      this.current = this.tick().catch((err: Error) => log.error({ err }, 'retention run failed; it is retried when next due'));
+      this.current = this.tick()
+        .catch((err: Error) => log.error({ err }, 'retention run failed; it is retried when next due'))
+        .finally(() => {
+          if (this.stopped) return;
+          this.timer = setTimeout(check, this.checkMs);
+          this.timer.unref();
+        });
     };
     check();
-    this.timer = setInterval(check, this.checkMs);
-    this.timer.unref();
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
     this.timer = undefined;
     await this.current;
   }
