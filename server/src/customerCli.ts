@@ -36,7 +36,9 @@ export function addCustomerCommands(program: Command, storeOptions: (cmd: Comman
       const file = path.resolve(opts.out ?? `customer-export-${now.toISOString().slice(0, 10)}.zip`);
       await writeFile(file, exportArchive(exported, refs, now));
       const counts = Object.entries(exported.sections).map(([id, s]) => `${id} ${s.items.length}`);
-      console.log(`Exported ${refs.length} incident${refs.length === 1 ? '' : 's'} (${refs.join(', ') || 'none held'}): ${counts.join(', ')}.`);
+      console.log(
+        `Exported ${refs.length} incident${refs.length === 1 ? '' : 's'} (${refs.join(', ') || 'none held'}): ${counts.join(', ')}.`,
+      );
       console.log(file);
     } finally {
       await services.close();
@@ -52,7 +54,11 @@ export function addCustomerCommands(program: Command, storeOptions: (cmd: Comman
     const input = parse(CustomerEraseInputSchema, { email: opts.email, reason: opts.reason });
     const services = await openServices({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
     try {
-      const result = await services.customerData.eraseCustomer(input.email, { kind: 'request', actor: COMMAND_LINE_ACTOR, reason: input.reason });
+      const result = await services.customerData.eraseCustomer(input.email, {
+        kind: 'request',
+        actor: COMMAND_LINE_ACTOR,
+        reason: input.reason,
+      });
       if (!result.placeholder) {
         console.log(`Nothing is held about ${input.email} (already erased, or never recorded).`);
         return;

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { text } from './primitives.js';
 
 /** The address a customer is known by (compared without regard to case). */
-const customerEmail = z
-  .email('give the customer\'s e-mail address, e.g. "jane@example.com"')
-  .max(320, 'must be at most 320 characters');
+const customerEmail = z.email('give the customer\'s e-mail address, e.g. "jane@example.com"').max(320, 'must be at most 320 characters');
 
 export const CustomerExportInputSchema = z.object({ email: customerEmail });
 export type CustomerExportInput = z.infer<typeof CustomerExportInputSchema>;

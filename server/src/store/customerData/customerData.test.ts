@@ -52,9 +52,7 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     refs.mixedCase = (await agent.incidents.create(sampleIncident({ customer: { name: NAME, email: EMAIL.toUpperCase() } }))).reference;
     await agent.incidents.comment({ ref: refs.mixedCase, text: `Called ${NAME} back; they will send logs.` });
     // Another customer's incident on which they were added as affected.
-    refs.affected = (
-      await agent.incidents.create(sampleIncident({ title: 'Checkout button unresponsive', customer: OTHER }))
-    ).reference;
+    refs.affected = (await agent.incidents.create(sampleIncident({ title: 'Checkout button unresponsive', customer: OTHER }))).reference;
     await agent.incidents.addAffectedCustomer({
       ref: refs.affected,
       idempotencyKey: crypto.randomUUID(),
@@ -63,8 +61,9 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
       note: `${NAME} sees it on every order`,
     });
     // An incident of a team the lead is not in (mobile).
-    refs.otherTeam = (await agent.incidents.create(sampleIncident({ component: 'iOS app', customer: { name: NAME, email: EMAIL } })))
-      .reference;
+    refs.otherTeam = (
+      await agent.incidents.create(sampleIncident({ component: 'iOS app', customer: { name: NAME, email: EMAIL } }))
+    ).reference;
     refs.unrelated = (await agent.incidents.create(sampleIncident({ title: 'Unrelated sign-in problem', customer: OTHER }))).reference;
   });
   afterAll(async () => {
@@ -152,7 +151,9 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     expect(own.crm).toEqual({ system: 'zendesk' });
     expect(own.title).toBe(`Export fails for ${placeholder}`);
     expect(own.description).toBe(`${placeholder} (${placeholder}) sees a blank page; SessionStore.handle throws.`);
-    expect(own.attachments).toEqual([{ id: own.attachments[0]!.id, name: `erased-attachment-${own.attachments[0]!.id}.png`, mediaType: 'image/png', size: 0 }]);
+    expect(own.attachments).toEqual([
+      { id: own.attachments[0]!.id, name: `erased-attachment-${own.attachments[0]!.id}.png`, mediaType: 'image/png', size: 0 },
+    ]);
     // The technical content stays.
     expect(own.steps[0]).toEqual({ action: `Sign in as ${placeholder}`, expected: 'Dashboard', actual: 'Blank page' });
     expect(own.product).toBe('Acme Cloud');
@@ -162,8 +163,15 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     expect(shared.affectedCustomers).toBe(before.affectedCustomers); // insights keep counting
     const entry = shared.timeline.at(-1)!;
     expect(entry).toMatchObject({ kind: 'customer_data_erased', actor: { id: users.admin.id, name: 'Ada Admin' } });
-    expect(entry.text).toBe(`Personal data of a customer erased by Ada Admin (now "${placeholder}"): Request of [erased] by mail, 2026-11-30`);
-    expect(entry.data).toEqual({ erasure: Number(placeholder.split('#')[1]), placeholder, trigger: 'request', reason: 'Request of [erased] by mail, 2026-11-30' });
+    expect(entry.text).toBe(
+      `Personal data of a customer erased by Ada Admin (now "${placeholder}"): Request of [erased] by mail, 2026-11-30`,
+    );
+    expect(entry.data).toEqual({
+      erasure: Number(placeholder.split('#')[1]),
+      placeholder,
+      trigger: 'request',
+      reason: 'Request of [erased] by mail, 2026-11-30',
+    });
 
     for (const ref of Object.values(refs)) {
       const text = lower(await whole(ref));
@@ -223,7 +231,11 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
       const file = path.join(db.dataDir, 'handoff.sqlite');
       const bytes = [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f).toString('latin1').toLowerCase());
       expect(bytes.join('').length).toBeGreaterThan(10_000);
-      for (const trace of TRACES) expect(bytes.some((b) => b.includes(trace)), `the file still holds "${trace}"`).toBe(false);
+      for (const trace of TRACES)
+        expect(
+          bytes.some((b) => b.includes(trace)),
+          `the file still holds "${trace}"`,
+        ).toBe(false);
       // The check can find what is there: the other customer is.
       expect(bytes.some((b) => b.includes('otherton'))).toBe(true);
     }

@@ -144,6 +144,7 @@ export class CustomerData {
     if (this.store.engine !== 'sqlite') return;
     await this.store.searchIndex?.flush();
     const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(this.store.db);
-    if (rows[0]?.busy) log.warn('the write-ahead log could not be truncated after an erasure (a reader was active); it is at the next checkpoint');
+    if (rows[0]?.busy)
+      log.warn('the write-ahead log could not be truncated after an erasure (a reader was active); it is at the next checkpoint');
   }
 }

@@ -16,4 +16,3 @@ export const PERSONAL_DATA_HOLDERS: readonly PersonalDataHolder[] = [
   timeline,
   attachments,
 ];
-

@@ -152,7 +152,10 @@ describe('retention with two instances on one PostgreSQL', () => {
     const erasedCount = async () =>
       (await store.db.selectFrom('incidents').select('id').where('personal_data_erased_at', 'is not', null).execute()).length;
     // Both keep checking and claiming runs well after the erasure happened.
-    await until('both instances ran the policy several times', async () => one!.checks >= 15 && two!.checks >= 15 && (await erasedCount()) === 3);
+    await until(
+      'both instances ran the policy several times',
+      async () => one!.checks >= 15 && two!.checks >= 15 && (await erasedCount()) === 3,
+    );
     const claimedRuns = one!.claims + two!.claims;
     expect(claimedRuns).toBeGreaterThan(1);
     const entries = await store.db

@@ -1,6 +1,6 @@
 import type { Identity } from './holder.js';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Names shorter than this are not searched for in free text (too many false hits: "Al", "Li"). */
 const MIN_NAME_LENGTH = 3;
@@ -12,11 +12,11 @@ const MIN_NAME_LENGTH = 3;
  */
 export function scrubber(identity: Pick<Identity, 'emails' | 'names'>, placeholder: string): (text: string) => string {
   const words = [
-    ...identity.emails.map(escape),
+    ...identity.emails.map(escapeRegExp),
     ...identity.names
       .map((n) => n.trim())
       .filter((n) => n.length >= MIN_NAME_LENGTH)
-      .map((n) => escape(n).replace(/\s+/g, '\\s+')),
+      .map((n) => escapeRegExp(n).replace(/\s+/g, '\\s+')),
   ];
   if (words.length === 0) return (text) => text;
   // Longest first, so "jane roe" wins over a shorter name inside it.
