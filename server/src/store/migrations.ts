@@ -113,6 +113,12 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         // The retention job's next due time: stored, so it survives restarts, and claimed in a
         // write transaction, so one instance runs it.
         await sql`create table retention_schedule (job text primary key, due_at text not null, last_run_at text)`.execute(db);
+        // Finding a customer by e-mail (export, erasure) without reading every incident.
+        for (const table of ['incidents', 'affected_customers']) {
+          const email =
+            engine === 'sqlite' ? sql`lower(json_extract(customer, '$.email'))` : sql`lower((customer::jsonb) ->> 'email')`;
+          await sql`create index ${sql.raw(`${table}_customer_email`)} on ${sql.table(table)} ((${email}))`.execute(db);
+        }
         if (engine === 'sqlite') {
           // Deleted index entries are removed from the FTS5 b-tree at once, not left until a merge.
           await sql`insert into incidents_fts (incidents_fts, rank) values ('secure-delete', 1)`.execute(db);
