@@ -115,8 +115,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`create table retention_schedule (job text primary key, due_at text not null, last_run_at text)`.execute(db);
         // Finding a customer by e-mail (export, erasure) without reading every incident.
         for (const table of ['incidents', 'affected_customers']) {
-          const email =
-            engine === 'sqlite' ? sql`lower(json_extract(customer, '$.email'))` : sql`lower((customer::jsonb) ->> 'email')`;
+          const email = engine === 'sqlite' ? sql`lower(json_extract(customer, '$.email'))` : sql`lower((customer::jsonb) ->> 'email')`;
           await sql`create index ${sql.raw(`${table}_customer_email`)} on ${sql.table(table)} ((${email}))`.execute(db);
         }
         if (engine === 'sqlite') {

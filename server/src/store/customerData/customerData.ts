@@ -68,6 +68,7 @@ export class CustomerData {
         .selectFrom('incidents')
         .select(['id', 'team', 'reporter_id', 'owner_id', 'participants'])
         .where('id', 'in', incidentIds)
+        .orderBy('id')
         .execute();
       incidentIds = rows.filter((r) => incidentAccess(viewer.user, factsOfRow(r), viewer.policy) === 'full').map((r) => r.id);
     }
