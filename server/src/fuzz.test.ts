@@ -58,6 +58,8 @@ const VALID: Record<string, unknown> = {
   'releases.feedback': { version: '9.0.0', verdict: 'concern', text: 'Hmm' },
   'releases.ship': { version: '9.0.0' },
   'releases.onChange': { lastEventId: '0' },
+  'customers.export': { email: 'maria@northwind.example' },
+  'customers.erase': { email: 'nobody@example.com', reason: 'Fuzz request' },
 };
 
 const hostile = fc.oneof(
