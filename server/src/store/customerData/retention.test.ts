@@ -101,7 +101,7 @@ describe.each(['sqlite', 'postgres'] as const)('retention on %s', (engine) => {
   });
 });
 
-describe('retention with two instances on one PostgreSQL', () => {
+describe('erasure and retention with two instances on one PostgreSQL', () => {
   let db: TestDatabase;
   const servers: RunningServer[] = [];
   afterEach(async () => {
@@ -122,6 +122,29 @@ describe('retention with two instances on one PostgreSQL', () => {
         await Promise.all([ra.tick(now), rb.tick(now), ra.tick(now), rb.tick(now)]);
         expect(ra.claims + rb.claims).toBe(i + 1);
       }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('erases a customer once when two instances are asked at the same moment', async () => {
+    db = await createTestDatabase('postgres');
+    const a = await openServices({ databaseUrl: db.databaseUrl });
+    const b = await openServices({ databaseUrl: db.databaseUrl });
+    try {
+      const as = await seeded(a);
+      const ref = await incidentOf(as, 'Tess Twice', 'open');
+      const admin = (await a.store.listUsers()).find((u) => u.role === 'admin')!;
+      const request = { kind: 'request' as const, actor: admin, reason: 'customer request' };
+      const results = await Promise.all([
+        a.customerData.eraseCustomer('tess.twice@mail.example', request),
+        b.customerData.eraseCustomer('TESS.TWICE@mail.example', request),
+      ]);
+      expect(results.map((r) => r.placeholder ?? 'nothing left').sort()).toEqual(['erased customer #1', 'nothing left']);
+      expect(results.flatMap((r) => r.incidents)).toEqual([ref]);
+      const erasures = await a.store.db.selectFrom('customer_erasures').select('id').execute();
+      expect(erasures).toEqual([{ id: 1 }]);
     } finally {
       await a.close();
       await b.close();
