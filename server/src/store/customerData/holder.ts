@@ -45,6 +45,8 @@ type Db = Kysely<Database>;
 export interface PersonalDataHolder {
   /** Stable id: its section in an export's `customer.json` and its key in counts. */
   id: string;
+  /** The tables whose customer data it covers (registry.test.ts checks every such table has a holder). */
+  tables: string[];
   /** Records that say who a customer is (name, e-mail) and where: only holders of such records implement it. */
   identify?(db: Db, target: Target, engine: Engine): Promise<Partial<Identity>>;
   /** What it holds about the target within `scope.incidentIds`; absent when it holds nothing of its own to hand over. */

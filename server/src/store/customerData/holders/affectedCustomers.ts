@@ -6,6 +6,7 @@ import { lowerJsonField, uniqueIds } from '../sql.js';
 /** "My customer has this too": another customer added to an incident, with their CRM ticket and a note. */
 export const affectedCustomers: PersonalDataHolder = {
   id: 'affectedCustomers',
+  tables: ['affected_customers'],
 
   async identify(db, target, engine) {
     if (target.kind === 'incidents' && target.ids.length === 0) return {};

@@ -8,6 +8,7 @@ import type { PersonalDataHolder } from '../holder.js';
  */
 export const attachments: PersonalDataHolder = {
   id: 'attachments',
+  tables: ['attachments'],
 
   async export(db, scope) {
     const ids = scope.identity.customerOf.filter((id) => scope.incidentIds.includes(id));

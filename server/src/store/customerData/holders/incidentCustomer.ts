@@ -9,6 +9,7 @@ import { lowerJsonField, uniqueIds } from '../sql.js';
  */
 export const incidentCustomer: PersonalDataHolder = {
   id: 'incidents',
+  tables: ['incidents'],
 
   async identify(db, target, engine) {
     let q = db.selectFrom('incidents').select(['id', 'customer']);

@@ -12,6 +12,7 @@ import { scrubber, scrubJson } from '../scrub.js';
  */
 export const incidentText: PersonalDataHolder = {
   id: 'incidentText',
+  tables: ['incidents'],
 
   async erase(trx, scope, placeholder) {
     const ids = [...scope.identity.customerOf, ...scope.identity.affectedOn].filter((id) => scope.incidentIds.includes(id));

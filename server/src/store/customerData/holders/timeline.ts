@@ -11,6 +11,7 @@ type Db = Parameters<PersonalDataHolder['erase']>[0];
  */
 export const timeline: PersonalDataHolder = {
   id: 'timeline',
+  tables: ['timeline'],
 
   async export(db, scope) {
     // What an entry says about them (its title is only a snapshot of the incident's).
