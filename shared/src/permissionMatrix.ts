@@ -77,6 +77,10 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'user.add': only('admin'),
   'customer.export': only('lead', 'admin'),
   'customer.erase': only('admin'),
+  'user.manage': only('admin'),
+  'token.manage': only('admin'),
+  'token.own': everyone,
+  'audit.read': only('admin'),
 };
 
 const openAll = (cells: Cells): Cells =>
