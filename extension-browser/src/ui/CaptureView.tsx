@@ -2,7 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IncidentSummary, Template } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
-import { applyTicket, buildCreateInput, draftFromTicket, linkInput, type CaptureDraft, type FieldErrors } from '../capture/formState';
+import {
+  applyTicket,
+  buildCreateInput,
+  draftFromTicket,
+  errorsAfterEdit,
+  linkInput,
+  type CaptureDraft,
+  type FieldErrors,
+} from '../capture/formState';
 import { debounced, deleteDraft, loadDraft, saveDraft } from '../capture/drafts';
 import type { NewItem } from '../capture/queue';
 import { submitNow } from '../capture/submit';
@@ -40,10 +48,13 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   const [needShotPermission, setNeedShotPermission] = useState(false);
   const autosave = useMemo(() => debounced((d: CaptureDraft) => saveDraft(key, d), 250), [key]);
   const draftRef = useRef<CaptureDraft | null>(null);
-  const taught = useRef<string[]>([]);
+  /** The page read the draft's page-filled fields came from (null for a restored draft: only empty fields are filled). */
+  const pageRef = useRef<TicketContext | null>(null);
   const draftKeyRef = useRef('');
   function update(patch: Partial<CaptureDraft>) {
-    const next = { ...draftRef.current!, ...patch };
+    const before = draftRef.current!;
+    const next = { ...before, ...patch };
+    setErrors((e) => errorsAfterEdit(e, before, next));
     draftRef.current = next;
     setDraft(next);
     autosave.push(next);
@@ -56,6 +67,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     void loadDraft(key).then((d) => {
       if (!live) return;
       draftKeyRef.current = key;
+      pageRef.current = d ? null : ctx;
       draftRef.current = d ?? draftFromTicket(ctx);
       setDraft(draftRef.current);
     });
@@ -68,8 +80,8 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     // Same ticket read again (teach mode, page changed): merge without losing what the agent typed.
     const d = draftRef.current;
     if (!d || draftKeyRef.current !== key) return;
-    const next = applyTicket(d, ctx, taught.current);
-    taught.current = [];
+    const next = applyTicket(d, ctx, pageRef.current);
+    pageRef.current = ctx;
     if (next !== d) update(next);
   }, [ctx]);
   useEffect(() => {
@@ -101,6 +113,9 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   if (!draft) return <p class="loading">{t('loading')}</p>;
   const template = templates.find((x) => x.category === draft.category);
   const adapter = adapterById(ctx.crm);
+  const origin = new URL(ctx.url).origin;
+  // Built-in helpdesks know their note field; on other sites the agent may have taught it.
+  const noteSelector = adapter?.noteSelector ?? props.settings.siteMappings[origin]?.note?.css;
 
   const send = async (item: NewItem): Promise<Outcome | null> => {
     const r = await submitNow(api, item);
@@ -164,12 +179,13 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       <Result
         outcome={outcome}
         onInsertNote={
-          adapter?.noteSelector && outcome.kind !== 'queued'
-            ? () => insertNote(target.tabId, adapter.noteSelector!, t('noteText', outcome.reference))
+          noteSelector && outcome.kind !== 'queued'
+            ? () => insertNote(target.tabId, noteSelector, t('noteText', outcome.reference))
             : undefined
         }
         onNew={() => {
           const d = draftFromTicket(ctx);
+          pageRef.current = ctx;
           draftRef.current = d;
           setDraft(d);
           setOutcome(null);
@@ -193,25 +209,14 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       />
     );
 
-  const origin = new URL(ctx.url).origin;
   return (
     <form class="capture" onSubmit={(e) => void submit(e)} noValidate>
       <header class="ticket">
-        <span class="crm">{adapter?.label ?? t('otherSite')}</span>
+        <span class="crm">{adapter?.label ?? ctx.site ?? t('otherSite')}</span>
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
         {offline && <span class="offline"> · {t('offlineMode')}</span>}
       </header>
-      {!adapter && (
-        <Teach
-          tabId={target.tabId}
-          origin={origin}
-          mapping={props.settings.siteMappings[origin] ?? {}}
-          onTaught={(field) => {
-            // The saved mapping changes the settings, which re-reads the page; that read overwrites this field.
-            taught.current = [field];
-          }}
-        />
-      )}
+      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} ctx={ctx} />}
       {draft.truncated.length > 0 && (
         <p class="truncated" role="status">
           {t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}

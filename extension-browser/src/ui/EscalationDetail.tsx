@@ -20,6 +20,7 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   const me = useMe();
   const [incident, setIncident] = useState<IncidentView | null>(null);
   const [error, setError] = useState('');
+  const [answered, setAnswered] = useState(false);
   useEffect(() => {
     if (incident && props.stamp <= incident.updatedAt) return; // holds this state already (merged from our change)
     let alive = true;
@@ -59,7 +60,18 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   return (
     <div class="escalation-detail" data-status={incident.status}>
       {canAnswer && (question || sentBack(incident)) && (
-        <AnswerBox api={props.api} incident={incident} question={question} onDone={(change) => merge([change])} />
+        <AnswerBox
+          api={props.api}
+          incident={incident}
+          question={question}
+          onDone={(change) => merge([change])}
+          onSent={() => setAnswered(true)}
+        />
+      )}
+      {answered && !question && (
+        <p class="answer-sent" role="status">
+          {t('answerSent')}
+        </p>
       )}
       {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={merge} />}
       <Reproductions incident={incident} />

@@ -6,6 +6,7 @@ import { checkConnection, type CheckResult } from '../options/checkConnection';
 import { LANGUAGES, saveSettings, type Settings } from '../settings';
 import { useSettingsAndT } from './App';
 import { I18n } from './i18nContext';
+import { TaughtSites } from './TaughtSites';
 
 const hostPattern = (serverUrl: string) => `${new URL(serverUrl).origin}/*`;
 
@@ -59,7 +60,6 @@ export function Options() {
     setAttempt((n) => n + 1);
     setBusy(false);
   };
-  const mappings = Object.entries(settings.siteMappings);
   return (
     <I18n.Provider value={t}>
       <main class="options">
@@ -107,40 +107,7 @@ export function Options() {
         {ADAPTERS.map((a) => (
           <CrmToggle key={a.id} id={a.id} label={a.label} origins={a.origins} />
         ))}
-        <h2>{t('taughtSites')}</h2>
-        {mappings.length === 0 && <p class="empty">{t('taughtNone')}</p>}
-        <ul class="mappings">
-          {mappings.map(([origin, m]) => (
-            <li key={origin}>
-              <strong>{origin}</strong>
-              <ul>
-                {Object.entries(m).map(([field, sel]) => (
-                  <li key={field}>
-                    {t(`field_${field}`)}:{' '}
-                    <input
-                      value={sel}
-                      aria-label={`${origin} ${field}`}
-                      onChange={(e) =>
-                        void saveSettings({
-                          siteMappings: { ...settings.siteMappings, [origin]: { ...m, [field]: e.currentTarget.value } },
-                        })
-                      }
-                    />
-                  </li>
-                ))}
-              </ul>
-              <button
-                type="button"
-                onClick={() => {
-                  const { [origin]: _, ...rest } = settings.siteMappings;
-                  void saveSettings({ siteMappings: rest });
-                }}
-              >
-                {t('forgetSite')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <TaughtSites mappings={settings.siteMappings} />
       </main>
     </I18n.Provider>
   );
