@@ -26,6 +26,7 @@ import { Questions } from './Questions';
 import { Result, type Outcome } from './Result';
 import { ScreenshotEditor } from './Screenshot';
 import { loadServerData, type Catalog } from './serverData';
+import { Offers } from './Offers';
 import { Similar } from './Similar';
 import { StepsEditor } from './StepsEditor';
 import { Teach } from './Teach';
@@ -210,7 +211,15 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     );
 
   return (
-    <form class="capture" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      class="capture"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // An agent on a call sends without reaching for the mouse: Ctrl+Enter (⌘+Enter on a Mac) from any field.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !busy) void submit(e);
+      }}
+      noValidate
+    >
       <header class="ticket">
         <span class="crm">{adapter?.label ?? ctx.site ?? t('otherSite')}</span>
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
@@ -247,6 +256,10 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           <TextInput name="customer.org" value={draft.customer.org} onInput={(org) => update({ customer: { ...draft.customer, org } })} />
         </Field>
       </fieldset>
+      <Field name="description" label={t('description')} error={errors.description}>
+        <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
+      </Field>
+      <Offers draft={draft} customerText={draft.description} update={update} />
       <Field name="category" label={t('category')} error={errors.category}>
         <select id="f-category" name="category" value={draft.category} onChange={(e) => update({ category: e.currentTarget.value })}>
           <option value="">{t('choose')}</option>
@@ -265,23 +278,8 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           onAnswer={(id, v) => update({ answers: { ...draft.answers, [id]: v } })}
         />
       )}
-      <Field name="description" label={t('description')} error={errors.description}>
-        <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
-      </Field>
-      <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
-      <label class="check">
-        <input
-          type="checkbox"
-          name="reproducedByAgent"
-          checked={draft.reproducedByAgent}
-          onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })}
-        />{' '}
-        {t('reproduced')}
-      </label>
-      <Field name="workaround" label={t('workaround')} error={errors.workaround}>
-        <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
-      </Field>
+      <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <div class="attachments">
         {draft.attachments.map((a, i) => (
           <span key={a.name} class="attachment">
@@ -315,14 +313,32 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           </button>
         )}
       </div>
+      <details class="more-details" open={Boolean(draft.workaround || draft.reproducedByAgent || errors.workaround)}>
+        <summary>{t('moreDetails')}</summary>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="reproducedByAgent"
+            checked={draft.reproducedByAgent}
+            onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })}
+          />{' '}
+          {t('reproduced')}
+        </label>
+        <Field name="workaround" label={t('workaround')} error={errors.workaround}>
+          <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
+        </Field>
+      </details>
       {formError && (
         <p class="error form-error" role="alert">
           {formError}
         </p>
       )}
-      <button type="submit" class="submit" disabled={busy}>
-        {busy ? t('sending') : t('submit')}
-      </button>
+      <div class="submit-row">
+        <button type="submit" class="submit" disabled={busy} aria-keyshortcuts="Control+Enter Meta+Enter">
+          {busy ? t('sending') : t('submit')}
+        </button>
+        <small class="hint">{t('sendShortcut')}</small>
+      </div>
     </form>
   );
 }

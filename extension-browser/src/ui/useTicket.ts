@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TicketContext } from '../crm/ticketContext';
 import { NoAccessError, readTicket } from '../page/pageAccess';
-import { discoverTarget, getTarget, onTargetChanged, trackTargetTab, type Target } from '../page/target';
+import { discoverTarget, getTarget, onTargetChanged, targetKind, trackTargetTab, type Target } from '../page/target';
 import type { Settings } from '../settings';
 
 export type TicketState =
   | { state: 'loading' }
   | { state: 'no-target' }
-  | { state: 'no-access'; origin: string; target: Target }
+  /** `origin` null: the browser hides the tab's address until the agent allows reading ticket pages. */
+  | { state: 'no-access'; origin: string | null; target: Target }
   | { state: 'error'; message: string; target: Target }
   | { state: 'ready'; target: Target; ctx: TicketContext };
 
@@ -28,6 +29,10 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
   useEffect(() => {
     if (target === undefined) return;
     if (target === null) return setSt({ state: 'no-target' });
+    const kind = targetKind(target);
+    if (kind === 'not-web') return setSt({ state: 'no-target' });
+    if (kind === 'hidden') return setSt({ state: 'no-access', origin: null, target });
+    setSt({ state: 'loading' }); // never the previous tab's ticket while this one is read
     let live = true;
     readTicket(target, settings.siteMappings).then(
       (ctx) => live && setSt({ state: 'ready', target, ctx }),
