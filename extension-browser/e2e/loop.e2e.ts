@@ -47,6 +47,7 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     await box.locator('.answer-send').click();
     await panel.locator(`.escalations li[data-ref="${ref}"][data-status="in_progress"]`).waitFor({ timeout: 10_000 });
     expect(await row(ref).locator('.answer-box').count()).toBe(0);
+    expect(await row(ref).locator('.answer-sent').textContent()).toBe('Answer sent — the developer sees it now.');
 
     const incident = await fullIncident(agent(), ref);
     expect(incident.status).toBe('in_progress');

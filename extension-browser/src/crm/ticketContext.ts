@@ -61,5 +61,6 @@ export function draftKeyOf(ctx: Pick<TicketContext, 'crm' | 'ticketId' | 'url'>)
   // On unknown sites the ticket id is a guess that teaching may change; the page's address does not.
   if (ctx.ticketId && ctx.crm !== GENERIC_ID) return `${ctx.crm}:${ctx.ticketId}`;
   const u = URL.canParse(ctx.url) ? new URL(ctx.url) : null;
-  return `${ctx.crm}:${u ? u.origin + u.pathname + u.hash : ctx.url}`;
+  // the query names the ticket on some helpdesks (osTicket's tickets.php?id=41)
+  return `${ctx.crm}:${u ? u.origin + u.pathname + u.search + u.hash : ctx.url}`;
 }

@@ -25,8 +25,20 @@ export function isOwnPage(url: string | undefined): boolean {
  * must follow the agent's tab, never keep showing the previous one (an agent could escalate the wrong customer).
  */
 export async function rememberTarget(tab: { id?: number; windowId?: number; url?: string }): Promise<void> {
-  if (tab.id === undefined || tab.windowId === undefined || isOwnPage(tab.url)) return;
+  if (tab.id === undefined || tab.windowId === undefined || isOwnPage(tab.url) || (await ownTabs()).includes(tab.id)) return;
   await browser.storage.session.set({ [KEY]: { tabId: tab.id, windowId: tab.windowId, url: tab.url ?? '' } });
+}
+
+const OWN = 'ownTabs';
+
+/** Tabs showing the panel itself (opened as a tab): the browser may hide even our own page's address. */
+export async function ownTabs(): Promise<number[]> {
+  const v = (await browser.storage.session.get(OWN))[OWN];
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+export async function markOwnTab(tabId: number): Promise<void> {
+  await browser.storage.session.set({ [OWN]: [...(await ownTabs()), tabId].slice(-20) });
 }
 
 /** What the panel can do with a target: read it, ask for access to it, or say there is no ticket page. */
@@ -74,12 +86,15 @@ export function trackTargetTab(): () => void {
  * may have missed the tab events): the most recently used web page we are allowed to see.
  */
 export async function discoverTarget(): Promise<Target | null> {
-  const [front] = (await browser.tabs.query({ active: true, lastFocusedWindow: true })).filter((t) => !isOwnPage(t.url));
+  const own = await ownTabs();
+  const [front] = (await browser.tabs.query({ active: true, lastFocusedWindow: true })).filter(
+    (t) => !isOwnPage(t.url) && !own.includes(t.id ?? -1),
+  );
   if (front) {
     await rememberTarget(front);
     return getTarget();
   }
-  const best = pickRecentWebTab(await browser.tabs.query({}));
+  const best = pickRecentWebTab((await browser.tabs.query({})).filter((t) => !own.includes(t.id ?? -1)));
   if (!best) return null;
   await rememberTarget(best);
   return getTarget();

@@ -15,7 +15,7 @@ import { VerifyFix } from './VerifyFix';
 import { Whose } from './Whose';
 
 /** One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). */
-export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void }) {
+export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void; onAnswered?: () => void }) {
   const t = useT();
   const me = useMe();
   const [incident, setIncident] = useState<IncidentView | null>(null);
@@ -65,7 +65,10 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
           incident={incident}
           question={question}
           onDone={(change) => merge([change])}
-          onSent={() => setAnswered(true)}
+          onSent={() => {
+            setAnswered(true);
+            props.onAnswered?.();
+          }}
         />
       )}
       {answered && !question && (

@@ -49,7 +49,16 @@ export function Escalations(props: { api: Api }) {
                 </span>
                 {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
               </div>
-              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}
+              {expanded && (
+                <EscalationDetail
+                  api={props.api}
+                  reference={i.reference}
+                  stamp={i.updatedAt}
+                  onChanged={refresh}
+                  // stays open after an answer (the status moves on), so the agent sees it was sent
+                  onAnswered={() => setOpen((o) => ({ ...o, [i.reference]: true }))}
+                />
+              )}
             </li>
           );
         })}
