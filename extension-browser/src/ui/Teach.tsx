@@ -30,7 +30,9 @@ export function Teach(props: { tabId: number; origin: string; mapping: SiteMappi
   const [busy, setBusy] = useState<TeachableField | null>(null);
   const [error, setError] = useState('');
   const warnings = props.ctx.warnings;
-  const [open, setOpen] = useState(Object.keys(props.mapping).length === 0 || warnings.length > 0);
+  // Folded while the page reads well by itself: the form comes first for an agent on a call.
+  const missing = !props.ctx.subject || !props.ctx.customerName || !props.ctx.ticketId;
+  const [open, setOpen] = useState(warnings.length > 0 || (Object.keys(props.mapping).length === 0 && missing));
   const teach = async (field: TeachableField) => {
     setBusy(field);
     setError('');
