@@ -43,6 +43,17 @@ function input(el: Element): string | null {
  * lines (ordered items keep their number), the source's own whitespace does not, hidden parts are left out.
  */
 export function blockText(el: Element): string {
+  const cached = textCache.get(el);
+  if (cached !== undefined) return cached;
+  const text = computeBlockText(el);
+  textCache.set(el, text);
+  return text;
+}
+
+/** One read looks at the same subtrees many times; the page does not change while a script reads it. */
+const textCache = new WeakMap<Element, string>();
+
+function computeBlockText(el: Element): string {
   const out: string[] = [];
   const walk = (n: Node, pre: boolean) => {
     if (n.nodeType === 3) {
