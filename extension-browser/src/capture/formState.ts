@@ -43,7 +43,8 @@ export function newStep(): DraftStep {
 export function descriptionOf(ctx: Pick<TicketContext, 'firstMessage' | 'latestMessage'>): string {
   const latest = ctx.latestMessage ?? '';
   const first = ctx.firstMessage ?? '';
-  return first && latest && first !== latest ? `${first}\n\n${latest}` : first || latest;
+  const both = first && latest && first !== latest ? `${first}\n\n${latest}` : first || latest;
+  return both.slice(0, DESCRIPTION_MAX); // the form's field takes no more than the server accepts
 }
 
 /** A fresh capture pre-filled from the CRM page. */
@@ -180,6 +181,7 @@ export function applyTicket(d: CaptureDraft, ctx: TicketContext, previous?: Tick
 }
 
 const NOTE_MAX = maxLengthOf(AddAffectedCustomerInputSchema.shape.note);
+const DESCRIPTION_MAX = maxLengthOf(IncidentCreateInputSchema.shape.description) ?? 5000;
 
 /** `incidents.addAffectedCustomer` input: this customer's case joins an existing incident (same idempotency key as the draft). */
 export function linkInput(d: CaptureDraft, ref: string) {

@@ -39,6 +39,18 @@ export async function ownTabs(): Promise<number[]> {
 
 export async function markOwnTab(tabId: number): Promise<void> {
   await browser.storage.session.set({ [OWN]: [...(await ownTabs()), tabId].slice(-20) });
+  // the background may have taken this tab as the target before it could tell it is ours
+  if ((await getTarget())?.tabId === tabId) {
+    await browser.storage.session.remove(KEY);
+    await discoverTarget();
+  }
+}
+
+/** Called by the extension's own pages opened as tabs (panel, options) so they are never the target. */
+export async function markThisTabOwn(): Promise<number | undefined> {
+  const id = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
+  if (id !== undefined) await markOwnTab(id);
+  return id;
 }
 
 /** What the panel can do with a target: read it, ask for access to it, or say there is no ticket page. */

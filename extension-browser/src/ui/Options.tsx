@@ -5,6 +5,7 @@ import { ADAPTERS } from '../crm/registry';
 import { checkConnection, type CheckResult } from '../options/checkConnection';
 import { LANGUAGES, saveSettings, type Settings } from '../settings';
 import { useSettingsAndT } from './App';
+import { markThisTabOwn } from '../page/target';
 import { I18n } from './i18nContext';
 import { TaughtSites } from './TaughtSites';
 
@@ -39,6 +40,7 @@ export function Options() {
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  useEffect(() => void markThisTabOwn(), []); // opened as a tab, options is never the panel's ticket tab
   useEffect(() => {
     if (settings) {
       setUrl((u) => u || settings.serverUrl);

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TicketContext } from '../crm/ticketContext';
 import { NoAccessError, readTicket } from '../page/pageAccess';
-import { browser } from 'wxt/browser';
-import { discoverTarget, getTarget, markOwnTab, onTargetChanged, targetKind, trackTargetTab, type Target } from '../page/target';
+import { discoverTarget, getTarget, markThisTabOwn, onTargetChanged, targetKind, trackTargetTab, type Target } from '../page/target';
 import type { Settings } from '../settings';
 
 export type TicketState =
@@ -23,8 +22,7 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
     // The panel opened as a tab is never its own target (the browser may hide even our page's address).
     const follow = async (t: Target | null) => setTarget(t && t.tabId !== ownId ? t : await discoverTarget());
     void (async () => {
-      ownId = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
-      if (ownId !== undefined) await markOwnTab(ownId);
+      ownId = await markThisTabOwn();
       await follow(await getTarget());
     })();
     const stopTracking = trackTargetTab();
