@@ -75,6 +75,10 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'catalog.read': everyone,
   'user.list': everyone,
   'user.add': only('admin'),
+  'user.manage': only('admin'),
+  'token.manage': only('admin'),
+  'token.own': everyone,
+  'audit.read': only('admin'),
 };
 
 const openAll = (cells: Cells): Cells =>
