@@ -11,7 +11,10 @@ import type { TicketContext } from '../src/crm/ticketContext';
 import type { Browser } from './harness';
 
 async function tabIdOf(b: Browser, url: string): Promise<number> {
-  return b.worker.evaluate(async (u: string) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)!.id as number, url);
+  return b.worker.evaluate(
+    async (u: string) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)!.id as number,
+    url,
+  );
 }
 
 /** Reads the tab with the extension's own injected script, exactly as the panel does (adapter, or generic + mapping). */
@@ -117,6 +120,8 @@ export function table(results: PageResult[]): Record<string, string>[] {
     page: r.page.replace(/^generic\//, ''),
     reader: r.adapter ?? 'generic',
     ...Object.fromEntries(SCORED_FIELDS.map((f) => [f, r.adapter ? mark(r.before[f]) : `${mark(r.before[f])}→${mark(r.after[f])}`])),
-    score: r.adapter ? `${rightOf(r.before).right}/${rightOf(r.before).of}` : `${rightOf(r.before).right}→${rightOf(r.after).right}/${rightOf(r.after).of}`,
+    score: r.adapter
+      ? `${rightOf(r.before).right}/${rightOf(r.before).of}`
+      : `${rightOf(r.before).right}→${rightOf(r.after).right}/${rightOf(r.after).of}`,
   }));
 }

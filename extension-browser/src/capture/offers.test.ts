@@ -15,7 +15,7 @@ describe("offers from the customer's text", () => {
   });
   it('accepting fills steps and environment, editable afterwards like typed ones', () => {
     const d = draft();
-    const next = { ...d, ...withSteps(d, ['Open Billing', 'Export']), ...withEnvironment(d, { os: 'Windows 11', version: '5.3.1' }) };
+    const next = { ...d, ...withSteps(['Open Billing', 'Export']), ...withEnvironment(d, { os: 'Windows 11', version: '5.3.1' }) };
     expect(next.steps.map((s) => s.action)).toEqual(['Open Billing', 'Export']);
     expect([next.environment.os, next.environment.browser, next.version]).toEqual(['Windows 11', '', '5.3.1']);
   });

@@ -15,7 +15,7 @@ export function offersFor(d: CaptureDraft, customerText: string): { steps: strin
   return { steps: noSteps ? stepsFromText(customerText) : [], environment };
 }
 
-export function withSteps(d: CaptureDraft, steps: string[]): Partial<CaptureDraft> {
+export function withSteps(steps: string[]): Partial<CaptureDraft> {
   return { steps: steps.map((action) => ({ ...newStep(), action })) };
 }
 

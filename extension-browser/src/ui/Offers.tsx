@@ -19,7 +19,7 @@ export function Offers(props: { draft: CaptureDraft; customerText: string; updat
               <li key={s}>{s}</li>
             ))}
           </ol>
-          <button type="button" class="use-steps" onClick={() => update(withSteps(draft, steps))}>
+          <button type="button" class="use-steps" onClick={() => update(withSteps(steps))}>
             {t('useAsSteps')}
           </button>
         </div>
