@@ -62,6 +62,7 @@ const PROBES: Record<Action, Probe> = {
   'incident.addAffectedCustomer': {
     call: (as, s) => as.incidents.addAffectedCustomer({ ref: s.ref, idempotencyKey: crypto.randomUUID(), ...customer }),
   },
+  'incident.share': { call: (as, s) => as.incidents.share({ ref: s.ref }) },
   'release.read': { call: (as, s) => as.releases.byVersion({ version: s.relation === 'ownTeam' ? 'fixes-alpha' : 'fixes-beta' }) },
   'release.create': { call: (as, s) => as.releases.create({ version: `r-${s.n}`, plannedDate: '2026-12-24' }) },
   'release.ship': { call: (as, s) => as.releases.ship({ version: `planned-${s.n}` }) },

@@ -8,6 +8,7 @@ import type { CatalogCache } from './store/catalog.js';
 import type { IncidentReader } from './store/incidentReads.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
+import type { ShareStore } from './store/shares.js';
 import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
 import { FAULT_MESSAGES, storeFault } from './store/errors.js';
@@ -24,6 +25,10 @@ export interface Services {
   hub: EventHub<EventRow>;
   releaseHub: EventHub<ReleaseLogRow>;
   signInGuard: SignInGuard;
+  /** Links to customers' pages. */
+  shares: ShareStore;
+  /** The address customers' links use (`--public-url`; the server's own address by default). */
+  publicUrl: string;
 }
 
 export interface Context extends Services {

@@ -7,5 +7,6 @@ export * from './schemas/incident.js';
 export * from './schemas/event.js';
 export * from './schemas/procedures.js';
 export * from './schemas/release.js';
+export * from './schemas/share.js';
 export * from './permissions.js';
 export * from './permissionMatrix.js';

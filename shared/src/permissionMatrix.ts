@@ -55,6 +55,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'incident.linkDuplicate': ownWork,
   'incident.linkOriginal': findDuplicate,
   'incident.addAffectedCustomer': findDuplicate,
+  'incident.share': work,
   'release.read': {
     agent: 'ownTeam',
     reviewer: 'ownTeam otherTeam',
@@ -92,6 +93,7 @@ const OPEN_VISIBILITY: Record<Action, Cells> = {
   'incident.reproduce': openAll(work),
   'incident.recordBranch': openAll(engineering),
   'incident.transition': openAll(work),
+  'incident.share': openAll(work),
   'incident.linkDuplicate': { ...openAll(ownWork), agent: 'ownReport' },
   'release.read': { ...TEAM_VISIBILITY['release.read'], agent: 'ownTeam otherTeam' },
   'team.rename': { ...TEAM_VISIBILITY['team.rename'], lead: 'ownTeam otherTeam' },

@@ -137,6 +137,11 @@ export const RULES = {
   /** Being the original a duplicate points at: the summary is enough. */
   'incident.linkOriginal': { group: 'writers', needs: 'summary' },
   'incident.addAffectedCustomer': { group: 'writers', needs: 'summary' },
+  /**
+   * Speaking to the customer: making and revoking links to the customer's page, relaying a
+   * question to them, and marking one's comment visible to them.
+   */
+  'incident.share': { group: 'writers', needs: 'full' },
   'release.read': {
     group: 'staff',
     also: (user, s, policy) =>

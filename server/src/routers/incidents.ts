@@ -17,6 +17,7 @@ import { factsOfRow } from '../store/mapping.js';
 import { procedureFor, router } from '../trpc.js';
 import { incidentFlowProcedures } from './incidentFlow.js';
 import { rootOf } from './duplicates.js';
+import { shareProcedures } from './share.js';
 
 const FIELD_LABELS: Record<string, string> = { reproducedByAgent: 'reproduced by agent' };
 
@@ -127,7 +128,9 @@ export const incidentsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, (row) => {
         authorize(ctx, 'incident.comment', factsOfRow(row));
-        return [{ kind: 'comment', text: input.text }];
+        // Speaking to the customer is a further permission than writing a note for colleagues.
+        if (input.visibleToCustomer) authorize(ctx, 'incident.share', factsOfRow(row));
+        return [{ kind: 'comment', text: input.text, visibility: input.visibleToCustomer ? 'customer' : 'internal' }];
       }),
     ),
 
@@ -183,4 +186,5 @@ export const incidentsRouter = router({
     }),
 
   ...incidentFlowProcedures,
+  ...shareProcedures,
 });

@@ -98,6 +98,18 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table incidents add column participants text not null default '[]'`.execute(db);
       },
     },
+    '0004_customer_page': {
+      async up(db: AnyDb) {
+        // Who sees an entry: 'internal' (staff) or 'customer' (also the customer's page).
+        await sql`alter table timeline add column visibility text not null default 'internal'`.execute(db);
+        // Links to the customer's page: only a hash of the token is kept.
+        await sql`create table shares (
+          id ${serial(engine)}, incident_id integer not null, token_hash text not null unique, email text,
+          created_by integer not null, created_at text not null, revoked_at text,
+          evaluation_rating integer, evaluation_comment text, evaluated_at text)`.execute(db);
+        await sql`create index shares_incident on shares (incident_id)`.execute(db);
+      },
+    },
   };
 }
 

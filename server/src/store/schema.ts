@@ -79,6 +79,22 @@ export interface TimelineTable {
   owner_id: number | null;
   reporter_id: number;
   title: string;
+  /** 'internal' (staff only) or 'customer' (also on the customer's page). */
+  visibility: Generated<string>;
+}
+
+/** A link to the customer's page of an incident; its token is stored hashed. */
+export interface SharesTable {
+  id: Generated<number>;
+  incident_id: number;
+  token_hash: string;
+  email: string | null;
+  created_by: number;
+  created_at: string;
+  revoked_at: string | null;
+  evaluation_rating: number | null;
+  evaluation_comment: string | null;
+  evaluated_at: string | null;
 }
 
 export interface AttachmentsTable {
@@ -146,6 +162,7 @@ export interface SearchOutboxTable {
 }
 
 export interface Database {
+  shares: SharesTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
@@ -173,4 +190,5 @@ export type EventRow = TimelineRow & {
 };
 export type ReleaseLogRow = Selectable<ReleaseLogTable>;
 export type UserRow = Selectable<UsersTable>;
+export type ShareRow = Selectable<SharesTable>;
 export type Engine = 'sqlite' | 'postgres';

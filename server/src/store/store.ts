@@ -3,6 +3,7 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import {
+  CUSTOMER_ACTOR_ID,
   type Role,
   type Team,
   type Template,
@@ -36,7 +37,8 @@ export function toUser(row: UserRow): User {
 
 /** The database and the small, slowly changing tables (users, teams, routing, templates). */
 export class Store {
-  private readonly userNames = new Map<number, string>();
+  /** Names by user id; the customer writing on their page (no account) is id 0. */
+  private readonly userNames = new Map<number, string>([[CUSTOMER_ACTOR_ID, 'Customer']]);
   /** Called after every committed write (the event hub polls for new events). */
   onCommit: () => void = () => undefined;
 
