@@ -30,5 +30,6 @@ export async function panelMessage(view: IncidentView, me: Me | null, deps: Pane
     questions: await deps.store.questionsFor(view.category),
     labels: panelLabels(),
     releaseVersions: deps.plannedVersions(),
+    customerLinks: await deps.store.customerLinks(view.reference),
   };
 }
