@@ -79,6 +79,7 @@ const PROBES: Record<Action, Probe> = {
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
+  'feed.read': { call: (as) => as.feeds.token() },
 };
 
 /** Actions about a team or release: only "own team" and "other team" mean anything there. */

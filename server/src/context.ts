@@ -8,6 +8,7 @@ import type { CatalogCache } from './store/catalog.js';
 import type { IncidentReader } from './store/incidentReads.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
+import type { FeedTokenStore } from './store/feedTokens.js';
 import type { ShareStore } from './store/shares.js';
 import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
@@ -27,6 +28,8 @@ export interface Services {
   signInGuard: SignInGuard;
   /** Links to customers' pages. */
   shares: ShareStore;
+  /** Staff members' personal feed tokens. */
+  feedTokens: FeedTokenStore;
   /** The address customers' links use (`--public-url`; the server's own address by default). */
   publicUrl: string;
 }

@@ -7,6 +7,7 @@ import type { HttpLimits } from './http/limits.js';
 import { log, pathOf } from './log.js';
 import { appRouter } from './routers/_app.js';
 import { type CustomerLimits, customerPages } from './web/customer/routes.js';
+import { staffFeeds } from './web/feeds/staffFeed.js';
 
 export interface HttpOptions {
   limits: HttpLimits;
@@ -47,11 +48,16 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
     },
   });
   const customer = customerPages(services, limits, opts.customerLimits);
+  const feeds = staffFeeds(services);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // The customer's page: its own headers (no CORS), its own 404.
     if (url.pathname.startsWith('/c/')) {
       customer(req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith('/feeds/')) {
+      feeds(req, res, url);
       return;
     }
     const cors = corsHeaders(req.headers.origin, opts.allowedOrigins);

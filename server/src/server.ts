@@ -14,6 +14,7 @@ import { lockDataDir } from './store/dataDirLock.js';
 import { IncidentReader } from './store/incidentReads.js';
 import { IncidentStore } from './store/incidents.js';
 import { ReleaseStore } from './store/releases.js';
+import { FeedTokenStore } from './store/feedTokens.js';
 import { ShareStore } from './store/shares.js';
 import { Store } from './store/store.js';
 import type { CustomerLimits } from './web/customer/routes.js';
@@ -92,6 +93,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
     shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
+    feedTokens: new FeedTokenStore(store),
     publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
     async close() {
       await Promise.all([hub.stop(), releaseHub.stop()]);

@@ -76,6 +76,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'catalog.read': everyone,
   'user.list': everyone,
   'user.add': only('admin'),
+  'feed.read': everyone,
 };
 
 const openAll = (cells: Cells): Cells =>

@@ -164,6 +164,8 @@ export const RULES = {
   'catalog.read': { group: 'staff' },
   'user.list': { group: 'staff' },
   'user.add': { group: 'admins' },
+  /** One's own Atom feed of changes to the incidents one sees in full. */
+  'feed.read': { group: 'staff' },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
 import { eventsRouter } from './events.js';
+import { feedsRouter } from './feeds.js';
 import { incidentsRouter } from './incidents.js';
 import { releasesRouter } from './releases.js';
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   events: eventsRouter,
   releases: releasesRouter,
+  feeds: feedsRouter,
 });
 
 export type AppRouter = typeof appRouter;

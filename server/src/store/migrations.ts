@@ -108,6 +108,9 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           created_by integer not null, created_at text not null, revoked_at text,
           evaluation_rating integer, evaluation_comment text, evaluated_at text)`.execute(db);
         await sql`create index shares_incident on shares (incident_id)`.execute(db);
+        // Personal Atom feed tokens of staff (one per user; hashed like API tokens).
+        await sql`create table feed_tokens (
+          user_id integer primary key, token_hash text not null unique, created_at text not null)`.execute(db);
       },
     },
   };

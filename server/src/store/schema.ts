@@ -97,6 +97,13 @@ export interface SharesTable {
   evaluated_at: string | null;
 }
 
+/** A staff member's personal feed token (hashed). */
+export interface FeedTokensTable {
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+}
+
 export interface AttachmentsTable {
   id: Generated<number>;
   incident_id: number;
@@ -163,6 +170,7 @@ export interface SearchOutboxTable {
 
 export interface Database {
   shares: SharesTable;
+  feed_tokens: FeedTokensTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;

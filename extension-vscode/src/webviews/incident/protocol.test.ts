@@ -12,7 +12,11 @@ describe('panel → extension messages', () => {
       action: { type: 'comment', text: 'hi', visibleToCustomer: false },
     });
     // A comment is internal unless marked for the customer.
-    const marked = PanelToExtensionSchema.parse({ type: 'action', requestId: 3, action: { type: 'comment', text: 'Fixed', visibleToCustomer: true } });
+    const marked = PanelToExtensionSchema.parse({
+      type: 'action',
+      requestId: 3,
+      action: { type: 'comment', text: 'Fixed', visibleToCustomer: true },
+    });
     expect(marked.type === 'action' && marked.action).toEqual({ type: 'comment', text: 'Fixed', visibleToCustomer: true });
     expect(
       PanelToExtensionSchema.safeParse({ type: 'action', requestId: 2, action: { type: 'transition', to: 'in_progress' } }).success,
