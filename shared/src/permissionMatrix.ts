@@ -77,6 +77,10 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'user.list': everyone,
   'user.add': only('admin'),
   'feed.read': everyone,
+  'user.manage': only('admin'),
+  'token.manage': only('admin'),
+  'token.own': everyone,
+  'audit.read': only('admin'),
 };
 
 const openAll = (cells: Cells): Cells =>

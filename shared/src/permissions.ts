@@ -166,6 +166,14 @@ export const RULES = {
   'user.add': { group: 'admins' },
   /** One's own Atom feed of changes to the incidents one sees in full. */
   'feed.read': { group: 'staff' },
+  /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
+  'user.manage': { group: 'admins' },
+  /** Issue, revoke and rotate anyone's tokens. */
+  'token.manage': { group: 'admins' },
+  /** Issue, revoke and rotate one's own tokens (a lost laptop must not wait for an admin). */
+  'token.own': { group: 'staff' },
+  /** Read the audit log of administrative changes. */
+  'audit.read': { group: 'admins' },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
