@@ -11,6 +11,7 @@ import { startServer } from '@handoff/server';
 import { apiClient, fullIncident } from './api';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { screenshot } from './screenshot';
+import { customerSteps } from './customer.steps';
 import { trustSteps } from './trust.steps';
 import { Workbench } from './workbench';
 
@@ -472,6 +473,9 @@ describe('Handoff in a real VS Code', () => {
 
   // ── Issue 8: another team's incident, long timelines, actions by the shared model ────────────
   trustSteps(() => ({ wb, page, server, workspace }));
+
+  // ── Issue 9: the customer's page ─────────────────────────────────────────────────────────
+  customerSteps(() => ({ wb, page, server }));
 
   // ── Issue 5: releases and the loop back from L1 ──────────────────────────────────────────
   /** Waits until "Create Release (n/5)" is the open box (the previous one may still be closing). */

@@ -64,6 +64,7 @@ const PROBES: Record<Action, Probe> = {
   'incident.addAffectedCustomer': {
     call: (as, s) => as.incidents.addAffectedCustomer({ ref: s.ref, idempotencyKey: crypto.randomUUID(), ...customer }),
   },
+  'incident.share': { call: (as, s) => as.incidents.share({ ref: s.ref }) },
   'release.read': { call: (as, s) => as.releases.byVersion({ version: s.relation === 'ownTeam' ? 'fixes-alpha' : 'fixes-beta' }) },
   'release.create': { call: (as, s) => as.releases.create({ version: `r-${s.n}`, plannedDate: '2026-12-24' }) },
   'release.ship': { call: (as, s) => as.releases.ship({ version: `planned-${s.n}` }) },
@@ -86,6 +87,7 @@ const PROBES: Record<Action, Probe> = {
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
   'customer.export': { call: (as) => as.customers.export({ email: 'carla@example.com' }) },
   'customer.erase': { call: (as, s) => as.customers.erase({ email: `nobody-${s.n}@example.com`, reason: 'probe' }) },
+  'feed.read': { call: (as) => as.feeds.token() },
   'user.manage': { call: (as) => as.users.accounts() },
   'token.manage': { call: (as, s) => as.tokens.list({ userId: s.other.id }) },
   'token.own': { call: (as) => as.tokens.list({ includeRevoked: true }) },

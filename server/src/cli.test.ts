@@ -83,4 +83,30 @@ describe('handoff-server CLI', () => {
     expect(pg.stderr).toMatch(/Cannot reach PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
     expect(pg.stderr).not.toMatch(/secret/);
   });
+
+  it("makes customers' page links under --public-url and explains a bad one", async () => {
+    const bad = await runCli(['start', '--public-url', 'support.example.com']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/"support\.example\.com" is not a URL such as https:\/\/support\.example\.com/);
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
+    const server = await spawnServer(['--data-dir', db.dataDir, '--demo', '--public-url', 'https://help.example.com/']);
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${server.url}/trpc/${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.tokens.agent}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<{ result: { data: Record<string, unknown> } }>);
+      const list = await fetch(`${server.url}/trpc/incidents.list?input=${encodeURIComponent('{"limit":1}')}`, {
+        headers: { authorization: `Bearer ${server.tokens.agent}` },
+      }).then((r) => r.json() as Promise<{ result: { data: { items: { reference: string }[] } } }>);
+      const ref = list.result.data.items[0]!.reference;
+      const shared = await post('incidents.share', { ref });
+      expect(shared.result.data.url).toMatch(/^https:\/\/help\.example\.com\/c\/[A-Za-z0-9_-]{43}$/);
+      expect(server.output()).not.toContain(String(shared.result.data.url).split('/c/')[1]);
+    } finally {
+      server.child.kill();
+    }
+  });
 });

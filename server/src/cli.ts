@@ -23,6 +23,23 @@ function team(value: string, previous: string[] = []): string[] {
   return [...previous, parsed.data];
 }
 
+function publicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not a URL such as https://support.example.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidArgumentError('Use an http:// or https:// address.');
+  if (url.search || url.hash) throw new InvalidArgumentError('Give the address without ?query or #fragment.');
+  return url.href.replace(/\/+$/, '');
+}
+function shareDays(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3650) throw new InvalidArgumentError('Use a whole number of days from 0 to 3650.');
+  return n;
+}
+
 /** Origins from repeated flags or a comma-separated environment variable. */
 function origins(value: string, previous: string[] = []): string[] {
   const list = value
@@ -73,6 +90,17 @@ export function buildCli(): Command {
           .env('HANDOFF_RETENTION_DAYS')
           .argParser(days),
       )
+      .addOption(
+        new Option('--public-url <url>', "the address customers' page links use (when the server sits behind a proxy)")
+          .env('HANDOFF_PUBLIC_URL')
+          .argParser(publicUrl),
+      )
+      .addOption(
+        new Option('--share-days <days>', "days a customer's page link keeps working after its incident closed")
+          .env('HANDOFF_SHARE_DAYS')
+          .default(30)
+          .argParser(shareDays),
+      )
       .option('--demo', 'seed teams, templates, users and incidents, and print the demo tokens'),
   ).action(async (opts) => {
     const server = await startServer({
@@ -85,6 +113,8 @@ export function buildCli(): Command {
       visibility: opts.visibility,
       allowedOrigins: opts.allowedOrigin,
       retentionDays: opts.retentionDays,
+      publicUrl: opts.publicUrl,
+      shareDaysAfterClose: opts.shareDays,
     });
     const store = server.services.store;
     console.log(`Handoff server listening on ${server.url} (store: ${store.engine} at ${store.location})`);

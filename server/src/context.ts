@@ -11,6 +11,8 @@ import type { CustomerData } from './store/customerData/customerData.js';
 import type { IncidentReader } from './store/incidentReads.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
+import type { FeedTokenStore } from './store/feedTokens.js';
+import type { ShareStore } from './store/shares.js';
 import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
 import type { SlaConfigStore } from './store/sla.js';
@@ -34,6 +36,12 @@ export interface Services {
   signInGuard: SignInGuard;
   /** Service levels: configuration, the incidents' stored timers, and the scheduler that raises them. */
   sla: { config: SlaConfigStore; timers: SlaTimerStore; scheduler: SlaScheduler };
+  /** Links to customers' pages. */
+  shares: ShareStore;
+  /** Staff members' personal feed tokens. */
+  feedTokens: FeedTokenStore;
+  /** The address customers' links use (`--public-url`; the server's own address by default). */
+  publicUrl: string;
   /** Accounts, tokens and the audit log. */
   admin: AdminStore;
   /** Ends open live streams whose token is revoked or whose account changes. */

@@ -6,10 +6,13 @@ import { corsHeaders } from './http/cors.js';
 import type { HttpLimits } from './http/limits.js';
 import { log, pathOf } from './log.js';
 import { appRouter } from './routers/_app.js';
+import { type CustomerLimits, customerPages } from './web/customer/routes.js';
+import { staffFeeds } from './web/feeds/staffFeed.js';
 
 export interface HttpOptions {
   limits: HttpLimits;
   allowedOrigins: readonly string[];
+  customerLimits?: CustomerLimits;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -44,8 +47,19 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
       );
     },
   });
+  const customer = customerPages(services, limits, opts.customerLimits);
+  const feeds = staffFeeds(services);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // The customer's page: its own headers (no CORS), its own 404.
+    if (url.pathname.startsWith('/c/')) {
+      customer(req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith('/feeds/')) {
+      feeds(req, res, url);
+      return;
+    }
     const cors = corsHeaders(req.headers.origin, opts.allowedOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors);
@@ -71,7 +85,12 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
       return;
     }
     if (!url.pathname.startsWith('/trpc/')) {
-      sendJson(res, 404, { error: { message: `Nothing at ${url.pathname}; the API is under /trpc and health at /healthz.` } }, cors);
+      sendJson(
+        res,
+        404,
+        { error: { message: `Nothing at ${url.pathname}; the API is under /trpc, health at /healthz, customers' pages under /c/.` } },
+        cors,
+      );
       return;
     }
     const declared = Number(req.headers['content-length'] ?? 0);

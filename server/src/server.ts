@@ -22,6 +22,9 @@ import { SlaConfigStore } from './store/sla.js';
 import { SlaTimerStore } from './store/slaTimers.js';
 import { Store } from './store/store.js';
 import { type SchedulerOptions, SlaScheduler } from './sla/scheduler.js';
+import { FeedTokenStore } from './store/feedTokens.js';
+import { ShareStore } from './store/shares.js';
+import type { CustomerLimits } from './web/customer/routes.js';
 
 export interface ServerOptions {
   port?: number;
@@ -43,6 +46,12 @@ export interface ServerOptions {
   retentionDays?: number | undefined;
   /** How often retention is due and checked (tests shorten them). */
   retentionTiming?: Omit<RetentionOptions, 'days'>;
+  /** The address customers' page links use (the server may sit behind a proxy); default: its own. */
+  publicUrl?: string;
+  /** Rate limits of customers' comment and evaluation forms. */
+  customerLimits?: CustomerLimits;
+  /** Days a customer's link keeps working after its incident closed (default 30). */
+  shareDaysAfterClose?: number;
 }
 
 export interface RunningServer {
@@ -56,6 +65,8 @@ export interface RunningServer {
   addUser(input: { name: string; role: Role; teams?: string[] }): Promise<string>;
   close(): Promise<void>;
 }
+
+export const DEFAULT_SHARE_DAYS_AFTER_CLOSE = 30;
 
 /** Thrown when the port cannot be bound; the message says what to do. */
 export class PortInUseError extends Error {
@@ -106,6 +117,9 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
     sla: { config: slaConfig, timers: slaTimers, scheduler },
+    shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
+    feedTokens: new FeedTokenStore(store),
+    publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
     admin,
     credentials,
     async close() {
@@ -143,7 +157,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       // How often Node checks those timeouts (its default, 30 s, would let a slow body live a minute).
       connectionsCheckingInterval: Math.min(5000, limits.headersTimeoutMs),
     },
-    createRequestListener(services, { limits, allowedOrigins: opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS }),
+    createRequestListener(services, {
+      limits,
+      allowedOrigins: opts.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS,
+      ...(opts.customerLimits ? { customerLimits: opts.customerLimits } : {}),
+    }),
   );
   // Receiving a request is timed (a body trickled in byte by byte is cut off); answering a live
   // stream is not: it stays open, kept alive by pings.
@@ -167,6 +185,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   retention?.start();
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  if (!opts.publicUrl) services.publicUrl = `http://${urlHost}:${port}`;
   return {
     url: `http://${urlHost}:${port}`,
     port,

@@ -55,6 +55,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'incident.linkDuplicate': ownWork,
   'incident.linkOriginal': findDuplicate,
   'incident.addAffectedCustomer': findDuplicate,
+  'incident.share': work,
   'release.read': {
     agent: 'ownTeam',
     reviewer: 'ownTeam otherTeam',
@@ -81,6 +82,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'user.add': only('admin'),
   'customer.export': only('lead', 'admin'),
   'customer.erase': only('admin'),
+  'feed.read': everyone,
   'user.manage': only('admin'),
   'token.manage': only('admin'),
   'token.own': everyone,
@@ -102,6 +104,7 @@ const OPEN_VISIBILITY: Record<Action, Cells> = {
   'incident.reproduce': openAll(work),
   'incident.recordBranch': openAll(engineering),
   'incident.transition': openAll(work),
+  'incident.share': openAll(work),
   'incident.linkDuplicate': { ...openAll(ownWork), agent: 'ownReport' },
   'incident.escalate': openAll(work),
   'incident.deescalate': openAll(engineering),

@@ -137,6 +137,11 @@ export const RULES = {
   /** Being the original a duplicate points at: the summary is enough. */
   'incident.linkOriginal': { group: 'writers', needs: 'summary' },
   'incident.addAffectedCustomer': { group: 'writers', needs: 'summary' },
+  /**
+   * Speaking to the customer: making and revoking links to the customer's page, relaying a
+   * question to them, and marking one's comment visible to them.
+   */
+  'incident.share': { group: 'writers', needs: 'full' },
   'release.read': {
     group: 'staff',
     also: (user, s, policy) =>
@@ -167,6 +172,8 @@ export const RULES = {
   'customer.export': { group: 'managers' },
   /** Erase a customer's personal data everywhere: irreversible, so admins only. */
   'customer.erase': { group: 'admins' },
+  /** One's own Atom feed of changes to the incidents one sees in full. */
+  'feed.read': { group: 'staff' },
   /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
   'user.manage': { group: 'admins' },
   /** Issue, revoke and rotate anyone's tokens. */

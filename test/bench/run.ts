@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { openServices } from '@handoff/server';
+import { customerPageBench } from './customerPage.js';
 import { seedDemoForBench } from './seed.js';
 import { SEARCH_QUERIES, corpusIncident } from './corpus.js';
 import { openSse } from './sse.js';
@@ -196,6 +197,8 @@ async function main() {
 
     console.log('byRef and search latency …');
     results.byRef = await timed(2000, (i) => trpc(api!.url, dev, 'incidents.byRef', { ref: String(1001 + ((i * 7919) % STORED)) }, 'GET'));
+    console.log("Customer's page render and weight …");
+    results.customerPage = await customerPageBench(trpc, api.url, tokens.admin!, STORED);
     const queries = SEARCH_QUERIES.flatMap((q) => [q, q.slice(0, Math.max(3, Math.ceil(q.length * 0.6)))]);
     results.search = await timed(600, (i) => trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'));
   } finally {
@@ -231,6 +234,13 @@ function print(r: Record<string, any>) {
     `    bare node:http + one insert: ${c.bareHttpInsertPerSecSequential}/s (1 client), ${c.bareHttpInsertPerSec4Clients}/s (4 clients); create / bare ${c.ratioToBareHttpInsert}`,
   );
   console.log(`    incidents.byRef latency ms: p50 ${r.byRef.p50}, p99 ${r.byRef.p99} (n=${r.byRef.n})`);
+  const p = r.customerPage;
+  console.log(
+    `    customer page GET /c/<token> ms: p50 ${p.render.p50}, p99 ${p.render.p99} (n=${p.render.n}); p99 / byRef p99 ${round(p.render.p99 / r.byRef.p99)} (target ≤ 2)`,
+  );
+  console.log(
+    `    customer page weight without images: ${p.weightBytes.total} bytes (HTML ${p.weightBytes.html}, CSS ${p.weightBytes.css}, JS ${p.weightBytes.js}; target < 60 KB)`,
+  );
   console.log(`(c) incidents.search latency ms: p50 ${r.search.p50}, p99 ${r.search.p99} (n=${r.search.n}; target p99 < 20)`);
 }
 

@@ -23,3 +23,7 @@ export const mayAddCustomer = (me: Me | undefined): boolean => me === undefined 
 /** Whether the server takes an answer to a developer's question on this incident from this person. */
 export const mayAnswer = (me: Me | undefined, incident: Incident): boolean =>
   me === undefined || can(me, 'incident.answer', factsOf(incident), me);
+
+/** Whether this person may speak to the customer on this incident (share its page, relay, visible comments). */
+export const mayShare = (me: Me | undefined, incident: Incident): boolean =>
+  me !== undefined && can(me, 'incident.share', factsOf(incident), me);

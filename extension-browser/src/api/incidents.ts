@@ -4,11 +4,15 @@ import {
   IncidentViewSchema,
   MeSchema,
   SearchInputSchema,
+  ShareInfoSchema,
+  ShareResultSchema,
   TimelinePageSchema,
   type IncidentChange,
   type IncidentListItem,
   type IncidentView,
   type Me,
+  type ShareInfo,
+  type ShareResult,
   type TimelinePage,
 } from '@handoff/shared';
 import { z } from 'zod';
@@ -46,3 +50,11 @@ export const sendAnswer = async (api: Api, ref: string, answer: string): Promise
 
 export const transition = async (api: Api, input: TransitionInput): Promise<IncidentChange> =>
   IncidentChangeSchema.parse(await api.incidents.transition.mutate(input));
+
+/** A link to the customer's page (`url` is shown once: the server keeps only its hash). */
+export const shareWithCustomer = async (api: Api, ref: string, email?: string): Promise<ShareResult> =>
+  ShareResultSchema.parse(await api.incidents.share.mutate(email ? { ref, email } : { ref }));
+
+/** The incident's links to customers' pages (never their tokens). */
+export const sharesOf = async (api: Api, ref: string): Promise<ShareInfo[]> =>
+  z.array(ShareInfoSchema).parse(await api.incidents.shares.query({ ref }));

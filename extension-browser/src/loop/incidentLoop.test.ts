@@ -12,6 +12,7 @@ const e = (kind: TimelineEntry['kind'], text: string, data: Record<string, unkno
   kind,
   text,
   data,
+  visibility: 'internal',
 });
 
 describe('incident loop', () => {

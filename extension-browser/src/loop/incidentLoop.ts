@@ -84,6 +84,8 @@ const HAND_OVERS = new Set<TimelineEntry['kind']>([
   'verified',
   'released',
   'comment',
+  'customer_comment',
+  'evaluation',
 ]);
 export function handOvers(timeline: TimelineEntry[]): TimelineEntry[] {
   return timeline.filter((e) => HAND_OVERS.has(e.kind)).sort((a, b) => a.id - b.id);

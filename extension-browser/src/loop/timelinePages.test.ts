@@ -10,6 +10,7 @@ const entry = (id: number): TimelineEntry => ({
   kind: 'comment',
   text: `c${id}`,
   data: {},
+  visibility: 'internal',
 });
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => entry(from + i));
 const summary: IncidentSummary = {

@@ -178,6 +178,8 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   if (outcome)
     return (
       <Result
+        api={api}
+        onInsertText={adapter?.noteSelector ? (text) => insertNote(target.tabId, adapter.noteSelector!, text) : undefined}
         outcome={outcome}
         onInsertNote={
           noteSelector && outcome.kind !== 'queued'

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { applyIncidentChange, type IncidentChange, type IncidentView } from '@handoff/shared';
-import { mayAnswer } from '../access/offers';
+import { mayAnswer, mayShare } from '../access/offers';
 import type { Api } from '../api/client';
 import { errorText } from '../api/errors';
 import { earlierEntries, incidentByRef } from '../api/incidents';
@@ -9,6 +9,7 @@ import { keepEarlier, withEarlier } from '../loop/timelinePages';
 import { AnswerBox } from './AnswerBox';
 import { useT } from './i18nContext';
 import { Reproductions } from './Reproductions';
+import { ShareBox } from './ShareBox';
 import { Timeline } from './Timeline';
 import { useMe } from './useMe';
 import { VerifyFix } from './VerifyFix';
@@ -77,6 +78,7 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
         </p>
       )}
       {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={merge} />}
+      {mayShare(me, incident) && <ShareBox api={props.api} reference={incident.reference} />}
       <Reproductions incident={incident} />
       <Timeline entries={incident.timeline} earlier={incident.earlierTimeline} onEarlier={loadEarlier} />
     </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { byUrgency, type IncidentListItem, type IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { myEscalations } from '../api/incidents';
+import { customerComment, notifyCustomerComment } from './customerComments';
 import { EscalationDetail } from './EscalationDetail';
 import { SlaLine } from './SlaLine';
 import { useT } from './i18nContext';
@@ -31,7 +32,21 @@ export function Escalations(props: { api: Api }) {
     refresh,
   } = useLiveQuery(
     useCallback(() => myEscalations(props.api), [props.api]),
-    useCallback((h) => props.api.events.onChange.subscribe({ mine: true }, h), [props.api]),
+    useCallback(
+      (h) =>
+        props.api.events.onChange.subscribe(
+          { mine: true },
+          {
+            ...h,
+            onData: (e: { data: unknown }) => {
+              h.onData();
+              const comment = customerComment(e.data);
+              if (comment) void notifyCustomerComment(comment, t('newCustomerComment', comment.reference));
+            },
+          },
+        ),
+      [props.api, t],
+    ),
   );
   return (
     <section class="escalations">

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { Api } from '../api/client';
 import { useT } from './i18nContext';
+import { ShareBox } from './ShareBox';
 
 /** After linking, the reference is the incident that counts the customer (a duplicate's original) and its new count. */
 export type Outcome =
@@ -8,7 +10,14 @@ export type Outcome =
   | { kind: 'queued'; error: string };
 
 /** After submit: the reference, big and copyable, or word that the capture waits in the queue. */
-export function Result(props: { outcome: Outcome; onInsertNote?: (() => Promise<boolean>) | undefined; onNew: () => void }) {
+export function Result(props: {
+  api: Api;
+  outcome: Outcome;
+  onInsertNote?: (() => Promise<boolean>) | undefined;
+  /** Inserts any text into the ticket's reply (for the customer's page link). */
+  onInsertText?: ((text: string) => Promise<boolean>) | undefined;
+  onNew: () => void;
+}) {
   const t = useT();
   const [note, setNote] = useState('');
   const o = props.outcome;
@@ -45,6 +54,7 @@ export function Result(props: { outcome: Outcome; onInsertNote?: (() => Promise<
             )}
           </div>
           {note && <p class="note">{note}</p>}
+          <ShareBox api={props.api} reference={o.reference} onInsert={props.onInsertText} />
         </>
       )}
       <button type="button" class="new-capture" onClick={props.onNew}>

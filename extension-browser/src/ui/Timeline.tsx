@@ -37,10 +37,11 @@ export function Timeline(props: { entries: TimelineEntry[]; earlier: boolean; on
       {error && <p class="error timeline-error">{error}</p>}
       <ol>
         {list.map((e) => (
-          <li key={e.id} data-kind={e.kind}>
+          <li key={e.id} data-kind={e.kind} data-visibility={e.visibility}>
             <span class="meta">
-              {when(e.at)} · {e.actor.name}
+              {when(e.at)} · {e.kind === 'customer_comment' || e.kind === 'evaluation' ? t('customerWrote') : e.actor.name}
             </span>{' '}
+            {e.visibility === 'customer' && <span class="badge customer-visible">{t('visibleToCustomer')}</span>}{' '}
             <span class="text">{e.text}</span>
           </li>
         ))}

@@ -69,7 +69,7 @@ describe('performAction', () => {
   });
   it('refuses every action on an outline with whose incident it is; refreshing reads it again', async () => {
     const { client, calls } = fakeClient({ 'incidents.byRef': () => outline({ status: 'triaged' }) });
-    const refused = performAction(client, me(), outline(), { type: 'comment', text: 'hi' });
+    const refused = performAction(client, me(), outline(), { type: 'comment', text: 'hi', visibleToCustomer: false });
     await expect(refused).rejects.toBeInstanceOf(ActionRefusedError);
     await expect(refused).rejects.toThrow('INC-8 belongs to team billing and has no owner yet.');
     expect(await performAction(client, me(), outline(), { type: 'refresh' })).toEqual(outline({ status: 'triaged' }));

@@ -42,7 +42,7 @@ export async function performAction(client: HandoffClient, me: Me, view: Inciden
     case 'ask':
       return merge(await client.incidents.ask.mutate({ ref, question: action.question }));
     case 'comment':
-      return merge(await client.incidents.comment.mutate({ ref, text: action.text }));
+      return merge(await client.incidents.comment.mutate({ ref, text: action.text, visibleToCustomer: action.visibleToCustomer }));
     case 'reproduction':
       return merge(
         await client.incidents.reproduction.mutate({ ref, result: action.result, notes: action.notes, environment: action.environment }),

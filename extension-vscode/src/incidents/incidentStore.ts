@@ -135,6 +135,16 @@ export class IncidentStore implements vscode.Disposable {
     };
   }
 
+  /** How many links to the customer's page of `ref` work now; null when the server could not say. */
+  async customerLinks(ref: string): Promise<number | null> {
+    try {
+      const shares = await this.session.client.incidents.shares.query({ ref });
+      return shares.filter((s) => s.revokedAt === null).length;
+    } catch {
+      return null; // the panel then says nothing about sharing rather than something wrong
+    }
+  }
+
   remember(view: IncidentView): void {
     this.views.set(view.reference, { view, at: Date.now() });
   }

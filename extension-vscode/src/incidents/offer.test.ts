@@ -11,6 +11,7 @@ describe('offerFor: what the panel offers, by the shared permission model', () =
       markFixed: false,
       ask: true,
       comment: true,
+      commentToCustomer: true,
       reproduce: true,
       linkDuplicate: true,
       startWork: true,

@@ -14,6 +14,7 @@ function event(patch: Partial<FullIncidentEvent>): FullIncidentEvent {
     kind: 'assigned',
     text: '',
     data: {},
+    visibility: 'internal',
     actor: lead,
     title: 'Crash',
     status: 'triaged',

@@ -18,6 +18,7 @@ export function entry(id: number, patch: Partial<TimelineEntry> = {}): TimelineE
     kind: 'comment',
     text: `entry ${id}`,
     data: {},
+    visibility: 'internal',
     ...patch,
   };
 }

@@ -69,7 +69,7 @@ const openStreams = new WeakMap<Services, Map<number, number>>();
  * drain; past `maxBuffered` bytes, or when the reader takes nothing for `maxStallMs`, it gives
  * up on this reader (SubscriberTooSlowError) — it resumes by its last id when it reads again.
  */
-async function send(res: http.ServerResponse, chunk: string, limits: HttpLimits): Promise<void> {
+export async function send(res: http.ServerResponse, chunk: string, limits: HttpLimits): Promise<void> {
   if (res.write(chunk)) return;
   if (res.writableLength > limits.maxStreamBufferBytes)
     throw new SubscriberTooSlowError(`${res.writableLength} bytes waited for this reader`);

@@ -3,6 +3,7 @@ import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter,
 import { customersRouter } from './customers.js';
 import { auditRouter, tokensRouter } from './accounts.js';
 import { eventsRouter } from './events.js';
+import { feedsRouter } from './feeds.js';
 import { incidentsRouter } from './incidents.js';
 import { releasesRouter } from './releases.js';
 import { slaRouter } from './sla.js';
@@ -21,6 +22,7 @@ export const appRouter = router({
   releases: releasesRouter,
   sla: slaRouter,
   customers: customersRouter,
+  feeds: feedsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,7 @@ import { procedureFor, router } from '../trpc.js';
 import { escalationProcedures } from './escalation.js';
 import { incidentFlowProcedures } from './incidentFlow.js';
 import { rootOf } from './duplicates.js';
+import { shareProcedures } from './share.js';
 
 const FIELD_LABELS: Record<string, string> = { reproducedByAgent: 'reproduced by agent' };
 
@@ -129,7 +130,9 @@ export const incidentsRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, (row) => {
         authorize(ctx, 'incident.comment', factsOfRow(row));
-        return [{ kind: 'comment', text: input.text }];
+        // Speaking to the customer is a further permission than writing a note for colleagues.
+        if (input.visibleToCustomer) authorize(ctx, 'incident.share', factsOfRow(row));
+        return [{ kind: 'comment', text: input.text, visibility: input.visibleToCustomer ? 'customer' : 'internal' }];
       }),
     ),
 
@@ -186,4 +189,5 @@ export const incidentsRouter = router({
 
   ...incidentFlowProcedures,
   ...escalationProcedures,
+  ...shareProcedures,
 });

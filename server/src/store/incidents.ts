@@ -1,5 +1,6 @@
 import {
   type CreateResult,
+  type EntryVisibility,
   type IncidentChange,
   type IncidentCreateInputSchema,
   parseRef,
@@ -24,6 +25,8 @@ export interface Change {
   kind: TimelineKind;
   text: string;
   data?: Record<string, unknown>;
+  /** Who sees the entry; internal unless said otherwise. */
+  visibility?: EntryVisibility;
 }
 
 /** Incident writes. Every write appends timeline rows (= live events) in the same transaction. */
@@ -208,6 +211,7 @@ export class IncidentStore {
         kind: change.kind,
         text: change.text,
         data: JSON.stringify(change.data ?? {}),
+        visibility: change.visibility ?? 'internal',
         status: row.status,
         team: row.team,
         owner_id: row.owner_id,

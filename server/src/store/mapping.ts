@@ -2,6 +2,7 @@ import {
   ATTACHMENT_TYPES,
   CrmSchema,
   CustomerSchema,
+  EntryVisibilitySchema,
   formatRef,
   type FullIncidentEvent,
   type Incident,
@@ -94,6 +95,7 @@ export function toTimelineEntry(row: TimelineRow, users: Users): TimelineEntry {
     kind: TimelineKindSchema.parse(row.kind),
     text: row.text,
     data: z.record(z.string(), z.unknown()).parse(JSON.parse(row.data)),
+    visibility: EntryVisibilitySchema.parse(row.visibility),
   };
 }
 
@@ -146,6 +148,7 @@ export function toFullEvent(row: TimelineRow, users: Users, prefix: string): Ful
     data: z.record(z.string(), z.unknown()).parse(JSON.parse(row.data)),
     actor: userRef(users, row.actor_id),
     reporter: userRef(users, row.reporter_id),
+    visibility: EntryVisibilitySchema.parse(row.visibility),
   };
 }
 

@@ -152,6 +152,21 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         }
       },
     },
+    '0004_customer_page': {
+      async up(db: AnyDb) {
+        // Who sees an entry: 'internal' (staff) or 'customer' (also the customer's page).
+        await sql`alter table timeline add column visibility text not null default 'internal'`.execute(db);
+        // Links to the customer's page: only a hash of the token is kept.
+        await sql`create table shares (
+          id ${serial(engine)}, incident_id integer not null, token_hash text not null unique, email text,
+          created_by integer not null, created_at text not null, revoked_at text,
+          evaluation_rating integer, evaluation_comment text, evaluated_at text)`.execute(db);
+        await sql`create index shares_incident on shares (incident_id)`.execute(db);
+        // Personal Atom feed tokens of staff (one per user; hashed like API tokens).
+        await sql`create table feed_tokens (
+          user_id integer primary key, token_hash text not null unique, created_at text not null)`.execute(db);
+      },
+    },
     '0010_admin': {
       async up(db: AnyDb) {
         // Several revocable tokens per person; the existing ones carry over as "first token".

@@ -118,6 +118,29 @@ export interface TimelineTable {
   owner_id: number | null;
   reporter_id: number;
   title: string;
+  /** 'internal' (staff only) or 'customer' (also on the customer's page). */
+  visibility: Generated<string>;
+}
+
+/** A link to the customer's page of an incident; its token is stored hashed. */
+export interface SharesTable {
+  id: Generated<number>;
+  incident_id: number;
+  token_hash: string;
+  email: string | null;
+  created_by: number;
+  created_at: string;
+  revoked_at: string | null;
+  evaluation_rating: number | null;
+  evaluation_comment: string | null;
+  evaluated_at: string | null;
+}
+
+/** A staff member's personal feed token (hashed). */
+export interface FeedTokensTable {
+  user_id: number;
+  token_hash: string;
+  created_at: string;
 }
 
 export interface AttachmentsTable {
@@ -257,6 +280,8 @@ export interface Database {
   sla_timers: SlaTimersTable;
   customer_erasures: CustomerErasuresTable;
   retention_schedule: RetentionScheduleTable;
+  shares: SharesTable;
+  feed_tokens: FeedTokensTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
@@ -287,4 +312,5 @@ export type EventRow = TimelineRow & {
 export type ReleaseLogRow = Selectable<ReleaseLogTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SlaTimerRow = Selectable<SlaTimersTable>;
+export type ShareRow = Selectable<SharesTable>;
 export type Engine = 'sqlite' | 'postgres';

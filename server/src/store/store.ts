@@ -3,6 +3,7 @@ import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, type Transaction, sql } from 'kysely';
 import {
+  CUSTOMER_ACTOR_ID,
   type Role,
   type Team,
   type Template,
@@ -34,7 +35,6 @@ const MIN_FREE_BYTES = 1024 * 1024;
 
 /** The actor of what the server does by itself (e.g. the retention policy's erasures). */
 export const SYSTEM_ACTOR_ID = 0;
-const SYSTEM_ACTOR_NAME = 'Handoff (automatic)';
 
 export function toUser(row: Pick<UserRow, 'id' | 'name' | 'role' | 'teams'>): User {
   return UserSchema.parse({ id: row.id, name: row.name, role: row.role, teams: JSON.parse(row.teams) });
@@ -42,7 +42,8 @@ export function toUser(row: Pick<UserRow, 'id' | 'name' | 'role' | 'teams'>): Us
 
 /** The database and the small, slowly changing tables (users, teams, routing, templates). */
 export class Store {
-  private readonly userNames = new Map<number, string>();
+  /** Names by user id; the customer writing on their page (no account) is id 0. */
+  private readonly userNames = new Map<number, string>([[CUSTOMER_ACTOR_ID, 'Customer']]);
   /** Called after every committed write (the event hub polls for new events). */
   onCommit: () => void = () => undefined;
 
@@ -231,7 +232,7 @@ export class Store {
     }
     const out = new Map<number, UserRef>();
     for (const id of ids) {
-      out.set(id, { id, name: this.userNames.get(id) ?? (id === SYSTEM_ACTOR_ID ? SYSTEM_ACTOR_NAME : `user #${id}`) });
+      out.set(id, { id, name: this.userNames.get(id) ?? `user #${id}` });
     }
     return out;
   }

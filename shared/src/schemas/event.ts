@@ -3,6 +3,7 @@ import { TimelineKindSchema } from './incident.js';
 import { EventIdSchema } from './primitives.js';
 import { RefInputSchema } from './procedures.js';
 import { SlugSchema, UserRefSchema } from './roles.js';
+import { EntryVisibilitySchema } from './entryVisibility.js';
 import { StatusSchema } from './status.js';
 
 const eventBase = {
@@ -30,6 +31,7 @@ export const FullIncidentEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   actor: UserRefSchema,
   reporter: UserRefSchema,
+  visibility: EntryVisibilitySchema.default('internal'),
 });
 
 /** A change to another team's incident the subscriber follows by reference: what changed, not what was written. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './primitives.js';
 import { IncidentSlaSchema } from './slaTargets.js';
+import { EntryVisibilitySchema } from './entryVisibility.js';
 import { SlugSchema, UserRefSchema } from './roles.js';
 import { StatusSchema } from './status.js';
 
@@ -122,6 +123,12 @@ export const TIMELINE_KINDS = [
   'deescalated',
   /** A customer's personal data on it was erased (by whom, when, why — never what). */
   'customer_data_erased',
+  /** A link to the customer's page was made or revoked (internal). */
+  'shared',
+  /** Written by the customer on their page. */
+  'customer_comment',
+  /** The customer's closing evaluation (1–5 and a comment). */
+  'evaluation',
 ] as const;
 export const TimelineKindSchema = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
@@ -133,6 +140,8 @@ export const TimelineEntrySchema = z.object({
   kind: TimelineKindSchema,
   text: z.string(),
   data: z.record(z.string(), z.unknown()),
+  /** Whether the customer sees it on their page (internal when absent). */
+  visibility: EntryVisibilitySchema.default('internal'),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

@@ -64,7 +64,12 @@ export const AssignInputSchema = z.object({
   team: SlugSchema.optional(),
 });
 
-export const CommentInputSchema = z.object({ ref: RefInputSchema, text: requiredText(10_000, 'text') });
+export const CommentInputSchema = z.object({
+  ref: RefInputSchema,
+  text: requiredText(10_000, 'text'),
+  /** Also shown on the customer's page (staff comments are internal unless marked). */
+  visibleToCustomer: z.boolean().default(false),
+});
 export const AskInputSchema = z.object({
   ref: RefInputSchema,
   question: requiredText(5000, 'question'),

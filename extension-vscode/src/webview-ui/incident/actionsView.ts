@@ -57,7 +57,18 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   }
   if (offer.comment) {
     const comment = h('textarea', { id: 'comment-text', rows: '2', required: true, maxlength: maxlength(TEXT_LIMITS.comment) });
-    out.append(form('comment', L.comment!, [comment], L.commentButton!, () => ({ type: 'comment', text: comment.value })));
+    // Internal unless the author marks it for the customer (offered to those who may speak to them).
+    const toCustomer = h('input', { id: 'comment-to-customer', type: 'checkbox' }) as HTMLInputElement;
+    const inputs = offer.commentToCustomer
+      ? [comment, h('label', { class: 'check', title: L.visibleToCustomerHint! }, toCustomer, ' ', L.visibleToCustomer!)]
+      : [comment];
+    out.append(
+      form('comment', L.comment!, inputs, L.commentButton!, () => ({
+        type: 'comment',
+        text: comment.value,
+        visibleToCustomer: offer.commentToCustomer && toCustomer.checked,
+      })),
+    );
   }
   if (offer.reproduce) out.append(reproductionForm());
   if (offer.linkDuplicate) {

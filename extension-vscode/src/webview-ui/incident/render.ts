@@ -30,6 +30,13 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
         h('span', { class: `badge status-${i.status}`, id: 'status' }, st(i.status)),
         h('span', { class: `badge severity-${i.severity}` }, i.severity),
       ),
+      msg.customerLinks === null
+        ? null
+        : h(
+            'p',
+            { class: 'shared-note', id: 'shared', 'data-links': String(msg.customerLinks) },
+            msg.customerLinks > 0 ? L.sharedWithCustomer!.replace('{0}', String(msg.customerLinks)) : L.notShared!,
+          ),
     ),
     h(
       'dl',

@@ -3,6 +3,7 @@ import { field, h } from './dom';
 import { renderMarkdown } from './markdown';
 import type { RenderContext } from './render';
 
+// Customers' words are shown as plain text, never as Markdown.
 const MARKDOWN_KINDS = new Set(['comment', 'question', 'answer', 'reproduction']);
 
 /** Hand-overs between L1 and developers stand out in the timeline (see incident.css). */
@@ -16,25 +17,29 @@ export function renderTimeline(i: Incident, L: Record<string, string>, ctx: Rend
   const list = h(
     'ol',
     { class: 'timeline', id: 'timeline' },
-    ...[...i.timeline]
-      .reverse()
-      .map((e) =>
+    ...[...i.timeline].reverse().map((e) =>
+      h(
+        'li',
+        {
+          class: `entry kind-${e.kind}${HANDOVER_KINDS.has(e.kind) ? ' handover' : ''}${e.visibility === 'customer' ? ' customer-visible' : ''}`,
+          'data-kind': e.kind,
+          'data-id': String(e.id),
+          'data-visibility': e.visibility,
+        },
         h(
-          'li',
-          { class: `entry kind-${e.kind}${HANDOVER_KINDS.has(e.kind) ? ' handover' : ''}`, 'data-kind': e.kind, 'data-id': String(e.id) },
-          h(
-            'div',
-            { class: 'meta' },
-            h('span', { class: 'kind' }, L[`kind.${e.kind}`] ?? e.kind),
-            ' · ',
-            e.actor.name,
-            ' · ',
-            h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
-          ),
-          MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
-          e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null,
+          'div',
+          { class: 'meta' },
+          h('span', { class: 'kind' }, L[`kind.${e.kind}`] ?? e.kind),
+          ' · ',
+          e.kind === 'customer_comment' || e.kind === 'evaluation' ? L.customerActor! : e.actor.name,
+          ' · ',
+          h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
+          e.visibility === 'customer' ? h('span', { class: 'badge customer-visible-badge' }, L.visibleToCustomer!) : null,
         ),
+        MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
+        e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null,
       ),
+    ),
   );
   if (!i.earlierTimeline) return list;
   return h('div', {}, list, earlierButton(L, ctx));

@@ -34,5 +34,6 @@ export async function panelMessage(view: IncidentView, me: Me | null, deps: Pane
     questions: asked.questions,
     labels,
     releaseVersions: deps.plannedVersions(),
+    customerLinks: await deps.store.customerLinks(view.reference),
   };
 }

@@ -9,8 +9,15 @@ describe('panel → extension messages', () => {
     expect(PanelToExtensionSchema.parse({ type: 'action', requestId: 1, action: { type: 'comment', text: ' hi ' } })).toEqual({
       type: 'action',
       requestId: 1,
-      action: { type: 'comment', text: 'hi' },
+      action: { type: 'comment', text: 'hi', visibleToCustomer: false },
     });
+    // A comment is internal unless marked for the customer.
+    const marked = PanelToExtensionSchema.parse({
+      type: 'action',
+      requestId: 3,
+      action: { type: 'comment', text: 'Fixed', visibleToCustomer: true },
+    });
+    expect(marked.type === 'action' && marked.action).toEqual({ type: 'comment', text: 'Fixed', visibleToCustomer: true });
     expect(
       PanelToExtensionSchema.safeParse({ type: 'action', requestId: 2, action: { type: 'transition', to: 'in_progress' } }).success,
     ).toBe(true);

@@ -23,7 +23,11 @@ export const PanelActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assignToMe') }),
   z.object({ type: z.literal('transition'), to: StatusSchema, reason: TransitionInputSchema.shape.reason }),
   z.object({ type: z.literal('ask'), question: AskInputSchema.shape.question }),
-  z.object({ type: z.literal('comment'), text: CommentInputSchema.shape.text }),
+  z.object({
+    type: z.literal('comment'),
+    text: CommentInputSchema.shape.text,
+    visibleToCustomer: CommentInputSchema.shape.visibleToCustomer,
+  }),
   z.object({
     type: z.literal('reproduction'),
     result: ReproductionInputSchema.shape.result,
@@ -93,6 +97,8 @@ export const PanelOfferSchema = z.object({
   markFixed: z.boolean(),
   ask: z.boolean(),
   comment: z.boolean(),
+  /** Marking a comment visible to the customer (speaking to them: `incident.share`). */
+  commentToCustomer: z.boolean(),
   reproduce: z.boolean(),
   linkDuplicate: z.boolean(),
   startWork: z.boolean(),
@@ -113,6 +119,8 @@ export const ExtensionToPanelSchema = z.discriminatedUnion('type', [
     labels,
     /** Versions of planned releases, offered as suggestions for "mark fixed in version". */
     releaseVersions: z.array(z.string()).default([]),
+    /** Links to the customer's page that work now (null when the server could not say). */
+    customerLinks: z.number().int().nullable().default(null),
   }),
   /** Another team's incident: its outline and whose it is. */
   z.object({ type: z.literal('outline'), outline: IncidentOutlineSchema, whose: z.string(), offer: PanelOfferSchema, labels }),

@@ -65,6 +65,13 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
       await agent.incidents.create(sampleIncident({ component: 'iOS app', customer: { name: NAME, email: EMAIL } }))
     ).reference;
     refs.unrelated = (await agent.incidents.create(sampleIncident({ title: 'Unrelated sign-in problem', customer: OTHER }))).reference;
+    // A link to their page, sent to their address, and a comment they wrote through it.
+    const shared = await services.shares.create(
+      await services.incidents.row(services.incidents.idOf(refs.asCustomer)),
+      EMAIL,
+      users.agent.id,
+    );
+    await services.shares.comment((await services.shares.open(shared.token))!, `Quentin again: still blank. Reach me at ${EMAIL}`);
   });
   afterAll(async () => {
     await services?.close().catch(() => undefined);
@@ -96,11 +103,22 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     expect(json.timeline.map((t: { reference: string; kind: string }) => `${t.reference} ${t.kind}`)).toEqual([
       `${refs.mixedCase} comment`,
       `${refs.affected} duplicate_added`,
+      `${refs.asCustomer} shared`,
+      `${refs.asCustomer} customer_comment`,
+    ]);
+    // The link to their page (never its token) with the comment they wrote through it.
+    expect(json.shareLinks).toEqual([
+      expect.objectContaining({
+        reference: refs.asCustomer,
+        sentTo: EMAIL,
+        revokedAt: null,
+        comments: [expect.objectContaining({ text: expect.stringMatching(/^Quentin again/) })],
+      }),
     ]);
     const [attachment] = json.attachments;
     expect(attachment).toMatchObject({ reference: refs.asCustomer, name: 'zabriskie-screen.png', mediaType: 'image/png' });
     expect(Buffer.from(files[attachment.file]!)).toEqual(PNG);
-    expect(result.counts).toEqual({ incidents: 3, affectedCustomers: 1, timeline: 2, attachments: 1 });
+    expect(result.counts).toEqual({ incidents: 3, affectedCustomers: 1, timeline: 4, attachments: 1, shareLinks: 1 });
     // Nothing about the other customer whose incident they share.
     expect(lower(json)).not.toContain('olga');
   });

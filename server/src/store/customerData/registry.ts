@@ -3,6 +3,7 @@ import { affectedCustomers } from './holders/affectedCustomers.js';
 import { attachments } from './holders/attachments.js';
 import { incidentCustomer } from './holders/incidentCustomer.js';
 import { incidentText } from './holders/incidentText.js';
+import { shareLinks } from './holders/shareLinks.js';
 import { timeline } from './holders/timeline.js';
 
 /**
@@ -15,4 +16,5 @@ export const PERSONAL_DATA_HOLDERS: readonly PersonalDataHolder[] = [
   incidentText,
   timeline,
   attachments,
+  shareLinks,
 ];

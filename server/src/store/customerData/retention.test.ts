@@ -65,7 +65,7 @@ describe.each(['sqlite', 'postgres'] as const)('retention on %s', (engine) => {
       expect(erased.description).toBe(`${erased.customer.name} reports it daily.`);
       expect(erased.timeline.at(-1)).toMatchObject({
         kind: 'customer_data_erased',
-        actor: { id: 0, name: 'Handoff (automatic)' },
+        actor: { id: 0, name: 'Handoff' }, // the server's own actor (also raises service-level warnings)
         text: `Personal data of a customer erased by the retention policy (now "${erased.customer.name}"): retention policy: closed more than 30 days ago`,
         data: { trigger: 'retention' },
       });

@@ -1,0 +1,224 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CustomerCommentSchema, EvaluationSchema } from '@handoff/shared';
+import { TRPCError } from '@trpc/server';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Services } from '../../context.js';
+import type { HttpLimits } from '../../http/limits.js';
+import { log } from '../../log.js';
+import type { OpenShare } from '../../store/shares.js';
+import { renderCustomerFeed } from './feed.js';
+import { pickLanguage, type Translator, translator } from './i18n.js';
+import { streamCustomerEvents } from './live.js';
+import { buildPageModel } from './pageModel.js';
+import { type PageState, renderMessage, renderNotFound, renderPage } from './render.js';
+
+/** Headers of every customer-page answer: nothing from elsewhere, never indexed, no referrer. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/customer');
+const STATIC_TYPES: Record<string, string> = { 'page.css': 'text/css; charset=utf-8', 'live.js': 'text/javascript; charset=utf-8' };
+const staticFiles = new Map(Object.keys(STATIC_TYPES).map((name) => [name, readFileSync(path.join(STATIC_DIR, name))]));
+
+/** Form bodies are small: a comment of at most 5,000 characters, URL-encoded. */
+const MAX_FORM_BYTES = 64 * 1024;
+const CSRF_COOKIE = 'handoff_csrf';
+
+/** Rate limits of customers' forms: per link and per address, per hour. */
+export interface CustomerLimits {
+  postsPerLinkPerHour: number;
+  postsPerAddressPerHour: number;
+}
+export const DEFAULT_CUSTOMER_LIMITS: CustomerLimits = { postsPerLinkPerHour: 30, postsPerAddressPerHour: 60 };
+
+function cookie(req: http.IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+function sameValue(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+async function readForm(req: http.IncomingMessage): Promise<URLSearchParams | null> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded')) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FORM_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * The customer's page under `/c/<token>`: the page (GET), its live stream (`/events`), its Atom
+ * feed (`/feed.atom`), and its forms (POST `/comments`, `/evaluation`, CSRF-protected by a
+ * double-submit cookie and an origin check). Unknown, revoked and expired links all get the
+ * same 404. Tokens are never logged.
+ */
+export function customerPages(services: Services, limits: HttpLimits, customerLimits: CustomerLimits = DEFAULT_CUSTOMER_LIMITS) {
+  const perLink = new RateLimiterMemory({ points: customerLimits.postsPerLinkPerHour, duration: 3600 });
+  const perAddress = new RateLimiterMemory({ points: customerLimits.postsPerAddressPerHour, duration: 3600 });
+
+  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'cache-control': 'no-store', 'content-type': type, ...extra });
+    res.end(body);
+  };
+  const notFound = (res: http.ServerResponse, t: Translator) => send(res, 404, 'text/html; charset=utf-8', renderNotFound(t));
+
+  async function page(
+    res: http.ServerResponse,
+    t: Translator,
+    base: string,
+    open: OpenShare,
+    csrf: string,
+    status = 200,
+    state: PageState = {},
+  ) {
+    const model = await buildPageModel(services.store, services.incidents.prefix, open.share, open.incident);
+    const secure = services.publicUrl.startsWith('https:') ? '; Secure' : '';
+    send(res, status, 'text/html; charset=utf-8', renderPage(model, t, base, csrf, state), {
+      'set-cookie': `${CSRF_COOKIE}=${csrf}; Path=${base}; HttpOnly; SameSite=Strict${secure}`,
+    });
+  }
+
+  /** Whether a form post comes from the page itself (same origin, the cookie matches the field). */
+  function fromThePage(req: http.IncomingMessage, form: URLSearchParams): boolean {
+    const site = req.headers['sec-fetch-site'];
+    if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
+    const origin = req.headers.origin;
+    if (origin && origin !== 'null') {
+      const own = [new URL(services.publicUrl).origin, `http://${req.headers.host}`, `https://${req.headers.host}`];
+      if (!own.includes(origin)) return false;
+    }
+    return sameValue(cookie(req, CSRF_COOKIE), form.get('csrf'));
+  }
+
+  /** Null when the post may go ahead; otherwise the minutes to wait. */
+  async function limited(shareId: number, address: string): Promise<number | null> {
+    try {
+      await Promise.all([perLink.consume(String(shareId)), perAddress.consume(address)]);
+      return null;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return Math.max(1, Math.ceil(err.msBeforeNext / 60_000));
+      throw err;
+    }
+  }
+
+  async function post(req: http.IncomingMessage, res: http.ServerResponse, t: Translator, base: string, open: OpenShare, what: string) {
+    const form = await readForm(req);
+    const csrf = randomBytes(18).toString('base64url');
+    if (!form)
+      return send(res, 400, 'text/plain; charset=utf-8', 'Send the form from the page (application/x-www-form-urlencoded, at most 64 KB).');
+    if (!fromThePage(req, form)) return page(res, t, base, open, csrf, 403, { notice: t.t('formExpired') });
+    const wait = await limited(open.share.id, req.socket.remoteAddress ?? 'unknown');
+    if (wait !== null) {
+      return send(
+        res,
+        429,
+        'text/html; charset=utf-8',
+        renderMessage(t, t.t('pageTitle'), t.t('tooMany', { minutes: wait }), `${base}?lang=${t.lang}`),
+        {
+          'retry-after': String(wait * 60),
+        },
+      );
+    }
+    if (what === 'comments') {
+      const parsed = CustomerCommentSchema.safeParse({ text: form.get('text') ?? '' });
+      if (!parsed.success) {
+        const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'text'}: ${i.message}`).join('; ');
+        return page(res, t, base, open, csrf, 400, { error: { field: 'text', message }, commentDraft: form.get('text') ?? '' });
+      }
+      await services.shares.comment(open, parsed.data.text);
+      return redirect(res, `${base}?lang=${t.lang}&done=comment#history`);
+    }
+    const parsed = EvaluationSchema.safeParse({ rating: form.get('rating') ?? undefined, comment: form.get('comment') ?? '' });
+    if (!parsed.success) {
+      return page(res, t, base, open, csrf, 400, {
+        error: { field: 'rating', message: parsed.error.issues.map((i) => i.message).join('; ') },
+      });
+    }
+    try {
+      await services.shares.evaluate(open, parsed.data);
+    } catch (err) {
+      if (err instanceof TRPCError && err.code === 'CONFLICT')
+        return page(res, t, base, open, csrf, 409, { error: { field: 'rating', message: err.message } });
+      throw err;
+    }
+    return redirect(res, `${base}?lang=${t.lang}&done=evaluation#history`);
+  }
+
+  const redirect = (res: http.ServerResponse, to: string) => {
+    res.writeHead(303, { ...SECURITY_HEADERS, location: to, 'cache-control': 'no-store' });
+    res.end();
+  };
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    const t = translator(pickLanguage(req.headers['accept-language'], url.searchParams.get('lang')));
+    const [, , token = '', sub = '', ...rest] = url.pathname.split('/');
+    if (token === 'static' && req.method === 'GET' && STATIC_TYPES[sub] && rest.length === 0) {
+      return send(res, 200, STATIC_TYPES[sub], staticFiles.get(sub)!, { 'cache-control': 'public, max-age=3600' });
+    }
+    if (rest.length > 0) return notFound(res, t);
+    const open = await services.shares.open(token);
+    if (!open) return notFound(res, t);
+    const base = `/c/${token}`;
+    if (req.method === 'GET' && sub === '') {
+      const csrf = cookie(req, CSRF_COOKIE) ?? randomBytes(18).toString('base64url');
+      const done = url.searchParams.get('done');
+      const notice = done === 'comment' ? t.t('commentSent') : done === 'evaluation' ? t.t('evaluationSent') : undefined;
+      return page(
+        res,
+        t,
+        base,
+        open,
+        /^[A-Za-z0-9_-]{24}$/.test(csrf) ? csrf : randomBytes(18).toString('base64url'),
+        200,
+        notice ? { notice } : {},
+      );
+    }
+    if (req.method === 'GET' && sub === 'events') {
+      return streamCustomerEvents(services, limits, token, open, t, req, res, url.searchParams.get('lastEventId'), SECURITY_HEADERS);
+    }
+    if (req.method === 'GET' && sub === 'feed.atom') {
+      const model = await buildPageModel(services.store, services.incidents.prefix, open.share, open.incident);
+      return send(
+        res,
+        200,
+        'application/atom+xml; charset=utf-8',
+        renderCustomerFeed(model, t, `${services.publicUrl}${base}`, open.share.id),
+      );
+    }
+    if (req.method === 'POST' && (sub === 'comments' || sub === 'evaluation')) return post(req, res, t, base, open, sub);
+    return notFound(res, t);
+  }
+
+  return (req: http.IncomingMessage, res: http.ServerResponse, url: URL): void => {
+    handle(req, res, url).catch((err: unknown) => {
+      // The path carries the token: log only that it was a customer page.
+      log.error({ err, path: '/c/…', method: req.method }, 'customer page failed');
+      if (!res.headersSent)
+        send(res, 503, 'text/plain; charset=utf-8', 'The page is not available right now. Please try again in a moment.');
+      else res.end();
+    });
+  };
+}
