@@ -77,6 +77,7 @@ const PROBES: Record<Action, Probe> = {
   'template.manage': { call: (as) => as.templates.upsert({ category: 'general', label: 'General', questions: [] }) },
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
+  'insights.read': { call: (as) => as.insights.volume({}) },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
 };
 

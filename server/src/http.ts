@@ -6,6 +6,7 @@ import { corsHeaders } from './http/cors.js';
 import type { HttpLimits } from './http/limits.js';
 import { log, pathOf } from './log.js';
 import { appRouter } from './routers/_app.js';
+import { createConsoleHandler } from './web/console/routes.js';
 
 export interface HttpOptions {
   limits: HttpLimits;
@@ -44,8 +45,10 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
       );
     },
   });
+  const consolePages = createConsoleHandler(services);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (consolePages(req, res, url)) return;
     const cors = corsHeaders(req.headers.origin, opts.allowedOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors);

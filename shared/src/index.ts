@@ -9,3 +9,4 @@ export * from './schemas/procedures.js';
 export * from './schemas/release.js';
 export * from './permissions.js';
 export * from './permissionMatrix.js';
+export * from './schemas/insights.js';

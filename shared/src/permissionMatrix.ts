@@ -75,6 +75,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'catalog.read': everyone,
   'user.list': everyone,
   'user.add': only('admin'),
+  'insights.read': everyone,
 };
 
 const openAll = (cells: Cells): Cells =>

@@ -159,6 +159,8 @@ export const RULES = {
   'catalog.read': { group: 'staff' },
   'user.list': { group: 'staff' },
   'user.add': { group: 'admins' },
+  /** Insights over the incidents a person may count: see {@link insightTeams}. */
+  'insights.read': { group: 'staff' },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
@@ -208,6 +210,15 @@ export function check<A extends Action>(user: User, action: A, subject?: Subject
 /** Boolean form of {@link check}, for deciding which actions to offer. */
 export function can<A extends Action>(user: User, action: A, subject?: SubjectOf<A>, policy: AccessPolicy = DEFAULT_POLICY): boolean {
   return check(user, action, subject, policy).ok;
+}
+
+/**
+ * Which teams' incidents count in someone's insights: `null` for all (admins, leads — they watch
+ * the whole organisation — and everyone under `open` visibility), otherwise their own teams.
+ */
+export function insightTeams(user: User, policy: AccessPolicy = DEFAULT_POLICY): readonly string[] | null {
+  if (policy.visibility === 'open' || inGroup(user.role, 'managers')) return null;
+  return user.teams;
 }
 
 export interface TransitionRequest {

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
+import { insightsRouter } from './insights.js';
 import { releasesRouter } from './releases.js';
 
 export const appRouter = router({
@@ -14,6 +15,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   events: eventsRouter,
   releases: releasesRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { insightsMigration } from './insightsMigration.js';
 import type { Database, Engine } from './schema.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's Database type
@@ -98,6 +99,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table incidents add column participants text not null default '[]'`.execute(db);
       },
     },
+    '0008_insights': insightsMigration(engine),
   };
 }
 

@@ -145,7 +145,18 @@ export interface SearchOutboxTable {
   incident_id: number;
 }
 
+/** The staff console's signed-in sessions (see web/console/sessions.ts). */
+export interface ConsoleSessionsTable {
+  id_hash: string;
+  user_id: number;
+  token_hash: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
+  console_sessions: ConsoleSessionsTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
