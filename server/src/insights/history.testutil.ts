@@ -1,3 +1,4 @@
+import type { Services } from '../context.js';
 import type { DemoCallers } from '../routers/demoCallers.testutil.js';
 import { sampleIncident } from '../testing.js';
 
@@ -17,7 +18,7 @@ const DAY = 24 * HOUR;
  * - Comet: three login incidents created 10 days ago, first answered after 1, 3 and 5 hours,
  *   fixed after 10, 20 and 30 hours; one closed after 48 hours; one routed to team mobile.
  */
-export async function seedHistory(h: DemoCallers, now = Date.now()) {
+export async function seedHistory(h: { services: Services; as: DemoCallers['as'] }, now = Date.now()) {
   const { services } = h;
   const at = (ms: number) => new Date(ms).toISOString();
   /** Runs `action` on incident `id`, then moves the timeline entries it added to `ms`. */
