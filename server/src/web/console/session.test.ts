@@ -94,8 +94,8 @@ describe.each(['sqlite', 'postgres'] as const)('console sessions over HTTP on %s
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self';.*frame-ancestors 'none'/);
     expect(await res.text()).toMatch(/<script type="module" crossorigin src="\/console\/assets\/index-[\w-]+\.js">/);
     // Only built files are served: a path reaching out of the build gets the app's page, not the file.
-    const escape = await fetch(`${server.url}/console/%2e%2e/%2e%2e/package.json`);
-    expect(escape.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await escape.text()).not.toContain('@handoff/server');
+    const outside = await fetch(`${server.url}/console/..%2F..%2Fpackage.json`);
+    expect(outside.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await outside.text()).not.toContain('@handoff/server');
   });
 });
