@@ -78,6 +78,11 @@ const PROBES: Record<Action, Probe> = {
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
   'insights.read': { call: (as) => as.insights.volume({}) },
+  'incident.recordSolution': { call: (as, s) => as.knownSolutions.record({ ref: s.ref, solution: 'Cleared the cache' }) },
+  'incident.resolveKnown': {
+    call: (as, s) => as.knownSolutions.resolve({ ...sampleIncident({ category: 'general', answers: {} }), group: s.ref }),
+  },
+  'knownSolution.read': { call: (as) => as.knownSolutions.similar({ text: 'export' }) },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
 };
 

@@ -10,3 +10,4 @@ export * from './schemas/release.js';
 export * from './permissions.js';
 export * from './permissionMatrix.js';
 export * from './schemas/insights.js';
+export * from './schemas/knownSolution.js';

@@ -76,6 +76,9 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'user.list': everyone,
   'user.add': only('admin'),
   'insights.read': everyone,
+  'incident.recordSolution': work,
+  'incident.resolveKnown': findDuplicate,
+  'knownSolution.read': everyone,
 };
 
 const openAll = (cells: Cells): Cells =>
@@ -93,6 +96,7 @@ const OPEN_VISIBILITY: Record<Action, Cells> = {
   'incident.reproduce': openAll(work),
   'incident.recordBranch': openAll(engineering),
   'incident.transition': openAll(work),
+  'incident.recordSolution': openAll(work),
   'incident.linkDuplicate': { ...openAll(ownWork), agent: 'ownReport' },
   'release.read': { ...TEAM_VISIBILITY['release.read'], agent: 'ownTeam otherTeam' },
   'team.rename': { ...TEAM_VISIBILITY['team.rename'], lead: 'ownTeam otherTeam' },

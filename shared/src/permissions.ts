@@ -159,6 +159,11 @@ export const RULES = {
   'catalog.read': { group: 'staff' },
   'user.list': { group: 'staff' },
   'user.add': { group: 'admins' },
+  /** Recording how a problem was solved (and what to tell customers). */
+  'incident.recordSolution': { group: 'writers', needs: 'full' },
+  /** Resolving a new incident at L1 with the known solution of a group: its summary is enough. */
+  'incident.resolveKnown': { group: 'writers', needs: 'summary' },
+  'knownSolution.read': { group: 'staff' },
   /** Insights over the incidents a person may count: see {@link insightTeams}. */
   'insights.read': { group: 'staff' },
 } as const satisfies Record<string, Rule>;

@@ -3,6 +3,7 @@ import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter,
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
 import { insightsRouter } from './insights.js';
+import { knownSolutionsRouter } from './knownSolutions.js';
 import { releasesRouter } from './releases.js';
 
 export const appRouter = router({
@@ -16,6 +17,7 @@ export const appRouter = router({
   events: eventsRouter,
   releases: releasesRouter,
   insights: insightsRouter,
+  knownSolutions: knownSolutionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -155,8 +155,27 @@ export interface ConsoleSessionsTable {
   expires_at: string;
 }
 
+export interface KnownSolutionsTable {
+  group_id: number;
+  solution: string;
+  customer_answer: string | null;
+  recorded_by: number;
+  recorded_at: string;
+  published_at: string | null;
+}
+
+export interface KnownSolutionUsesTable {
+  id: Generated<number>;
+  incident_id: number;
+  group_id: number;
+  actor_id: number;
+  at: string;
+}
+
 export interface Database {
   console_sessions: ConsoleSessionsTable;
+  known_solutions: KnownSolutionsTable;
+  known_solution_uses: KnownSolutionUsesTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
