@@ -83,6 +83,7 @@ const PROBES: Record<Action, Probe> = {
     call: (as, s) => as.knownSolutions.resolve({ ...sampleIncident({ category: 'general', answers: {} }), group: s.ref }),
   },
   'knownSolution.read': { call: (as) => as.knownSolutions.similar({ text: 'export' }) },
+  'knownSolution.publish': { call: (as, s) => as.knownSolutions.publish({ ref: s.ref, published: true }) },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
 };
 

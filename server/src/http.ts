@@ -7,6 +7,7 @@ import type { HttpLimits } from './http/limits.js';
 import { log, pathOf } from './log.js';
 import { appRouter } from './routers/_app.js';
 import { createConsoleHandler } from './web/console/routes.js';
+import { createKnownIssuesHandler } from './web/knownIssues/routes.js';
 
 export interface HttpOptions {
   limits: HttpLimits;
@@ -46,9 +47,10 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
     },
   });
   const consolePages = createConsoleHandler(services);
+  const knownIssues = createKnownIssuesHandler(services);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (consolePages(req, res, url)) return;
+    if (consolePages(req, res, url) || knownIssues(req, res, url)) return;
     const cors = corsHeaders(req.headers.origin, opts.allowedOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors);

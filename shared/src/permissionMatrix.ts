@@ -79,6 +79,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'incident.recordSolution': work,
   'incident.resolveKnown': findDuplicate,
   'knownSolution.read': everyone,
+  'knownSolution.publish': only('lead', 'admin'),
 };
 
 const openAll = (cells: Cells): Cells =>

@@ -164,6 +164,8 @@ export const RULES = {
   /** Resolving a new incident at L1 with the known solution of a group: its summary is enough. */
   'incident.resolveKnown': { group: 'writers', needs: 'summary' },
   'knownSolution.read': { group: 'staff' },
+  /** Putting a customer answer on the public known-issues page (or taking it off). */
+  'knownSolution.publish': { group: 'managers' },
   /** Insights over the incidents a person may count: see {@link insightTeams}. */
   'insights.read': { group: 'staff' },
 } as const satisfies Record<string, Rule>;

@@ -1,4 +1,10 @@
-import { RecordSolutionInputSchema, ResolveWithKnownInputSchema, SimilarSolutionsInputSchema, StatusSchema } from '@handoff/shared';
+import {
+  PublishSolutionInputSchema,
+  RecordSolutionInputSchema,
+  ResolveWithKnownInputSchema,
+  SimilarSolutionsInputSchema,
+  StatusSchema,
+} from '@handoff/shared';
 import { authorize } from '../access.js';
 import { badRequest } from '../store/errors.js';
 import { KnownSolutionStore } from '../store/knownSolutions.js';
@@ -26,6 +32,21 @@ export const knownSolutionsRouter = router({
       const root = await rootOf(ctx, row);
       const solutions = new KnownSolutionStore(ctx.store, ctx.incidents.prefix);
       await solutions.record(root.id, input, ctx.user.id);
+      return (await solutions.ofGroups([root.id]))[0]!;
+    }),
+
+  /** Puts the customer answer of `ref`'s group on the product's public known-issues page, or takes it off (leads). */
+  publish: procedureFor('knownSolution.publish')
+    .input(PublishSolutionInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const root = await rootOf(ctx, await ctx.incidents.row(ctx.incidents.idOf(input.ref)));
+      const solutions = new KnownSolutionStore(ctx.store, ctx.incidents.prefix);
+      const [known] = await solutions.ofGroups([root.id]);
+      if (!known) throw badRequest(`ref: ${ctx.incidents.ref(root.id)} has no known solution yet; record one first.`);
+      if (input.published && !known.customerAnswer) {
+        throw badRequest(`ref: ${known.group} has no answer for customers; record one (customerAnswer) before publishing.`);
+      }
+      await solutions.publish(root.id, input.published);
       return (await solutions.ofGroups([root.id]))[0]!;
     }),
 

@@ -38,6 +38,7 @@ export class KnownSolutionStore {
         'k.solution',
         'k.customer_answer',
         'k.recorded_at',
+        'k.published_at',
         'u.name',
         'i.title',
         'i.product',
@@ -58,10 +59,57 @@ export class KnownSolutionStore {
           customerAnswer: r.customer_answer,
           recordedBy: r.name,
           recordedAt: r.recorded_at,
+          publishedAt: r.published_at,
           resolvedAtL1: Number(r.uses),
         },
       ];
     });
+  }
+
+  /** Puts the group's customer answer on the public page (or takes it off). */
+  async publish(groupId: number, published: boolean): Promise<void> {
+    await this.store.write((trx) =>
+      trx
+        .updateTable('known_solutions')
+        .set({ published_at: published ? new Date().toISOString() : null })
+        .where('group_id', '=', groupId)
+        .execute(),
+    );
+  }
+
+  /** Published customer answers of a product, newest first, whose title or answer contains `q`. */
+  async published(product: string, q: string, limit = 100) {
+    let query = this.store.db
+      .selectFrom('known_solutions as k')
+      .innerJoin('incidents as i', 'i.id', 'k.group_id')
+      .select(['i.title', 'i.fixed_in_version', 'k.customer_answer', 'k.published_at'])
+      .where('i.product', '=', product)
+      .where('k.published_at', 'is not', null)
+      .where('k.customer_answer', 'is not', null);
+    for (const word of q.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8)) {
+      const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`lower(i.title)`, 'like', sql`${like} escape '\\'`),
+          eb(sql`lower(k.customer_answer)`, 'like', sql`${like} escape '\\'`),
+        ]),
+      );
+    }
+    return query.orderBy('k.published_at', 'desc').limit(limit).execute();
+  }
+
+  /** Products that have at least one published answer. */
+  async publishedProducts(): Promise<string[]> {
+    const rows = await this.store.db
+      .selectFrom('known_solutions as k')
+      .innerJoin('incidents as i', 'i.id', 'k.group_id')
+      .select('i.product')
+      .distinct()
+      .where('k.published_at', 'is not', null)
+      .where('k.customer_answer', 'is not', null)
+      .orderBy('i.product')
+      .execute();
+    return rows.map((r) => r.product);
   }
 
   /** Notes that `incidentId` was resolved at L1 with the group's solution (once per incident). */

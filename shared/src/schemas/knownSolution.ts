@@ -22,6 +22,8 @@ export const KnownSolutionSchema = z.object({
   customerAnswer: z.string().nullable(),
   recordedBy: z.string(),
   recordedAt: z.string(),
+  /** When the customer answer went on the public known-issues page; null while it is not there. */
+  publishedAt: z.string().nullable(),
   /** L1 resolutions with it (escalations avoided). */
   resolvedAtL1: z.number().int(),
 });
@@ -32,3 +34,6 @@ export const SimilarSolutionsInputSchema = z.object({ text: text(2000), limit: z
 /** Capture an incident and resolve it at once with the known solution of `group`. */
 export const ResolveWithKnownInputSchema = IncidentCreateInputSchema.extend({ group: RefInputSchema });
 export type ResolveWithKnownInput = z.input<typeof ResolveWithKnownInputSchema>;
+
+/** Publishing the customer answer of a group (`ref`: any incident of it) on the public known-issues page. */
+export const PublishSolutionInputSchema = z.object({ ref: RefInputSchema, published: z.boolean() });
