@@ -268,6 +268,11 @@ describe('Handoff in a real VS Code', () => {
     }
     expect(await frame.locator('#steps li').count()).toBe(2);
     expect(await frame.locator('#steps input[type=checkbox]').count()).toBe(2);
+    // The answers sit beside the questions of the version the agent was asked, conditional ones included.
+    expect(await frame.locator('section:has(dl.answers) h2').innerText()).toBe('Questions and answers (version 1)');
+    const asked = await frame.locator('dl.answers .qa').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+    expect(asked).toEqual(['error_message', 'sso', 'identity_provider', 'other_browser', 'scope', 'account_email']);
+    expect(await frame.locator('[data-question="identity_provider"] dd').innerText()).toBe('Okta: "invalid audience" for the Acme app');
     expect(await frame.locator('#timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['created']);
     expect(await frame.locator('#timeline-earlier').count()).toBe(0);
     // only the moves the shared model lets a developer of the team make from "new" are offered

@@ -40,6 +40,8 @@ interface Setup {
   neutral: string;
   relation: Relation;
   n: number;
+  /** Someone not in the caller's team (whose tokens are not the caller's). */
+  other: User;
 }
 
 const customer = { customer: { name: 'Carla Customer', email: 'carla@example.com' }, crm: { system: 'zendesk', ticketId: '9' } };
@@ -85,6 +87,10 @@ const PROBES: Record<Action, Probe> = {
   'knownSolution.read': { call: (as) => as.knownSolutions.similar({ text: 'export' }) },
   'knownSolution.publish': { call: (as, s) => as.knownSolutions.publish({ ref: s.ref, published: true }) },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
+  'user.manage': { call: (as) => as.users.accounts() },
+  'token.manage': { call: (as, s) => as.tokens.list({ userId: s.other.id }) },
+  'token.own': { call: (as) => as.tokens.list({ includeRevoked: true }) },
+  'audit.read': { call: (as) => as.audit.list({ limit: 5 }) },
 };
 
 /** Actions about a team or release: only "own team" and "other team" mean anything there. */
@@ -181,6 +187,7 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (en
               relation,
               me,
               n,
+              other: reporter,
             };
             if (action === 'incident.answer')
               await services.team.incidents.change(services.team.incidents.idOf(setup.ref), owner.id, () => [

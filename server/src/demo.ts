@@ -69,7 +69,13 @@ export async function seedDemo({ store, incidents }: Services): Promise<Record<R
       category: 'login',
       version: '4.2.0',
       component: 'Web app',
-      answers: { error_message: 'No message, the page reloads', sso: 'SSO', other_browser: 'no', scope: 'Everyone' },
+      answers: {
+        error_message: 'No message, the page reloads',
+        sso: 'SSO',
+        identity_provider: 'Okta: "invalid audience" for the Acme app',
+        other_browser: 'no',
+        scope: 'Everyone',
+      },
       customer: { name: 'Maria Lopez', email: 'maria@northwind.example', org: 'Northwind' },
       steps: [
         { action: 'Open https://app.acme.example and click "Sign in with SSO"' },

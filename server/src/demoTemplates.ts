@@ -41,6 +41,15 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
         true,
         ['Password', 'SSO', 'Not known'],
       ),
+      {
+        ...q(
+          'identity_provider',
+          'Which identity provider, and what does its sign-in log say for this user?',
+          'The provider’s own log names the rejected claim or certificate: the fix is usually there.',
+          'text',
+        ),
+        showIf: { question: 'sso', equals: 'SSO' },
+      },
       q(
         'other_browser',
         'Does it work in a private window or another browser?',

@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_REF_PREFIX, isValidRefPrefix, type Role, type Visibility } from '@handoff/shared';
 import type { Services } from './context.js';
 import { seedDemo } from './demo.js';
+import { CredentialWatch } from './events/credentialWatch.js';
 import { EventHub } from './events/hub.js';
 import { PgListener } from './events/pgListener.js';
 import { capConnectionsPerAddress, createRequestListener } from './http.js';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors.js';
 import { DEFAULT_LIMITS, type HttpLimits } from './http/limits.js';
 import { DEFAULT_SIGN_IN_GUARD, SignInGuard, type SignInGuardOptions } from './http/signInGuard.js';
+import { AdminStore } from './store/admin.js';
 import { CatalogCache } from './store/catalog.js';
 import { lockDataDir } from './store/dataDirLock.js';
 import { IncidentReader } from './store/incidentReads.js';
@@ -71,6 +73,9 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   store.onCommit = poke;
   const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
   await listener?.start();
+  const credentials = new CredentialWatch(store.db);
+  const admin = new AdminStore(store);
+  admin.onCredentialsChanged = () => void credentials.check();
   return {
     store,
     incidents,
@@ -81,7 +86,10 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     hub,
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
+    admin,
+    credentials,
     async close() {
+      credentials.stop();
       await Promise.all([hub.stop(), releaseHub.stop()]);
       await listener?.stop();
       await store.close();

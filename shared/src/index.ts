@@ -7,6 +7,8 @@ export * from './schemas/incident.js';
 export * from './schemas/event.js';
 export * from './schemas/procedures.js';
 export * from './schemas/release.js';
+export * from './schemas/admin.js';
+export * from './schemas/questionStats.js';
 export * from './permissions.js';
 export * from './permissionMatrix.js';
 export * from './schemas/insights.js';

@@ -80,6 +80,10 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'incident.resolveKnown': findDuplicate,
   'knownSolution.read': everyone,
   'knownSolution.publish': only('lead', 'admin'),
+  'user.manage': only('admin'),
+  'token.manage': only('admin'),
+  'token.own': everyone,
+  'audit.read': only('admin'),
 };
 
 const openAll = (cells: Cells): Cells =>

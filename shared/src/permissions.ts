@@ -168,6 +168,14 @@ export const RULES = {
   'knownSolution.publish': { group: 'managers' },
   /** Insights over the incidents a person may count: see {@link insightTeams}. */
   'insights.read': { group: 'staff' },
+  /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
+  'user.manage': { group: 'admins' },
+  /** Issue, revoke and rotate anyone's tokens. */
+  'token.manage': { group: 'admins' },
+  /** Issue, revoke and rotate one's own tokens (a lost laptop must not wait for an admin). */
+  'token.own': { group: 'staff' },
+  /** Read the audit log of administrative changes. */
+  'audit.read': { group: 'admins' },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
+import { auditRouter, tokensRouter } from './accounts.js';
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
 import { insightsRouter } from './insights.js';
@@ -9,6 +10,8 @@ import { releasesRouter } from './releases.js';
 export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
+  tokens: tokensRouter,
+  audit: auditRouter,
   incidents: incidentsRouter,
   templates: templatesRouter,
   teams: teamsRouter,

@@ -2,13 +2,13 @@ import {
   type CreateResult,
   type IncidentChange,
   type IncidentCreateInputSchema,
-  missingRequiredAnswers,
   parseRef,
   StatusSchema,
   type TimelineKind,
   type User,
 } from '@handoff/shared';
 import type { z } from 'zod';
+import { checkedAnswers } from './answers.js';
 import { badRequest, isUniqueViolation, notFound } from './errors.js';
 import { namedUsers, toChange } from './mapping.js';
 import type { EventRow, IncidentRow, TimelineRow } from './schema.js';
@@ -51,13 +51,8 @@ export class IncidentStore {
       const known = (await this.store.listTemplates()).map((t) => t.category).join(', ');
       throw badRequest(`category: unknown category "${input.category}". Known categories: ${known}.`);
     }
-    const missing = missingRequiredAnswers(template, input.answers);
-    if (missing.length > 0) {
-      throw badRequest(
-        `answers: required question${missing.length > 1 ? 's' : ''} not answered: ` +
-          missing.map((q) => `"${q.id}" (${q.text})`).join(', '),
-      );
-    }
+    // A question hidden by its condition was never asked: its answer is not kept.
+    const answers = checkedAnswers(template, input.answers);
     const team = await this.store.suggestTeam(input.category, input.component);
     const now = new Date().toISOString();
     const doc = searchDocument(input.title, input.description, input.steps);
@@ -72,7 +67,7 @@ export class IncidentStore {
             title: input.title,
             description: input.description,
             category: input.category,
-            answers: JSON.stringify(input.answers),
+            answers: JSON.stringify(answers),
             template_version: template.version,
             product: input.product,
             version: input.version,

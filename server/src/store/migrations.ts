@@ -100,6 +100,22 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
       },
     },
     '0008_insights': insightsMigration(engine),
+    '0010_admin': {
+      async up(db: AnyDb) {
+        // Several revocable tokens per person; the existing ones carry over as "first token".
+        await sql`create table tokens (
+          id ${serial(engine)}, user_id integer not null references users(id), label text not null,
+          token_hash text not null unique, created_at text not null, created_by integer,
+          last_used_at text, revoked_at text)`.execute(db);
+        await sql`create index tokens_user on tokens (user_id)`.execute(db);
+        await sql`insert into tokens (user_id, label, token_hash, created_at)
+          select id, 'first token', token_hash, created_at from users`.execute(db);
+        await sql`alter table users add column deactivated_at text`.execute(db);
+        await sql`create table audit_log (
+          id ${serial(engine)}, at text not null, actor_id integer, actor_name text not null,
+          action text not null, target text not null, before text, after text)`.execute(db);
+      },
+    },
   };
 }
 

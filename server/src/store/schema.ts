@@ -6,8 +6,35 @@ export interface UsersTable {
   name: string;
   role: string;
   teams: string;
+  /** Unused since tokens have their own table (kept: the column is NOT NULL UNIQUE). */
   token_hash: string;
   created_at: string;
+  /** Set while the account is deactivated: none of its tokens works. */
+  deactivated_at: string | null;
+}
+
+/** Personal API tokens; a person may have several (one per device), each revocable. */
+export interface TokensTable {
+  id: Generated<number>;
+  user_id: number;
+  label: string;
+  token_hash: string;
+  created_at: string;
+  created_by: number | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Who changed what in the administration, when, with the state before and after (JSON). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
 }
 
 export interface TeamsTable {
@@ -182,6 +209,8 @@ export interface Database {
   release_feedback: ReleaseFeedbackTable;
   release_log: ReleaseLogTable;
   users: UsersTable;
+  tokens: TokensTable;
+  audit_log: AuditLogTable;
   teams: TeamsTable;
   routing_rules: RoutingRulesTable;
   templates: TemplatesTable;

@@ -16,8 +16,8 @@ export interface ConsoleSession {
 
 /**
  * Staff console sessions, stored hashed in the database (any instance can serve them). A session
- * is tied to the token it was made from: it ends when that token is replaced or its user is gone —
- * checked on every request, not only at sign-in.
+ * is tied to the token it was made from: it ends when that token is revoked or the account is
+ * deactivated — checked on every request, not only at sign-in.
  */
 export class ConsoleSessions {
   constructor(private readonly store: Store) {}
@@ -45,14 +45,20 @@ export class ConsoleSessions {
     return { id, session: { user, csrf } };
   }
 
-  /** The live session with this id: unexpired, and its user still holds the token it was made from. */
+  /**
+   * The live session with this id: unexpired, the token it was made from not revoked, and its
+   * account not deactivated.
+   */
   async find(id: string): Promise<ConsoleSession | null> {
     const row = await this.store.db
       .selectFrom('console_sessions as s')
-      .innerJoin('users as u', (j) => j.onRef('u.id', '=', 's.user_id').onRef('u.token_hash', '=', 's.token_hash'))
+      .innerJoin('tokens as t', (j) => j.onRef('t.token_hash', '=', 's.token_hash').onRef('t.user_id', '=', 's.user_id'))
+      .innerJoin('users as u', 'u.id', 's.user_id')
       .selectAll('u')
       .select(['s.csrf', 's.expires_at'])
       .where('s.id_hash', '=', sha256(id))
+      .where('t.revoked_at', 'is', null)
+      .where('u.deactivated_at', 'is', null)
       .executeTakeFirst();
     if (!row || row.expires_at <= new Date().toISOString()) return null;
     const { csrf, expires_at: _expires, ...user } = row;
