@@ -159,8 +159,10 @@ export async function benchInsights(engine: 'sqlite' | 'postgres') {
     );
     const queries: Record<string, Awaited<ReturnType<typeof measure>>> = {};
     for (const [name, fn] of Object.entries(calls)) {
-      console.log(`  ${engine}: insights.${name} …`);
-      queries[name] = await measure(fn);
+      const q = await measure(fn);
+      queries[name] = q;
+      // Printed as it comes: a slow query on a busy machine must not hide the ones measured before it.
+      console.log(`  ${engine}: insights.${name} p50 ${q.p50} ms, p99 ${q.p99} ms, max stall ${q.maxStallMs} ms`);
     }
     return { engine, stored: STORED, seedSeconds, baseline, queries };
   } finally {
