@@ -84,6 +84,13 @@ const PROBES: Record<Action, Probe> = {
   'template.manage': { call: (as) => as.templates.upsert({ category: 'general', label: 'General', questions: [] }) },
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
+  'insights.read': { call: (as) => as.insights.volume({}) },
+  'incident.recordSolution': { call: (as, s) => as.knownSolutions.record({ ref: s.ref, solution: 'Cleared the cache' }) },
+  'incident.resolveKnown': {
+    call: (as, s) => as.knownSolutions.resolve({ ...sampleIncident({ category: 'general', answers: {} }), group: s.ref }),
+  },
+  'knownSolution.read': { call: (as) => as.knownSolutions.similar({ text: 'export' }) },
+  'knownSolution.publish': { call: (as, s) => as.knownSolutions.publish({ ref: s.ref, published: true }) },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
   'customer.export': { call: (as) => as.customers.export({ email: 'carla@example.com' }) },
   'customer.erase': { call: (as, s) => as.customers.erase({ email: `nobody-${s.n}@example.com`, reason: 'probe' }) },

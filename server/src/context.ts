@@ -19,6 +19,8 @@ import type { SlaConfigStore } from './store/sla.js';
 import type { SlaTimerStore } from './store/slaTimers.js';
 import type { SlaScheduler } from './sla/scheduler.js';
 import { FAULT_MESSAGES, storeFault } from './store/errors.js';
+import { csrfProblem } from './web/console/csrf.js';
+import { ConsoleSessions, sessionIdOf } from './web/console/sessions.js';
 
 export interface Services {
   store: Store;
@@ -85,7 +87,7 @@ export async function createContext(services: Services, req: IncomingMessage, co
   }
   const token = bearer(req.headers.authorization) ?? params.data?.token;
   const base = { ...services, clientAddress };
-  if (!token) return { ...base, user: null, tokenRejected: false, tokenId: null };
+  if (!token) return { ...base, user: await consoleUser(services, req), tokenRejected: false, tokenId: null };
   const wait = await services.signInGuard.waitFor(clientAddress);
   if (wait > 0) {
     throw new TRPCError({
@@ -107,4 +109,21 @@ export async function createContext(services: Services, req: IncomingMessage, co
     return { ...base, user: null, tokenRejected: true, tokenId: null };
   }
   return { ...base, user: credential.user, tokenRejected: false, tokenId: credential.tokenId };
+}
+
+/**
+ * The user of the staff console's session cookie (HttpOnly, SameSite=Strict), if the request
+ * carries one: only from the console's own pages and with the session's CSRF token; the session
+ * is looked up on every request, so it ends with its token or user.
+ */
+async function consoleUser(services: Services, req: IncomingMessage): Promise<User | null> {
+  const id = sessionIdOf(req.headers.cookie);
+  if (!id) return null;
+  const session = await new ConsoleSessions(services.store).find(id);
+  if (!session) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your console session has ended: sign in again with your token.' });
+  }
+  const problem = csrfProblem(req, session.csrf);
+  if (problem) throw new TRPCError({ code: 'FORBIDDEN', message: problem });
+  return session.user;
 }

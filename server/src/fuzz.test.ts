@@ -13,6 +13,14 @@ import { createTestDatabase, sampleIncident, type TestDatabase } from './testing
  */
 
 const REF = 'INC-1001';
+const INSIGHT_FILTER = {
+  from: '2026-01-01',
+  to: '2026-12-31',
+  team: 'accounts',
+  product: 'Acme Cloud',
+  version: '4.2.0',
+  category: 'login',
+};
 const VALID: Record<string, unknown> = {
   'auth.whoami': undefined,
   'users.list': undefined,
@@ -112,6 +120,23 @@ const VALID: Record<string, unknown> = {
   'sla.ofIncident': { ref: REF },
   'customers.export': { email: 'maria@northwind.example' },
   'customers.erase': { email: 'nobody@example.com', reason: 'Fuzz request' },
+  'templates.stats': { category: 'login', since: '2026-01-01' },
+  'incidents.share': { ref: REF, email: 'maria@northwind.example' },
+  'incidents.shares': { ref: REF },
+  'incidents.unshare': { ref: REF, id: 1 },
+  'incidents.relay': { ref: REF, entryId: 1, text: 'Which browser do you use?' },
+  'feeds.token': undefined,
+  'insights.repeatedProblems': INSIGHT_FILTER,
+  'insights.customers': INSIGHT_FILTER,
+  'insights.volume': INSIGHT_FILTER,
+  'insights.upgradeWarnings': INSIGHT_FILTER,
+  'insights.workarounds': INSIGHT_FILTER,
+  'insights.configDifferences': { ref: REF },
+  'insights.facets': undefined,
+  'knownSolutions.record': { ref: REF, solution: 'Cleared the SSO session cache', customerAnswer: 'Sign out and in again' },
+  'knownSolutions.similar': { text: 'login loops back to sign-in', limit: 3 },
+  'knownSolutions.publish': { ref: REF, published: true },
+  'knownSolutions.resolve': { ...sampleIncident(), group: REF },
 };
 
 /**

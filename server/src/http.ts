@@ -8,6 +8,8 @@ import { log, pathOf } from './log.js';
 import { appRouter } from './routers/_app.js';
 import { type CustomerLimits, customerPages } from './web/customer/routes.js';
 import { staffFeeds } from './web/feeds/staffFeed.js';
+import { createConsoleHandler } from './web/console/routes.js';
+import { createKnownIssuesHandler } from './web/knownIssues/routes.js';
 
 export interface HttpOptions {
   limits: HttpLimits;
@@ -47,6 +49,8 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
       );
     },
   });
+  const consolePages = createConsoleHandler(services);
+  const knownIssues = createKnownIssuesHandler(services);
   const customer = customerPages(services, limits, opts.customerLimits);
   const feeds = staffFeeds(services);
   return (req, res) => {
@@ -60,6 +64,7 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
       feeds(req, res, url);
       return;
     }
+    if (consolePages(req, res, url) || knownIssues(req, res, url)) return;
     const cors = corsHeaders(req.headers.origin, opts.allowedOrigins);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, cors);

@@ -15,3 +15,5 @@ export * from './permissions.js';
 export * from './permissionMatrix.js';
 export * from './schemas/sla.js';
 export * from './schemas/slaTargets.js';
+export * from './schemas/insights.js';
+export * from './schemas/knownSolution.js';

@@ -174,6 +174,15 @@ export const RULES = {
   'customer.erase': { group: 'admins' },
   /** One's own Atom feed of changes to the incidents one sees in full. */
   'feed.read': { group: 'staff' },
+  /** Recording how a problem was solved (and what to tell customers). */
+  'incident.recordSolution': { group: 'writers', needs: 'full' },
+  /** Resolving a new incident at L1 with the known solution of a group: its summary is enough. */
+  'incident.resolveKnown': { group: 'writers', needs: 'summary' },
+  'knownSolution.read': { group: 'staff' },
+  /** Putting a customer answer on the public known-issues page (or taking it off). */
+  'knownSolution.publish': { group: 'managers' },
+  /** Insights over the incidents a person may count: see {@link insightTeams}. */
+  'insights.read': { group: 'staff' },
   /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
   'user.manage': { group: 'admins' },
   /** Issue, revoke and rotate anyone's tokens. */
@@ -231,6 +240,15 @@ export function check<A extends Action>(user: User, action: A, subject?: Subject
 /** Boolean form of {@link check}, for deciding which actions to offer. */
 export function can<A extends Action>(user: User, action: A, subject?: SubjectOf<A>, policy: AccessPolicy = DEFAULT_POLICY): boolean {
   return check(user, action, subject, policy).ok;
+}
+
+/**
+ * Which teams' incidents count in someone's insights: `null` for all (admins, leads — they watch
+ * the whole organisation — and everyone under `open` visibility), otherwise their own teams.
+ */
+export function insightTeams(user: User, policy: AccessPolicy = DEFAULT_POLICY): readonly string[] | null {
+  if (policy.visibility === 'open' || inGroup(user.role, 'managers')) return null;
+  return user.teams;
 }
 
 export interface TransitionRequest {

@@ -5,6 +5,8 @@ import { auditRouter, tokensRouter } from './accounts.js';
 import { eventsRouter } from './events.js';
 import { feedsRouter } from './feeds.js';
 import { incidentsRouter } from './incidents.js';
+import { insightsRouter } from './insights.js';
+import { knownSolutionsRouter } from './knownSolutions.js';
 import { releasesRouter } from './releases.js';
 import { slaRouter } from './sla.js';
 
@@ -23,6 +25,8 @@ export const appRouter = router({
   sla: slaRouter,
   customers: customersRouter,
   feeds: feedsRouter,
+  insights: insightsRouter,
+  knownSolutions: knownSolutionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { insightsMigration } from './insightsMigration.js';
 import type { Database, Engine } from './schema.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's Database type
@@ -167,6 +168,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           user_id integer primary key, token_hash text not null unique, created_at text not null)`.execute(db);
       },
     },
+    '0008_insights': insightsMigration(engine),
     '0010_admin': {
       async up(db: AnyDb) {
         // Several revocable tokens per person; the existing ones carry over as "first token".

@@ -272,6 +272,33 @@ export interface RetentionScheduleTable {
   last_run_at: string | null;
 }
 
+/** The staff console's signed-in sessions (see web/console/sessions.ts). */
+export interface ConsoleSessionsTable {
+  id_hash: string;
+  user_id: number;
+  token_hash: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface KnownSolutionsTable {
+  group_id: number;
+  solution: string;
+  customer_answer: string | null;
+  recorded_by: number;
+  recorded_at: string;
+  published_at: string | null;
+}
+
+export interface KnownSolutionUsesTable {
+  id: Generated<number>;
+  incident_id: number;
+  group_id: number;
+  actor_id: number;
+  at: string;
+}
+
 export interface Database {
   sla_calendars: SlaCalendarsTable;
   sla_plans: SlaPlansTable;
@@ -282,6 +309,9 @@ export interface Database {
   retention_schedule: RetentionScheduleTable;
   shares: SharesTable;
   feed_tokens: FeedTokensTable;
+  console_sessions: ConsoleSessionsTable;
+  known_solutions: KnownSolutionsTable;
+  known_solution_uses: KnownSolutionUsesTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;

@@ -1,0 +1,54 @@
+import { ConfigDifferencesInputSchema, InsightFilterSchema, insightTeams } from '@handoff/shared';
+import type { Context } from '../context.js';
+import { configDifferences } from '../insights/configDifferences.js';
+import { customers } from '../insights/customers.js';
+import { repeatedProblems } from '../insights/repeatedProblems.js';
+import { checkTeamFilter, type InsightDeps, type InsightScope } from '../insights/scope.js';
+import { upgradeWarnings } from '../insights/upgradeWarnings.js';
+import { volume } from '../insights/volume.js';
+import { workarounds } from '../insights/workarounds.js';
+import { procedureFor, router } from '../trpc.js';
+
+type Ctx = Context & { user: NonNullable<Context['user']> };
+
+const deps = (ctx: Ctx): InsightDeps => ({ db: ctx.store.db, engine: ctx.store.engine, prefix: ctx.incidents.prefix });
+
+/** Leads and admins count every team's incidents; everyone else their own teams' (shared permission model). */
+function scopeOf(ctx: Ctx, filter: InsightScope['filter']): InsightScope {
+  const scope = { filter, teams: insightTeams(ctx.user, ctx.policy), now: new Date() };
+  checkTeamFilter(scope);
+  return scope;
+}
+
+const insight = procedureFor('insights.read').input(InsightFilterSchema);
+
+/** What a support organisation learns from its history; every insight takes the same filters. */
+export const insightsRouter = router({
+  repeatedProblems: insight.query(({ ctx, input }) => repeatedProblems(deps(ctx), scopeOf(ctx, input))),
+  customers: insight.query(({ ctx, input }) => customers(deps(ctx), scopeOf(ctx, input))),
+  volume: insight.query(({ ctx, input }) => volume(deps(ctx), scopeOf(ctx, input))),
+  upgradeWarnings: insight.query(({ ctx, input }) => upgradeWarnings(deps(ctx), scopeOf(ctx, input))),
+  workarounds: insight.query(({ ctx, input }) => workarounds(deps(ctx), scopeOf(ctx, input))),
+  /** Environment values over-represented in the problem group `ref` belongs to. */
+  configDifferences: procedureFor('insights.read')
+    .input(ConfigDifferencesInputSchema)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.incidents.row(ctx.incidents.idOf(input.ref));
+      const root = row.duplicate_of === null ? row : await ctx.incidents.row(row.duplicate_of);
+      return configDifferences(deps(ctx), scopeOf(ctx, {}), { id: root.id, product: root.product });
+    }),
+  /** The filter values that exist: products, versions, categories and teams the person counts. */
+  facets: procedureFor('insights.read').query(async ({ ctx }) => {
+    const teams = insightTeams(ctx.user, ctx.policy);
+    let q = ctx.store.db.selectFrom('incidents').select(['product', 'version', 'category']).distinct();
+    if (teams) q = teams.length ? q.where('team', 'in', [...teams]) : q.where('id', '<', 0);
+    const rows = await q.execute();
+    const uniq = (xs: string[]) => [...new Set(xs)].sort();
+    return {
+      products: uniq(rows.map((r) => r.product)),
+      versions: uniq(rows.map((r) => r.version)),
+      categories: uniq(rows.map((r) => r.category)),
+      teams: teams ? [...teams].sort() : (await ctx.store.listTeams()).map((t) => t.id),
+    };
+  }),
+});

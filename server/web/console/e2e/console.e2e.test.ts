@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Role, User } from '@handoff/shared';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../../../src/context.js';
+import { seedHistory } from '../../../src/insights/history.testutil.js';
+import { createCaller } from '../../../src/routers/_app.js';
+import { type RunningServer, startServer } from '../../../src/server.js';
+import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
+
+const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+
+describe('the staff console in real Chromium', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let tokens: Record<Role, string>;
+  let seeded: Awaited<ReturnType<typeof seedHistory>>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
+    tokens = server.demoTokens!;
+    const users = {} as Record<Role, User>;
+    for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await server.services.store.userByToken(token))!;
+    const as = (who: Role | User) => createCaller(createContextInner(server.services, typeof who === 'string' ? users[who] : who));
+    seeded = await seedHistory({ services: server.services, as });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.drop();
+  });
+
+  async function signedIn(role: Role, locale = 'en-GB'): Promise<Page> {
+    const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel(/Personal token|Persönliches Token|Jeton personnel/).fill(tokens[role]);
+    await page.locator('form button[type=submit]').click();
+    await page.getByRole('navigation').waitFor();
+    return page;
+  }
+
+  const bars = (page: Page, chart?: string) =>
+    page.locator(`figure.chart${chart ? `[data-chart="${chart}"]` : ''} svg g[aria-label="bar"] rect`);
+
+  it('signs a lead in with a token for an HttpOnly, SameSite=Strict session and refuses a wrong token', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('Personal token').fill('hnd_not_a_token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/That token is not valid/);
+    await page.getByLabel('Personal token').fill(tokens.lead);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as Lee Lead (lead)').waitFor();
+    const [cookie] = await context.cookies();
+    expect(cookie).toMatchObject({ name: 'handoff_console', httpOnly: true, sameSite: 'Strict', path: '/' });
+    // The session survives a reload (the token itself is not kept in the page).
+    await page.reload();
+    await page.getByText('Signed in as Lee Lead (lead)').waitFor();
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + document.cookie)).not.toContain(tokens.lead);
+    await context.close();
+  });
+
+  it('draws the repeated problems, and a filter changes the chart', async () => {
+    const page = await signedIn('lead');
+    await page.getByRole('link', { name: 'Repeated problems' }).click();
+    await page.getByRole('heading', { name: 'Repeated problems', level: 1 }).waitFor();
+    await expect.poll(() => bars(page).count()).toBeGreaterThan(0);
+    await page.getByLabel('Product').selectOption('Beacon');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    expect(await bars(page).count()).toBe(1);
+    await expect.poll(() => page.locator('tbody tr td').first().textContent()).toBe(seeded.root.ref);
+    await page.getByText(`${seeded.lookalike.ref} looks like ${seeded.root.ref}`).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'console-repeated-problems.png'), fullPage: true });
+  });
+
+  it('shows volume and time per week; choosing a product narrows it; the CSV holds the numbers', async () => {
+    const page = await signedIn('lead');
+    await page.getByRole('link', { name: 'Volume and time' }).click();
+    const perWeek = 'Incidents per week by category';
+    await expect.poll(() => bars(page, perWeek).count()).toBeGreaterThan(10);
+    await page.getByLabel('Product').selectOption('Comet');
+    // Three Comet incidents in one week and one category: one bar.
+    await expect.poll(() => bars(page, perWeek).count()).toBe(1);
+    await page.getByRole('row', { name: /category login/ }).waitFor();
+    expect(await page.getByRole('row', { name: /category login/ }).textContent()).toContain('3 / 4.6');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('volume-and-time.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
+    expect(csv[0]).toBe(
+      'table,week,key,incidents,by,firstResponseMedianHours,firstResponseP90Hours,fixMedianHours,fixP90Hours,closeMedianHours,closeP90Hours,totalHours,medianHours',
+    );
+    expect(csv[1]).toMatch(/^perWeek,\d{4}-\d{2}-\d{2},login,3,+$/);
+    expect(csv).toContain('durations,,login,,category,3,4.6,20,28,48,48,,');
+    expect(csv).toContain('waiting,,in_progress,,,,,,,,,48,16');
+    await page.screenshot({ path: path.join(SHOTS, 'console-volume.png'), fullPage: true });
+  });
+
+  it('compares a problem group’s configuration with its product, and warns about the spiking version on every page', async () => {
+    const page = await signedIn('lead');
+    await page.getByRole('link', { name: 'Configuration differences' }).click();
+    await page.getByLabel('Incident reference').fill(seeded.group[3]!.ref);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('tbody tr').first().textContent()).toBe('browser: Edge 13175 %31 %');
+    expect(await bars(page).count()).toBe(2);
+    const banner = page.getByRole('alert').filter({ hasText: 'Upgrade warning' });
+    expect(await banner.textContent()).toMatch(/Atlas 5\.0 has 5\.7 incidents a day in its first 7 days, against 1\.4 for 4\.9/);
+    await page.screenshot({ path: path.join(SHOTS, 'console-config-differences.png'), fullPage: true });
+  });
+
+  it('speaks German and French', async () => {
+    const de = await signedIn('lead', 'de-DE');
+    await de.getByRole('link', { name: 'Kunden' }).click();
+    await de.getByRole('heading', { name: 'Kunden', level: 1 }).waitFor();
+    expect(await de.evaluate(() => document.documentElement.lang)).toBe('de');
+    await expect.poll(() => bars(de).count()).toBeGreaterThan(0);
+    await de.screenshot({ path: path.join(SHOTS, 'console-customers-de.png'), fullPage: true });
+    const fr = await signedIn('lead', 'fr-FR');
+    await fr.getByRole('link', { name: 'Contournements en usage' }).click();
+    await fr.getByRole('heading', { name: 'Contournements en usage', level: 1 }).waitFor();
+    await fr.getByRole('cell', { name: seeded.root.ref }).waitFor();
+  });
+
+  it('shows an agent only their own teams, and ends the session when the token is replaced', async () => {
+    const page = await signedIn('agent');
+    await page.getByText('You see the incidents of your teams: accounts.').waitFor();
+    const teams = await page.getByLabel('Team').locator('option').allTextContents();
+    expect(teams).toEqual(['Any', 'accounts']);
+    const agent = (await server.services.store.userByToken(tokens.agent))!;
+    tokens.agent = await server.services.store.resetToken(agent.id);
+    await page.getByRole('link', { name: 'Customers' }).click();
+    await page.getByText('Your session has ended. Sign in again.').waitFor();
+    await page.getByLabel('Personal token').waitFor();
+  });
+});

@@ -1,0 +1,10 @@
+import { downloadCsv } from '../csv.js';
+import type { Translate } from '../i18n.js';
+
+export function CsvButton({ t, name, rows }: { t: Translate; name: string; rows: () => Record<string, string | number | null>[] }) {
+  return (
+    <button type="button" class="csv" onClick={() => downloadCsv(name, rows())}>
+      {t('downloadCsv')}
+    </button>
+  );
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import {
+  createCaller,
+  createContextInner,
+  createTestDatabase,
+  type Database,
+  openServices,
+  seedDemo,
+  type Services,
+} from '@handoff/server';
+import type { Insertable } from 'kysely';
+import { round, summary } from './stats.js';
+
+/**
+ * npm run bench (insights part): every insights query at STORED incidents on SQLite and
+ * PostgreSQL, called in-process as a lead (all teams), with the event loop's longest stall while
+ * they run. Baseline in the same run: `select count(*) from incidents` on the same store.
+ * The history is written in bulk (the create path is measured elsewhere): incidents over a year,
+ * ~20 % linked as duplicates of a few hundred problems, three status changes per fixed incident.
+ */
+const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
+const ROUNDS = Number(process.env.BENCH_INSIGHT_ROUNDS ?? 30);
+const DAY = 86_400_000;
+
+const PRODUCTS = ['Acme Cloud', 'Acme Desktop', 'Acme Mobile', 'Acme API'];
+const VERSIONS = ['4.0', '4.1', '4.2', '4.3', '5.0'];
+const CATEGORIES = ['login', 'billing', 'performance', 'installation', 'data', 'integration', 'crash'];
+const TEAMS = ['accounts', 'billing', 'platform', 'mobile'];
+const BROWSERS = ['Chrome 120', 'Edge 131', 'Firefox 128', 'Safari 18'];
+const OSES = ['Windows 11', 'macOS 15', 'Ubuntu 24.04'];
+const ORGS = Array.from({ length: 300 }, (_, i) => `Org ${i}`);
+
+const incidentRow = (r: Insertable<Database['incidents']>) => r;
+const timelineRow = (r: Insertable<Database['timeline']>) => r;
+
+async function seedBulk(services: Services, count: number): Promise<number> {
+  const db = services.store.db;
+  const start =
+    Number(
+      (
+        await db
+          .selectFrom('incidents')
+          .select((eb) => eb.fn.max('id').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 1000,
+    ) + 1;
+  const now = Date.now();
+  const roots = Math.max(10, Math.floor(count / 250));
+  const BATCH = 500;
+  for (let b = 0; b < count; b += BATCH) {
+    const incidents: ReturnType<typeof incidentRow>[] = [];
+    const timeline: ReturnType<typeof timelineRow>[] = [];
+    for (let i = b; i < Math.min(count, b + BATCH); i++) {
+      const id = start + i;
+      const created = now - ((i * 7919) % 365) * DAY - (i % 24) * 3_600_000;
+      const at = (h: number) => new Date(created + h * 3_600_000).toISOString();
+      const dup = i >= roots && i % 5 === 0 ? start + (i % roots) : null;
+      const fixed = i % 3 === 0 && dup === null;
+      const status = dup ? 'duplicate' : fixed ? 'fixed' : i % 3 === 1 ? 'in_progress' : 'new';
+      const title = `Problem ${i % 977} in ${CATEGORIES[i % CATEGORIES.length]}`;
+      incidents.push(
+        incidentRow({
+          id,
+          idempotency_key: randomUUID(),
+          title,
+          description: 'Bulk-seeded for the insights benchmark.',
+          category: CATEGORIES[i % CATEGORIES.length]!,
+          answers: '{}',
+          template_version: null,
+          product: PRODUCTS[i % PRODUCTS.length]!,
+          version: VERSIONS[Math.floor((i / count) * VERSIONS.length)]!,
+          component: null,
+          environment: JSON.stringify({ browser: BROWSERS[i % BROWSERS.length], os: OSES[i % OSES.length] }),
+          customer: JSON.stringify({ name: `Customer ${i}`, org: ORGS[(i * 31) % ORGS.length] }),
+          crm: JSON.stringify({ system: 'zendesk' }),
+          steps: '[]',
+          reproduced_by_agent: 0,
+          workaround: i % 11 === 0 ? 'Restart the app' : null,
+          severity: 'medium',
+          status,
+          team: TEAMS[i % TEAMS.length]!,
+          owner_id: null,
+          reporter_id: 1,
+          affected_customers: 1,
+          duplicate_of: dup,
+          fixed_in_version: fixed ? '5.1' : null,
+          created_at: at(0),
+          updated_at: at(0),
+          search_title: title.toLowerCase(),
+          search_body: 'bulk seeded for the insights benchmark',
+        }),
+      );
+      const entry = (h: number, kind: string, st: string) =>
+        timelineRow({
+          incident_id: id,
+          at: at(h),
+          actor_id: h === 0 ? 1 : 2,
+          kind,
+          text: kind,
+          data: '{}',
+          status: st,
+          team: TEAMS[i % TEAMS.length]!,
+          owner_id: null,
+          reporter_id: 1,
+          title,
+        });
+      timeline.push(entry(0, 'created', 'new'));
+      if (status !== 'new') timeline.push(entry(2 + (i % 7), 'status_changed', dup ? 'duplicate' : 'in_progress'));
+      if (fixed) timeline.push(entry(24 + (i % 100), 'status_changed', 'fixed'));
+    }
+    await services.store.write(async (trx) => {
+      await trx.insertInto('incidents').values(incidents).execute();
+      await trx.insertInto('timeline').values(timeline).execute();
+    });
+  }
+  await services.store.searchIndex?.flush();
+  return count;
+}
+
+export async function benchInsights(engine: 'sqlite' | 'postgres') {
+  const test = await createTestDatabase(engine);
+  const services = await openServices({ dataDir: test.dataDir, databaseUrl: test.databaseUrl, sqliteSynchronous: 'NORMAL' });
+  try {
+    const t0 = performance.now();
+    await seedDemo(services);
+    await seedBulk(services, STORED);
+    const seedSeconds = round((performance.now() - t0) / 1000, 1);
+    const lead = (await services.store.listUsers()).find((u) => u.role === 'lead')!;
+    const as = createCaller(createContextInner(services, lead));
+    const aRef = `INC-${1001 + 7 * 5}`;
+    const calls: Record<string, () => Promise<unknown>> = {
+      repeatedProblems: () => as.insights.repeatedProblems({}),
+      customers: () => as.insights.customers({}),
+      volume: () => as.insights.volume({}),
+      volumeOneProduct: () => as.insights.volume({ product: 'Acme Cloud', from: '2026-01-01' }),
+      configDifferences: () => as.insights.configDifferences({ ref: aRef }),
+      upgradeWarnings: () => as.insights.upgradeWarnings({}),
+      workarounds: () => as.insights.workarounds({}),
+    };
+    const measure = async (fn: () => Promise<unknown>) => {
+      await fn(); // warm-up
+      const loop = monitorEventLoopDelay({ resolution: 1 });
+      loop.enable();
+      const samples: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        const s = performance.now();
+        await fn();
+        samples.push(performance.now() - s);
+      }
+      loop.disable();
+      return { ...summary(samples), maxStallMs: round(loop.max / 1e6) };
+    };
+    const baseline = await measure(() =>
+      services.store.db
+        .selectFrom('incidents')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .execute(),
+    );
+    const queries: Record<string, Awaited<ReturnType<typeof measure>>> = {};
+    for (const [name, fn] of Object.entries(calls)) {
+      const q = await measure(fn);
+      queries[name] = q;
+      // Printed as it comes: a slow query on a busy machine must not hide the ones measured before it.
+      console.log(`  ${engine}: insights.${name} p50 ${q.p50} ms, p99 ${q.p99} ms, max stall ${q.maxStallMs} ms`);
+    }
+    return { engine, stored: STORED, seedSeconds, baseline, queries };
+  } finally {
+    await services.close();
+    await test.drop();
+  }
+}
+
+export function printInsights(results: Awaited<ReturnType<typeof benchInsights>>[]) {
+  console.log(`\n(d) insights at ${results[0]?.stored} incidents, ms (in-process, as a lead; target p99 < 300, stall < 20)`);
+  for (const r of results) {
+    const b = r.baseline;
+    console.log(`    ${r.engine} (seeded in ${r.seedSeconds} s) — baseline count(*): p50 ${b.p50}, p99 ${b.p99}, stall ${b.maxStallMs}`);
+    for (const [name, q] of Object.entries(r.queries)) {
+      const ok = q.p99 < 300 && q.maxStallMs < 20 ? 'ok' : 'OVER';
+      console.log(
+        `      ${name.padEnd(18)} p50 ${String(q.p50).padStart(8)}  p99 ${String(q.p99).padStart(8)}  max stall ${String(q.maxStallMs).padStart(8)}  ${ok}`,
+      );
+    }
+  }
+}
