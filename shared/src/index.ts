@@ -9,3 +9,8 @@ export * from './schemas/procedures.js';
 export * from './schemas/release.js';
 export * from './permissions.js';
 export * from './permissionMatrix.js';
+export * from './schemas/recording.js';
+export * from './recording/selectors.js';
+export * from './recording/describe.js';
+export * from './recording/recorderJson.js';
+export * from './recording/toPlaywright.js';
