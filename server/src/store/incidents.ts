@@ -112,6 +112,12 @@ export class IncidentStore {
             )
             .execute();
         }
+        if (input.recording) {
+          await trx
+            .insertInto('recordings')
+            .values({ incident_id: row.id, recording: JSON.stringify(input.recording), created_at: now })
+            .execute();
+        }
         const routed = team ? ` and routed to ${team}` : '';
         await this.appendTimeline(trx, row, actor.id, { kind: 'created', text: `Created by ${actor.name}${routed}`, data: { team } });
         return { reference: this.ref(row.id), status: 'new' as const, team, created: true };

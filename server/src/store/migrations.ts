@@ -98,6 +98,14 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table incidents add column participants text not null default '[]'`.execute(db);
       },
     },
+    '0009_recordings': {
+      async up(db: AnyDb) {
+        // A recorded reproduction (Recorder JSON, at most MAX_RECORDING_BYTES): one per incident,
+        // read only when a developer turns it into a test, so it stays out of the incidents row.
+        await sql`create table recordings (
+          incident_id integer primary key, recording text not null, created_at text not null)`.execute(db);
+      },
+    },
   };
 }
 

@@ -145,7 +145,15 @@ export interface SearchOutboxTable {
   incident_id: number;
 }
 
+/** A recorded reproduction of an incident (Recorder JSON). */
+export interface RecordingsTable {
+  incident_id: number;
+  recording: string;
+  created_at: string;
+}
+
 export interface Database {
+  recordings: RecordingsTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
