@@ -8,6 +8,10 @@ export const SettingsSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]).default('auto'),
   /** Taught field selectors per site origin (teach mode). */
   siteMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** What the reproduction recorder masks beyond passwords, card numbers and tokens (always masked). */
+  recordingMask: z
+    .object({ emails: z.boolean().default(false), patterns: z.array(z.string().max(500)).max(20).default([]) })
+    .default({ emails: false, patterns: [] }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

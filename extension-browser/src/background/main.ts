@@ -8,6 +8,7 @@ import { rememberTarget, trackTargetTab } from '../page/target';
 import { syncEscalations } from './escalations';
 import { syncShipped } from './shipped';
 import { openPagesForFirefoxTests } from './e2eFirefox';
+import { startRecordingService } from '../recording/service';
 
 async function api() {
   const s = await loadSettings();
@@ -36,6 +37,7 @@ export function startBackground(): void {
     void rememberTarget(tab);
   });
   trackTargetTab();
+  startRecordingService();
   browser.alarms.create('queue', { periodInMinutes: 0.5 });
   browser.alarms.create('escalations', { periodInMinutes: 2 });
   browser.alarms.create('prune', { periodInMinutes: 24 * 60 });

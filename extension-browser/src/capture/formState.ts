@@ -3,6 +3,7 @@ import {
   AddAffectedCustomerInputSchema,
   AttachmentInputSchema,
   IncidentCreateInputSchema,
+  RecordingSchema,
   SEVERITIES,
   missingRequiredAnswers,
   type IncidentCreateInput,
@@ -31,6 +32,8 @@ export const CaptureDraftSchema = z.object({
   severity: z.enum(SEVERITIES),
   attachments: z.array(AttachmentInputSchema).max(5),
   truncated: z.array(z.string()),
+  /** A recorded reproduction attached in the review (its steps are in `steps`). */
+  recording: RecordingSchema.optional(),
 });
 export type CaptureDraft = z.infer<typeof CaptureDraftSchema>;
 export type DraftStep = CaptureDraft['steps'][number];
@@ -108,6 +111,7 @@ export function buildCreateInput(d: CaptureDraft, template: Template | undefined
     workaround: opt(d.workaround),
     severity: d.severity,
     attachments: d.attachments,
+    recording: d.recording,
   };
   const parsed = IncidentCreateInputSchema.safeParse(candidate);
   if (!parsed.success) {

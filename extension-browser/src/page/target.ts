@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { isRecordedTab } from '../recording/state';
 
 /** The CRM tab the panel works on: the last http(s) tab the agent looked at in any window. */
 export const TargetSchema = z.object({ tabId: z.number().int(), windowId: z.number().int(), url: z.string() });
@@ -15,6 +16,7 @@ export async function getTarget(): Promise<Target | null> {
 /** Remembers `tab` as the target when it is a web page we can see (we see URLs only where we have access). */
 export async function rememberTarget(tab: { id?: number; windowId?: number; url?: string }): Promise<void> {
   if (tab.id === undefined || tab.windowId === undefined || !tab.url || !/^https?:/.test(tab.url)) return;
+  if (await isRecordedTab(tab.id)) return; // the product being recorded is not the ticket the panel works on
   await browser.storage.session.set({ [KEY]: { tabId: tab.id, windowId: tab.windowId, url: tab.url } });
 }
 

@@ -20,6 +20,8 @@ import { ScreenshotEditor } from './Screenshot';
 import { loadServerData, type Catalog } from './serverData';
 import { Similar } from './Similar';
 import { StepsEditor } from './StepsEditor';
+import { RecordingSection } from './RecordingSection';
+import { withRecording } from '../recording/toDraft';
 import { Teach } from './Teach';
 
 /** The capture form for one CRM ticket: pre-filled from the page, autosaved as a draft, sent through the queue. */
@@ -264,6 +266,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
       </Field>
       <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
+      <RecordingSection title={draft.title} onAttach={(a) => update(withRecording(draft, a))} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
       <label class="check">
         <input

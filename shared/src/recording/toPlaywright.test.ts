@@ -8,6 +8,8 @@ import { parseSelector } from './selectors.js';
 import { recordingToPlaywright } from './toPlaywright.js';
 
 const chromeExport = readFileSync(new URL('./fixtures/chromeRecorder.json', import.meta.url), 'utf8');
+/** Recorded by the browser extension in real Chromium (extension-browser/e2e/recording.e2e.ts) and exported. */
+const recordedCheckout = readFileSync(new URL('./fixtures/recordedCheckout.json', import.meta.url), 'utf8');
 
 const handoffRecording: Recording = {
   title: 'INC-1042: Pay now fails',
@@ -83,6 +85,25 @@ describe('recordingToPlaywright', () => {
     expect(spec).toContain("await page.getByRole('button', { name: 'Pay now', exact: true }).click();");
     expect(spec).toContain("await page.goto('https://pay.example.net/3ds?x=1');");
     expect(spec).not.toContain('expect(page.getByText');
+  });
+
+  it('turns a real recording into a spec whose secrets come from the environment', async () => {
+    const recording = parseRecorderJson(recordedCheckout);
+    const spec = await recordingToPlaywright(recording, { baseUrl: 'http://localhost:4100' });
+    expect(spec).toContain("baseURL: process.env.HANDOFF_REPRO_BASE_URL || 'http://localhost:4100',");
+    expect(spec).toContain("await page.goto('/login');");
+    expect(spec).toContain("await change(page.getByRole('textbox', { name: 'E-mail', exact: true }), 'ann@example.com');");
+    expect(spec).toContain("await change(page.getByTestId('password'), secret('password', '••••'));");
+    expect(spec).toContain("await change(page.getByRole('textbox', { name: 'Card number', exact: true }), secret('card', '••••'));");
+    expect(spec).toContain(
+      "await page.getByRole('button', { name: 'Sign in', exact: true }).click();\n    await page.waitForURL('/checkout');",
+    );
+    expect(spec).toContain("await page.getByTestId('pay').click();");
+    expect(spec).toContain(
+      "await expect(page.getByText('Order confirmed'), \"Step 7 (Click “Pay now” (button)): expected Order confirmed — recorded actual: Payment failed: HTTP 500 Cannot read properties of undefined (reading 'percent')",
+    );
+    expect(spec).toMatch(/\/\/ recorded request: POST http:\/\/127\.0\.0\.1:\d+\/api\/pay\?session=REDACTED → 500 \(\d+ ms\)/);
+    expect(spec).not.toMatch(/4242|Hunter2/);
   });
 
   it('round-trips through Recorder JSON with its notes', () => {

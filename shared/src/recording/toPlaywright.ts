@@ -71,7 +71,7 @@ class PlaywrightExtension extends StringifyExtension {
     out.appendLine('/** Values masked while recording (passwords, card numbers, tokens) come from the environment. */');
     out.appendLine('function secret(kind: string, fallback: string): string {');
     out.startBlock();
-    out.appendLine('return process.env[`HANDOFF_REPRO_${kind.toUpperCase()}`] ?? fallback;');
+    out.appendLine("return process.env['HANDOFF_REPRO_' + kind.toUpperCase()] ?? fallback;");
     out.endBlock();
     out.appendLine('}');
     out.appendLine('');
