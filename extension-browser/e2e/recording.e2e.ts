@@ -1,5 +1,3 @@
-// biome-ignore lint/suspicious/noExplicitAny: the extension's chrome global, used only inside evaluate()
-declare const chrome: any;
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,6 +8,7 @@ import { type RunningServer, startServer } from '@handoff/server';
 import { recordingToRecorderJson } from '@handoff/shared';
 import { type SampleApp, startSampleApp } from '../../test/sample-app/sampleApp';
 import { FIXTURES } from '../src/crm/fixtures/expected';
+import { recordedSteps, recorderReady } from './recordingHelpers';
 import {
   answerQuestions,
   type Browser,
@@ -27,32 +26,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PASSWORD = 'Hunter2-Secret!';
 const CARD = '4242 4242 4242 4242';
 const SECRETS = [PASSWORD, CARD, CARD.replace(/ /g, ''), 'shop-secret-token'];
-
-/** Waits until the recorder runs in the recorded tab's current page (it is injected when the page has loaded). */
-async function recorderReady(b: Browser, path: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        b.worker.evaluate(async (p: string) => {
-          const { recording } = await chrome.storage.session.get('recording');
-          if (!recording) return false;
-          const tab = await chrome.tabs.get(recording.tabId);
-          if (!tab.url?.includes(p)) return false;
-          const [r] = await chrome.scripting.executeScript({
-            target: { tabId: recording.tabId },
-            func: () => typeof (globalThis as Record<string, unknown>).__handoffRecorderStop === 'function',
-          });
-          return r?.result === true;
-        }, path),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-}
-
-/** The recording's steps as the background holds them. */
-function recordedSteps(b: Browser): Promise<Array<{ type: string; handoff?: { console?: unknown[]; network?: unknown[] } }>> {
-  return b.worker.evaluate(async () => (await chrome.storage.session.get('recording')).recording?.steps ?? []);
-}
 
 describe('recording a reproduction in real Chromium', () => {
   let server: RunningServer;

@@ -124,13 +124,14 @@ describe('a recorded reproduction in a real VS Code', () => {
     await wb.runCommand('Handoff: Create Playwright Test from Reproduction');
     await wb.answerInput(ref);
     const file = join(workspace, 'tests', 'repro', `${ref}.spec.ts`);
-    await expect.poll(() => existsSync(file), { timeout: 20_000 }).toBe(true);
-    const spec = readFileSync(file, 'utf8');
+    const written = () => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+    await expect.poll(() => written().endsWith('});\n'), { timeout: 20_000 }).toBe(true);
+    const spec = written();
     expect(spec).toContain("await change(page.getByRole('textbox', { name: 'Card number', exact: true }), secret('card', '••••'));");
     expect(spec).toContain("await expect(page.getByText('Order confirmed')");
     // Two editor groups: the code stays in the first, the test opens in the second.
     const groups = page.locator('.editor-group-container');
-    await expect.poll(() => groups.count()).toBe(2);
+    await expect.poll(() => groups.count(), { timeout: 20_000 }).toBe(2);
     await groups.nth(0).locator('.tab', { hasText: 'coupons.ts' }).waitFor();
     await groups.nth(1).locator('.tab.active', { hasText: `${ref}.spec.ts` }).waitFor();
     await screenshot(page, 'repro-spec-beside-code');
