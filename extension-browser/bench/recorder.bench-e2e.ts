@@ -22,10 +22,21 @@ async function measure(page: Page): Promise<number[]> {
   await page.evaluate(() => {
     const w = window as unknown as { __spans: number[]; __t0: number };
     w.__spans = [];
-    document.body.insertAdjacentHTML('beforeend', '<button type="button" id="bench-button">Bench button</button><input id="bench-input" aria-label="Bench field">');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<button type="button" id="bench-button">Bench button</button><input id="bench-input" aria-label="Bench field">',
+    );
     for (const type of ['click', 'change']) {
-      window.addEventListener(type, () => { w.__t0 = performance.now(); }, true);
-      window.addEventListener(type, () => { w.__spans.push(performance.now() - w.__t0); });
+      window.addEventListener(
+        type,
+        () => {
+          w.__t0 = performance.now();
+        },
+        true,
+      );
+      window.addEventListener(type, () => {
+        w.__spans.push(performance.now() - w.__t0);
+      });
     }
   });
   for (let i = 0; i < EVENTS / 2; i++) {

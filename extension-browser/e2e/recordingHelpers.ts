@@ -28,4 +28,3 @@ export async function recorderReady(b: Browser, path: string): Promise<void> {
 export function recordedSteps(b: Browser): Promise<Array<{ type: string; handoff?: { console?: unknown[]; network?: unknown[] } }>> {
   return b.worker.evaluate(async () => (await chrome.storage.session.get('recording')).recording?.steps ?? []);
 }
-

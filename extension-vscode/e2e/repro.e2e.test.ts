@@ -133,15 +133,22 @@ describe('a recorded reproduction in a real VS Code', () => {
     const groups = page.locator('.editor-group-container');
     await expect.poll(() => groups.count(), { timeout: 20_000 }).toBe(2);
     await groups.nth(0).locator('.tab', { hasText: 'coupons.ts' }).waitFor();
-    await groups.nth(1).locator('.tab.active', { hasText: `${ref}.spec.ts` }).waitFor();
+    await groups
+      .nth(1)
+      .locator('.tab.active', { hasText: `${ref}.spec.ts` })
+      .waitFor();
     await screenshot(page, 'repro-spec-beside-code');
   });
 
   it('runs it: still fails at the recorded failing step while the bug is there, and records that', async () => {
     const text = await runAndRecord(/still fails at/);
-    expect(text).toContain(`The reproduction of ${ref} still fails at 7. Click “Pay now” (button): Step 7 (Click “Pay now” (button)): expected Order confirmed`);
+    expect(text).toContain(
+      `The reproduction of ${ref} still fails at 7. Click “Pay now” (button): Step 7 (Click “Pay now” (button)): expected Order confirmed`,
+    );
     await screenshot(page, 'repro-still-fails');
-    expect(await attempts()).toEqual([expect.stringMatching(/^reproduction: Reproduced: Playwright reproduction still fails .* at 7\. Click “Pay now” \(button\): Step 7/)]);
+    expect(await attempts()).toEqual([
+      expect.stringMatching(/^reproduction: Reproduced: Playwright reproduction still fails .* at 7\. Click “Pay now” \(button\): Step 7/),
+    ]);
   });
 
   it('passes once the bug is fixed, and records that', async () => {
@@ -151,6 +158,8 @@ describe('a recorded reproduction in a real VS Code', () => {
     expect(await runAndRecord(/passes now/)).toContain(`The reproduction of ${ref} passes now.`);
     const all = await attempts();
     expect(all).toHaveLength(2);
-    expect(all[1]).toMatch(/^comment: Playwright reproduction passes now \(tests\/repro\/INC-\d+\.spec\.ts against http:\/\/127\.0\.0\.1:\d+\)\.$/);
+    expect(all[1]).toMatch(
+      /^comment: Playwright reproduction passes now \(tests\/repro\/INC-\d+\.spec\.ts against http:\/\/127\.0\.0\.1:\d+\)\.$/,
+    );
   });
 });

@@ -13,7 +13,9 @@ let output: vscode.OutputChannel | undefined;
 /** The note a reproduction attempt records on the incident's timeline. */
 export function outcomeNote(file: string, baseUrl: string, o: ReproOutcome): string {
   const where = `${file} against ${baseUrl || 'the recorded URL'}`;
-  return o.passed ? `Playwright reproduction passes now (${where}).` : `Playwright reproduction still fails (${where}) at ${o.step ?? 'a step'}: ${o.message}`;
+  return o.passed
+    ? `Playwright reproduction passes now (${where}).`
+    : `Playwright reproduction still fails (${where}) at ${o.step ?? 'a step'}: ${o.message}`;
 }
 
 /**
@@ -29,7 +31,9 @@ export function runReproduction(deps: CommandDeps) {
     const config = vscode.workspace.getConfiguration('handoff.repro', folder.uri);
     const file = specPath(folder.uri.fsPath, config.get<string>('testFolder', 'tests/repro'), ref);
     if (!existsSync(file)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('There is no reproduction test for {0} yet. Run "Create Playwright Test from Reproduction" first.', ref));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('There is no reproduction test for {0} yet. Run "Create Playwright Test from Reproduction" first.', ref),
+      );
       return undefined;
     }
     const baseUrl = config.get<string>('baseUrl', '');
@@ -52,7 +56,9 @@ export function runReproduction(deps: CommandDeps) {
       deps.log.error(`Running the reproduction of ${ref} failed: ${String(err)}`);
       void vscode.window.showErrorMessage(
         NoPlaywrightError.is(err)
-          ? vscode.l10n.t('This workspace has no @playwright/test. Install it (npm install -D @playwright/test), then run the reproduction again.')
+          ? vscode.l10n.t(
+              'This workspace has no @playwright/test. Install it (npm install -D @playwright/test), then run the reproduction again.',
+            )
           : String((err as Error).message ?? err),
       );
       return undefined;
