@@ -268,6 +268,11 @@ describe('Handoff in a real VS Code', () => {
     }
     expect(await frame.locator('#steps li').count()).toBe(2);
     expect(await frame.locator('#steps input[type=checkbox]').count()).toBe(2);
+    // The answers sit beside the questions of the version the agent was asked, conditional ones included.
+    expect(await frame.locator('section:has(dl.answers) h2').innerText()).toBe('Questions and answers (version 1)');
+    const asked = await frame.locator('dl.answers .qa').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
+    expect(asked).toEqual(['error_message', 'sso', 'identity_provider', 'other_browser', 'scope', 'account_email']);
+    expect(await frame.locator('[data-question="identity_provider"] dd').innerText()).toBe('Okta: "invalid audience" for the Acme app');
     expect(await frame.locator('#timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['created']);
     expect(await frame.locator('#timeline-earlier').count()).toBe(0);
     // only the moves the shared model lets a developer of the team make from "new" are offered
@@ -296,6 +301,30 @@ describe('Handoff in a real VS Code', () => {
     ).toBe(true);
     await expect.poll(() => wb.viewRows('Assigned to me'), { timeout: 20_000 }).toEqual([expect.stringContaining('INC-1001')]);
     await expect.poll(() => page.locator('.statusbar-item', { hasText: /^\s*1\s*$/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('shows the time left on the service-level promise in the tree and the next due in the status bar', async () => {
+    // Demo: INC-1001 is high severity for Northwind (premium plan: first response within 2 h, around the clock).
+    await expect
+      .poll(async () => (await wb.viewRows('Assigned to me')).join('\n'), { timeout: 20_000 })
+      .toMatch(/INC-1001 SSO login loops back[^\n]*\d h \d+ min left/);
+    const nextDue = page.locator('.statusbar-item', { hasText: /INC-1001 \d h \d+ min left/ });
+    await expect.poll(() => nextDue.count(), { timeout: 20_000 }).toBe(1);
+    const sla = await apiClient(server.url, server.demoTokens!.developer).sla.ofIncident.query({ ref: 'INC-1001' });
+    expect([sla?.policy.id, sla?.targets[0]?.kind]).toEqual(['high-premium', 'first_response']);
+    // The incident panel lists each target with its due time and state (Dana's comment met the first response).
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1001');
+    const frame = await wb.incidentFrame('INC-1001');
+    const rows = frame.locator('.sla-targets tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(sla!.targets.length);
+    expect(await frame.locator('.sla-policy').textContent()).toBe(
+      'High (premium): respond within 2 h, around the clock · promised to the customer',
+    );
+    expect(await rows.evaluateAll((r) => r.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-state')]))).toEqual(
+      sla!.targets.map((t) => [t.kind, t.state]),
+    );
+    await screenshot(page, 'sla-tree-status-bar-and-panel');
   });
 
   it('notifies me live when a lead assigns an incident to me', async () => {

@@ -12,6 +12,7 @@ import { RefLinkProvider } from './refs/refLinkProvider';
 import { HANDOFF_SCHEME, stepsDocPath } from './uri/handoffUri';
 import { HandoffUriHandler } from './uri/uriHandler';
 import { IncidentTreeProvider, VIEW_IDS, type ViewKind } from './views/incidentTreeProvider';
+import { NextDueStatusBar } from './views/nextDueStatusBar';
 import { OpenCountStatusBar } from './views/statusBar';
 import { openCount } from './views/treeModel';
 import { ReleaseStore } from './releases/releaseStore';
@@ -65,7 +66,16 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     openPanel: (ref, requestedAt) => IncidentPanel.createOrShow(panelDeps, ref, requestedAt),
     activeReference: () => IncidentPanel.activeReference(),
   };
-  context.subscriptions.push(log, session, store, live, releases, steps, new OpenCountStatusBar(store, session));
+  context.subscriptions.push(
+    log,
+    session,
+    store,
+    live,
+    releases,
+    steps,
+    new OpenCountStatusBar(store, session),
+    new NextDueStatusBar(store, session),
+  );
 
   for (const [id, make] of Object.entries(COMMANDS)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, make(deps)));

@@ -40,6 +40,8 @@ interface Setup {
   neutral: string;
   relation: Relation;
   n: number;
+  /** Someone not in the caller's team (whose tokens are not the caller's). */
+  other: User;
 }
 
 const customer = { customer: { name: 'Carla Customer', email: 'carla@example.com' }, crm: { system: 'zendesk', ticketId: '9' } };
@@ -73,11 +75,19 @@ const PROBES: Record<Action, Probe> = {
   'routing.manage': {
     call: (as, s) => as.routing.add({ category: 'general', component: `c${s.n}`, team: s.relation === 'ownTeam' ? 'alpha' : 'beta' }),
   },
+  'incident.escalate': { call: (as, s) => as.incidents.escalate({ ref: s.ref, reason: 'Needs the technical team' }) },
+  'incident.deescalate': { call: (as, s) => as.incidents.deescalate({ ref: s.ref, reason: 'Back to the helpdesk' }) },
+  'sla.read': { call: (as) => as.sla.policies.list() },
+  'sla.manage': { call: (as, s) => as.sla.plans.upsert({ id: `plan-${s.n}`, name: 'Plan' }) },
   'template.read': { call: (as) => as.templates.list() },
   'template.manage': { call: (as) => as.templates.upsert({ category: 'general', label: 'General', questions: [] }) },
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
   'user.add': { call: (as, s) => as.users.add({ name: `New ${s.n}`, role: 'agent' }) },
+  'user.manage': { call: (as) => as.users.accounts() },
+  'token.manage': { call: (as, s) => as.tokens.list({ userId: s.other.id }) },
+  'token.own': { call: (as) => as.tokens.list({ includeRevoked: true }) },
+  'audit.read': { call: (as) => as.audit.list({ limit: 5 }) },
 };
 
 /** Actions about a team or release: only "own team" and "other team" mean anything there. */
@@ -174,6 +184,7 @@ describe.each(['sqlite', 'postgres'] as const)('authorization matrix on %s', (en
               relation,
               me,
               n,
+              other: reporter,
             };
             if (action === 'incident.answer')
               await services.team.incidents.change(services.team.incidents.idOf(setup.ref), owner.id, () => [

@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role, SlugSchema, VISIBILITIES } from '@handoff/shared';
+import { addSlaCommands } from './cliSla.js';
+import { COMMAND_LINE } from './store/admin.js';
 import { DataDirInUseError } from './store/dataDirLock.js';
 import { DatabaseUnavailableError } from './store/open.js';
 import { PortInUseError, openServices, startServer } from './server.js';
@@ -107,13 +109,17 @@ export function buildCli(): Command {
     const services = await openServices({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
     try {
       for (const t of opts.team as string[]) await services.store.requireTeam(t);
-      const { user: added, token } = await services.store.addUser({ name: opts.name, role: opts.role as Role, teams: opts.team });
+      const { user: added, token } = await services.admin.addUser(
+        { name: opts.name, role: opts.role as Role, teams: opts.team },
+        COMMAND_LINE,
+      );
       console.log(`Added ${added.name} (${added.role}${added.teams.length ? `, teams ${added.teams.join(', ')}` : ''}). Token:`);
       console.log(token);
     } finally {
       await services.close();
     }
   });
+  addSlaCommands(program, storeOptions);
   return program;
 }
 

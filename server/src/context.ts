@@ -2,14 +2,19 @@ import type { IncomingMessage } from 'node:http';
 import type { AccessPolicy, User } from '@handoff/shared';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import type { CredentialWatch } from './events/credentialWatch.js';
 import type { EventHub } from './events/hub.js';
 import type { SignInGuard } from './http/signInGuard.js';
+import type { AdminStore } from './store/admin.js';
 import type { CatalogCache } from './store/catalog.js';
 import type { IncidentReader } from './store/incidentReads.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
 import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
+import type { SlaConfigStore } from './store/sla.js';
+import type { SlaTimerStore } from './store/slaTimers.js';
+import type { SlaScheduler } from './sla/scheduler.js';
 import { FAULT_MESSAGES, storeFault } from './store/errors.js';
 
 export interface Services {
@@ -24,6 +29,12 @@ export interface Services {
   hub: EventHub<EventRow>;
   releaseHub: EventHub<ReleaseLogRow>;
   signInGuard: SignInGuard;
+  /** Service levels: configuration, the incidents' stored timers, and the scheduler that raises them. */
+  sla: { config: SlaConfigStore; timers: SlaTimerStore; scheduler: SlaScheduler };
+  /** Accounts, tokens and the audit log. */
+  admin: AdminStore;
+  /** Ends open live streams whose token is revoked or whose account changes. */
+  credentials: CredentialWatch;
 }
 
 export interface Context extends Services {
@@ -31,13 +42,15 @@ export interface Context extends Services {
   user: User | null;
   /** True when a token was sent but matched no user (401 says "invalid" rather than "missing"). */
   tokenRejected: boolean;
+  /** Which of the user's tokens the request came with (open streams end when it is revoked). */
+  tokenId: number | null;
   /** The caller's network address (for the sign-in back-off and logs). */
   clientAddress: string;
 }
 
 /** Builds a context without HTTP, for tests and `createCaller`. */
 export function createContextInner(services: Services, user: User | null): Context {
-  return { ...services, user, tokenRejected: false, clientAddress: 'local' };
+  return { ...services, user, tokenRejected: false, tokenId: null, clientAddress: 'local' };
 }
 
 function bearer(value: string | string[] | undefined): string | undefined {
@@ -61,7 +74,7 @@ export async function createContext(services: Services, req: IncomingMessage, co
   }
   const token = bearer(req.headers.authorization) ?? params.data?.token;
   const base = { ...services, clientAddress };
-  if (!token) return { ...base, user: null, tokenRejected: false };
+  if (!token) return { ...base, user: null, tokenRejected: false, tokenId: null };
   const wait = await services.signInGuard.waitFor(clientAddress);
   if (wait > 0) {
     throw new TRPCError({
@@ -69,15 +82,18 @@ export async function createContext(services: Services, req: IncomingMessage, co
       message: `Too many wrong tokens from your address: wait ${Math.ceil(wait / 1000)} s, then sign in with a valid token.`,
     });
   }
-  let user: User | null;
+  let credential: { user: User; tokenId: number } | null;
   try {
-    user = await services.store.userByToken(token);
+    credential = await services.store.credentialByToken(token);
   } catch (err) {
     const fault = storeFault(err);
     if (!fault) throw err;
     services.store.noteFault(fault, err);
     throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: FAULT_MESSAGES[fault], cause: err });
   }
-  if (!user) await services.signInGuard.failed(clientAddress);
-  return { ...base, user, tokenRejected: user === null };
+  if (!credential) {
+    await services.signInGuard.failed(clientAddress);
+    return { ...base, user: null, tokenRejected: true, tokenId: null };
+  }
+  return { ...base, user: credential.user, tokenRejected: false, tokenId: credential.tokenId };
 }

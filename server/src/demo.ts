@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@handoff/shared';
 import type { Services } from './context.js';
+import { seedDemoSla } from './demoSla.js';
 import { DEMO_TEMPLATES } from './demoTemplates.js';
 
 const TEAMS = [
@@ -33,7 +34,8 @@ export const DEMO_USERS: { role: Role; name: string; teams: string[] }[] = [
  * that has them already, it issues the demo users new tokens (old ones stop working), since
  * only hashes are stored and the tokens must be printed again.
  */
-export async function seedDemo({ store, incidents }: Services): Promise<Record<Role, string>> {
+export async function seedDemo(services: Services): Promise<Record<Role, string>> {
+  const { store, incidents } = services;
   const tokens = {} as Record<Role, string>;
   const existing = await store.listUsers();
   if (existing.some((u) => u.name === DEMO_USERS[0]!.name)) {
@@ -46,6 +48,7 @@ export async function seedDemo({ store, incidents }: Services): Promise<Record<R
   for (const t of TEAMS) await store.upsertTeam(t);
   for (const r of RULES) await store.addRoutingRule(r);
   for (const t of DEMO_TEMPLATES) await store.upsertTemplate(t);
+  await seedDemoSla(services);
   const users = new Map<Role, Awaited<ReturnType<typeof store.addUser>>>();
   for (const d of DEMO_USERS) {
     const added = await store.addUser(d);
@@ -69,7 +72,13 @@ export async function seedDemo({ store, incidents }: Services): Promise<Record<R
       category: 'login',
       version: '4.2.0',
       component: 'Web app',
-      answers: { error_message: 'No message, the page reloads', sso: 'SSO', other_browser: 'no', scope: 'Everyone' },
+      answers: {
+        error_message: 'No message, the page reloads',
+        sso: 'SSO',
+        identity_provider: 'Okta: "invalid audience" for the Acme app',
+        other_browser: 'no',
+        scope: 'Everyone',
+      },
       customer: { name: 'Maria Lopez', email: 'maria@northwind.example', org: 'Northwind' },
       steps: [
         { action: 'Open https://app.acme.example and click "Sign in with SSO"' },

@@ -25,6 +25,7 @@ const common = {
 export const DEMO_TEMPLATES: TemplateInput[] = [
   {
     category: 'login',
+    escalateWhen: 'everyone in an organisation is locked out, or SSO fails after a release.',
     label: 'Sign-in and access',
     questions: [
       q(
@@ -41,6 +42,15 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
         true,
         ['Password', 'SSO', 'Not known'],
       ),
+      {
+        ...q(
+          'identity_provider',
+          'Which identity provider, and what does its sign-in log say for this user?',
+          'The provider’s own log names the rejected claim or certificate: the fix is usually there.',
+          'text',
+        ),
+        showIf: { question: 'sso', equals: 'SSO' },
+      },
       q(
         'other_browser',
         'Does it work in a private window or another browser?',
@@ -89,6 +99,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'billing',
+    escalateWhen: 'a customer was charged twice or the wrong amount, or invoices cannot be downloaded.',
     label: 'Billing and payments',
     questions: [
       q('invoice_id', 'Which invoice or order number is affected?', 'Billing developers trace the exact transaction by its number.'),
@@ -116,6 +127,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'performance',
+    escalateWhen: 'pages take longer than 10 seconds for several customers.',
     label: 'Slowness and timeouts',
     questions: [
       q(
@@ -149,6 +161,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'data',
+    escalateWhen: 'at once, data is missing or shown to the wrong customer.',
     label: 'Wrong or missing data',
     questions: [
       q('record', 'Which record is wrong (ID or link)?', 'Developers start from the exact record and its history.'),
@@ -196,6 +209,7 @@ export const DEMO_TEMPLATES: TemplateInput[] = [
   },
   {
     category: 'crash',
+    escalateWhen: 'the app crashes for more than one customer or data may be lost.',
     label: 'Crash or error screen',
     questions: [
       q(

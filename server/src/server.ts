@@ -3,18 +3,23 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_REF_PREFIX, isValidRefPrefix, type Role, type Visibility } from '@handoff/shared';
 import type { Services } from './context.js';
 import { seedDemo } from './demo.js';
+import { CredentialWatch } from './events/credentialWatch.js';
 import { EventHub } from './events/hub.js';
 import { PgListener } from './events/pgListener.js';
 import { capConnectionsPerAddress, createRequestListener } from './http.js';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors.js';
 import { DEFAULT_LIMITS, type HttpLimits } from './http/limits.js';
 import { DEFAULT_SIGN_IN_GUARD, SignInGuard, type SignInGuardOptions } from './http/signInGuard.js';
+import { AdminStore } from './store/admin.js';
 import { CatalogCache } from './store/catalog.js';
 import { lockDataDir } from './store/dataDirLock.js';
 import { IncidentReader } from './store/incidentReads.js';
 import { IncidentStore } from './store/incidents.js';
 import { ReleaseStore } from './store/releases.js';
+import { SlaConfigStore } from './store/sla.js';
+import { SlaTimerStore } from './store/slaTimers.js';
 import { Store } from './store/store.js';
+import { type SchedulerOptions, SlaScheduler } from './sla/scheduler.js';
 
 export interface ServerOptions {
   port?: number;
@@ -30,6 +35,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   limits?: Partial<HttpLimits>;
   signInGuard?: SignInGuardOptions;
+  /** Service-level scheduler: how often it looks at the store at most (ms), or off (tests of other things, benchmarks). */
+  sla?: SchedulerOptions & { scheduler?: boolean };
 }
 
 export interface RunningServer {
@@ -61,6 +68,11 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const incidents = new IncidentStore(store, prefix.toUpperCase());
   const reads = new IncidentReader(store, prefix.toUpperCase());
   const releases = new ReleaseStore(store, incidents);
+  const slaConfig = new SlaConfigStore(store);
+  const slaTimers = new SlaTimerStore(store, slaConfig, opts.sla?.now);
+  incidents.slaHook = (trx, before, after, entry) => slaTimers.onIncidentChange(trx, before, after, entry);
+  reads.slaOf = (ids) => slaTimers.slaOf(ids);
+  const scheduler = new SlaScheduler(store, incidents, opts.sla);
   const hub = new EventHub(incidents);
   const releaseHub = new EventHub(releases);
   await Promise.all([hub.start(), releaseHub.start()]);
@@ -71,6 +83,9 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   store.onCommit = poke;
   const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
   await listener?.start();
+  const credentials = new CredentialWatch(store.db);
+  const admin = new AdminStore(store);
+  admin.onCredentialsChanged = () => void credentials.check();
   return {
     store,
     incidents,
@@ -81,7 +96,12 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     hub,
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
+    sla: { config: slaConfig, timers: slaTimers, scheduler },
+    admin,
+    credentials,
     async close() {
+      await scheduler.stop();
+      credentials.stop();
       await Promise.all([hub.stop(), releaseHub.stop()]);
       await listener?.stop();
       await store.close();
@@ -100,6 +120,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     throw err;
   }
   const demoTokens = opts.demo ? await seedDemo(services) : null;
+  // Only a serving instance raises warnings and breaches (command-line tools open the store too).
+  if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const server = http.createServer(
     {

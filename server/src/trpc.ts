@@ -64,7 +64,7 @@ export function procedureFor(action: Action) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
         message: ctx.tokenRejected
-          ? 'The token is not valid. Ask an admin for a new one (handoff-server user add).'
+          ? 'The token is not valid: it is unknown or was revoked, or its account was deactivated. Ask an admin for a new one.'
           : 'Sign in first: send "Authorization: Bearer <token>".',
       });
     }

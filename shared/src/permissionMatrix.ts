@@ -70,11 +70,19 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'team.rename': { agent: NONE, reviewer: NONE, developer: NONE, lead: 'ownTeam', admin: 'ownTeam otherTeam' },
   'routing.read': everyone,
   'routing.manage': { agent: NONE, reviewer: NONE, developer: NONE, lead: 'ownTeam', admin: 'ownTeam otherTeam' },
+  'incident.escalate': work,
+  'incident.deescalate': engineering,
+  'sla.read': everyone,
+  'sla.manage': only('lead', 'admin'),
   'template.read': everyone,
   'template.manage': only('lead', 'admin'),
   'catalog.read': everyone,
   'user.list': everyone,
   'user.add': only('admin'),
+  'user.manage': only('admin'),
+  'token.manage': only('admin'),
+  'token.own': everyone,
+  'audit.read': only('admin'),
 };
 
 const openAll = (cells: Cells): Cells =>
@@ -93,6 +101,8 @@ const OPEN_VISIBILITY: Record<Action, Cells> = {
   'incident.recordBranch': openAll(engineering),
   'incident.transition': openAll(work),
   'incident.linkDuplicate': { ...openAll(ownWork), agent: 'ownReport' },
+  'incident.escalate': openAll(work),
+  'incident.deescalate': openAll(engineering),
   'release.read': { ...TEAM_VISIBILITY['release.read'], agent: 'ownTeam otherTeam' },
   'team.rename': { ...TEAM_VISIBILITY['team.rename'], lead: 'ownTeam otherTeam' },
   'routing.manage': { ...TEAM_VISIBILITY['routing.manage'], lead: 'ownTeam otherTeam' },

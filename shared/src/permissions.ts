@@ -154,11 +154,23 @@ export const RULES = {
   'team.rename': { group: 'managers', also: teamMember },
   'routing.read': { group: 'staff' },
   'routing.manage': { group: 'managers', also: teamMember },
+  'incident.escalate': { group: 'writers', needs: 'full' },
+  'incident.deescalate': { group: 'engineers', needs: 'full' },
+  'sla.read': { group: 'staff' },
+  'sla.manage': { group: 'managers' },
   'template.read': { group: 'staff' },
   'template.manage': { group: 'managers' },
   'catalog.read': { group: 'staff' },
   'user.list': { group: 'staff' },
   'user.add': { group: 'admins' },
+  /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
+  'user.manage': { group: 'admins' },
+  /** Issue, revoke and rotate anyone's tokens. */
+  'token.manage': { group: 'admins' },
+  /** Issue, revoke and rotate one's own tokens (a lost laptop must not wait for an admin). */
+  'token.own': { group: 'staff' },
+  /** Read the audit log of administrative changes. */
+  'audit.read': { group: 'admins' },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];

@@ -6,6 +6,7 @@ import { pruneDrafts } from '../capture/drafts';
 import { loadSettings } from '../settings';
 import { rememberTarget, trackTargetTab } from '../page/target';
 import { syncEscalations } from './escalations';
+import { translatorFor } from '../i18n/i18n';
 import { syncShipped } from './shipped';
 import { openPagesForFirefoxTests } from './e2eFirefox';
 import { startRecordingService } from '../recording/service';
@@ -48,8 +49,16 @@ export function startBackground(): void {
       void api()
         .then(async (c) => {
           if (!c) return;
-          await syncEscalations(c, (i) =>
-            notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`),
+          const { t } = await translatorFor((await loadSettings()).language);
+          await syncEscalations(
+            c,
+            (i) => notify(`inc-${i.reference}-${i.status}`, i.reference, `${i.status === 'fixed' ? '✔' : '?'} ${i.title}`),
+            (n) =>
+              notify(
+                `sla-${n.item.reference}-${n.level}`,
+                t(n.level === 'warning' ? 'slaWarningNotice' : 'slaBreachedNotice', n.item.reference, t(`slaTarget_${n.target}`)),
+                n.item.title,
+              ),
           );
           // A shipped release keeps the incident 'fixed': the agent hears of it from the release instead.
           await syncShipped(c, (f) => notify(`shipped-${f.version}-${f.reference}`, `${f.reference} · ${f.version}`, `🚀 ${f.title}`));

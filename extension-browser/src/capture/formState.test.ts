@@ -54,6 +54,29 @@ describe('capture form state', () => {
     expect(r.input.idempotencyKey).toBe(d.idempotencyKey);
   });
 
+  it('asks and requires a conditional question only when its condition holds, and sends only what was asked', () => {
+    const withCondition: Template = {
+      ...template,
+      questions: [
+        ...template.questions,
+        { id: 'card', text: 'Paid by card?', why: 'Card payments go through another provider', required: true, kind: 'yesno' },
+        {
+          id: 'card-brand',
+          text: 'Which card?',
+          why: 'One brand fails',
+          required: true,
+          kind: 'text',
+          showIf: { question: 'card', equals: 'yes' },
+        },
+      ],
+    };
+    const d = { ...draftFromTicket(ctx), category: 'billing', product: 'Shop' };
+    const no = buildCreateInput({ ...d, answers: { 'invoice-id': 'R-1', card: 'no', 'card-brand': 'Visa' } }, withCondition);
+    expect(no.ok && no.input.answers).toEqual({ 'invoice-id': 'R-1', card: 'no' });
+    const yes = buildCreateInput({ ...d, answers: { 'invoice-id': 'R-1', card: 'yes' } }, withCondition);
+    expect(yes.ok ? {} : yes.errors).toEqual({ 'answers.card-brand': 'Required: Which card?' });
+  });
+
   it('reorders steps and ignores moves past either end', () => {
     const [a, b, c] = [newStep(), newStep(), newStep()];
     expect(moveStep([a!, b!, c!], 2, -1).map((s) => s.id)).toEqual([a!.id, c!.id, b!.id]);

@@ -5,6 +5,7 @@ import {
   IncidentCreateInputSchema,
   RecordingSchema,
   SEVERITIES,
+  keepVisibleAnswers,
   missingRequiredAnswers,
   type IncidentCreateInput,
   type Template,
@@ -93,7 +94,10 @@ export function buildCreateInput(d: CaptureDraft, template: Template | undefined
   if (d.environment.os.trim()) environment.os = d.environment.os.trim();
   if (d.environment.browser.trim()) environment.browser = d.environment.browser.trim();
   if (d.environment.config.trim()) environment.config = d.environment.config.trim();
-  const answers = Object.fromEntries(Object.entries(d.answers).filter(([, v]) => v.trim()));
+  // The draft keeps answers to questions that a changed answer hid (changing it back restores
+  // them); only the questions asked are sent.
+  const asked = template ? keepVisibleAnswers(template, d.answers) : d.answers;
+  const answers = Object.fromEntries(Object.entries(asked).filter(([, v]) => v.trim()));
   const candidate = {
     idempotencyKey: d.idempotencyKey,
     title: d.title,

@@ -1,18 +1,29 @@
-import { useCallback, useState } from 'preact/hooks';
-import type { IncidentSummary } from '@handoff/shared';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { byUrgency, type IncidentListItem, type IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { myEscalations } from '../api/incidents';
 import { EscalationDetail } from './EscalationDetail';
+import { SlaLine } from './SlaLine';
 import { useT } from './i18nContext';
 import { useLiveQuery } from './useLiveQuery';
 
 /** Statuses where the agent has something to do: their detail opens by itself. */
 const ACTION_NEEDED = new Set<IncidentSummary['status']>(['needs_info', 'not_reproducible', 'fixed', 'verified']);
 
+/** Most urgent promise first; incidents without one (or another team's outline) after them, newest first. */
+const urgentFirst = (a: IncidentListItem, b: IncidentListItem) =>
+  byUrgency(a.access === 'full' ? a : { ...a, sla: null }, b.access === 'full' ? b : { ...b, sla: null });
+
 /** The agent's incidents, kept live over SSE while the panel is open (the background polls otherwise). */
 export function Escalations(props: { api: Api }) {
   const t = useT();
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  // Time left changes by itself: redraw every half minute.
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(id);
+  }, []);
   const {
     data: items,
     error,
@@ -30,7 +41,7 @@ export function Escalations(props: { api: Api }) {
       {error && <p class="error">{error}</p>}
       {items?.length === 0 && <p class="empty">{t('escalationsEmpty')}</p>}
       <ul>
-        {(items ?? []).map((i) => {
+        {[...(items ?? [])].sort(urgentFirst).map((i) => {
           const expanded = open[i.reference] ?? ACTION_NEEDED.has(i.status);
           return (
             <li key={i.reference} data-ref={i.reference} data-status={i.status} class={`escalation status-${i.status}`}>
@@ -49,6 +60,7 @@ export function Escalations(props: { api: Api }) {
                 </span>
                 {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
               </div>
+              {i.access === 'full' && <SlaLine item={i} now={now} />}
               {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}
             </li>
           );

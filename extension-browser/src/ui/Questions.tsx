@@ -1,8 +1,13 @@
-import type { Template } from '@handoff/shared';
+import { type Template, visibleQuestions } from '@handoff/shared';
 import { useT } from './i18nContext';
 import { Field, TextArea, TextInput } from './fields';
 
-/** The category's questions, each with the reason we ask it, so agents see why and do not skip it. */
+/**
+ * The category's questions, each with the reason we ask it, so agents see why and do not skip it.
+ * A question with a condition appears once the answer it depends on matches.
+ */
+const YES_NO = ['yes', 'no'] as const;
+
 export function Questions(props: {
   template: Template;
   answers: Record<string, string>;
@@ -13,7 +18,8 @@ export function Questions(props: {
   return (
     <fieldset class="questions">
       <legend>{t('questionsTitle', props.template.label)}</legend>
-      {props.template.questions.map((q) => {
+      {props.template.escalateWhen && <p class="escalate-when">{t('escalateWhen', props.template.escalateWhen)}</p>}
+      {visibleQuestions(props.template, props.answers).map((q) => {
         const name = `answers.${q.id}`;
         const value = props.answers[q.id] ?? '';
         const set = (v: string) => props.onAnswer(q.id, v);
@@ -24,11 +30,14 @@ export function Questions(props: {
             ) : q.kind === 'yesno' || q.kind === 'choice' ? (
               <select id={`f-${name}`} name={name} value={value} onChange={(e) => set(e.currentTarget.value)}>
                 <option value="">{t('choose')}</option>
-                {(q.kind === 'yesno' ? [t('yes'), t('no')] : (q.options ?? [])).map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
+                {/* Yes/no answers are stored as "yes"/"no" whatever the panel's language (conditions match on them). */}
+                {(q.kind === 'yesno' ? YES_NO.map((v) => [v, t(v)] as const) : (q.options ?? []).map((o) => [o, o] as const)).map(
+                  ([v, label]) => (
+                    <option key={v} value={v}>
+                      {label}
+                    </option>
+                  ),
+                )}
               </select>
             ) : (
               <TextInput

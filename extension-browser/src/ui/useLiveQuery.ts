@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { errorText } from '../api/errors';
+import { classifyError, errorText } from '../api/errors';
 
-type Handlers = { onStarted: () => void; onData: () => void; onError: () => void };
+type Handlers = { onStarted: () => void; onData: () => void; onError: (err: unknown) => void };
 
 /**
  * Loads data and loads it again whenever the live stream reports a change: `data` (null until
@@ -35,7 +35,15 @@ export function useLiveQuery<T>(load: () => Promise<T>, subscribe: (h: Handlers)
       setLive(true);
       refresh();
     };
-    const sub = subscribe({ onStarted: started, onData: refresh, onError: () => setLive(false) });
+    const sub = subscribe({
+      onStarted: started,
+      onData: refresh,
+      onError: (err) => {
+        setLive(false);
+        // A token revoked (or an account deactivated) while the panel is open: say so at once.
+        if (classifyError(err) === 'unauthorized') setError(errorText(err));
+      },
+    });
     return () => sub.unsubscribe();
   }, [subscribe, refresh]);
   return { data, error, live, refresh };

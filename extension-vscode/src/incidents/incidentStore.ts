@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { type IncidentListItem, IncidentListItemSchema, type IncidentView, OPEN_STATUSES, type Template } from '@handoff/shared';
+import {
+  type Incident,
+  type IncidentListItem,
+  IncidentListItemSchema,
+  type IncidentView,
+  OPEN_STATUSES,
+  type Template,
+  visibleQuestions,
+} from '@handoff/shared';
 import type { Session } from '../auth/session';
 import { listItemOf, mergeSummaries, pushRecent } from '../views/treeModel';
 
@@ -15,6 +23,8 @@ export class IncidentStore implements vscode.Disposable {
   private readonly views = new Map<string, { view: IncidentView; at: number }>();
   private pending: Promise<void> | null = null;
   private templates: Promise<Template[]> | null = null;
+  /** Saved question-list versions never change: kept for the session, by "category@version". */
+  private readonly versions = new Map<string, Promise<Template | null>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -81,8 +91,8 @@ export class IncidentStore implements vscode.Disposable {
     return view;
   }
 
-  /** The category's questions from its template (cached per session; empty when unknown). */
-  async questionsFor(category: string): Promise<{ id: string; text: string; why: string }[]> {
+  /** The category's latest questions (cached per session; empty when unknown). */
+  private async latestTemplate(category: string): Promise<Template | undefined> {
     this.templates ??= this.session.client.templates.list.query().then(
       (list) => list as Template[],
       () => {
@@ -90,8 +100,39 @@ export class IncidentStore implements vscode.Disposable {
         return [];
       },
     );
-    const template = (await this.templates).find((t) => t.category === category);
-    return template?.questions.map(({ id, text, why }) => ({ id, text, why })) ?? [];
+    return (await this.templates).find((t) => t.category === category);
+  }
+
+  /**
+   * The questions the incident was asked: those of the version it was captured with whose
+   * conditions held for its answers (the latest version when the server has no version).
+   */
+  async questionsFor(incident: Pick<Incident, 'category' | 'templateVersion' | 'answers'>): Promise<{
+    version: number | null;
+    questions: { id: string; text: string; why: string }[];
+  }> {
+    let template: Template | null | undefined;
+    if (incident.templateVersion !== null) {
+      const key = `${incident.category}@${incident.templateVersion}`;
+      let pending = this.versions.get(key);
+      if (!pending) {
+        pending = this.session.client.templates.version
+          .query({ category: incident.category, version: incident.templateVersion })
+          .then((t) => t as Template)
+          .catch(() => {
+            this.versions.delete(key); // try again next time
+            return null;
+          });
+        this.versions.set(key, pending);
+      }
+      template = await pending;
+    }
+    template ??= await this.latestTemplate(incident.category);
+    if (!template) return { version: null, questions: [] };
+    return {
+      version: template.version,
+      questions: visibleQuestions(template, incident.answers).map(({ id, text, why }) => ({ id, text, why })),
+    };
   }
 
   remember(view: IncidentView): void {

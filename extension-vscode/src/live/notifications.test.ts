@@ -96,4 +96,17 @@ describe('noticeFor: the loop back from L1', () => {
       ),
     ).toBeNull();
   });
+  it('notifies of a service-level warning or breach the server addressed to me, and only then', () => {
+    const system = { id: 0, name: 'Handoff' };
+    const data = { target: 'first_response', dueAt: '2026-11-23T11:00:00Z', notify: [1, 3, 4] };
+    expect(noticeFor(event({ kind: 'sla_breached', actor: system, data }), me)).toEqual({
+      kind: 'slaBreached',
+      reference: 'INC-7',
+      title: 'Crash',
+      target: 'first_response',
+      dueAt: '2026-11-23T11:00:00Z',
+    });
+    expect(noticeFor(event({ kind: 'sla_warning', actor: system, data }), me)?.kind).toBe('slaWarning');
+    expect(noticeFor(event({ kind: 'sla_breached', actor: system, data: { ...data, notify: [1, 4] } }), me)).toBeNull();
+  });
 });

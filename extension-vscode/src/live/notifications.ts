@@ -1,4 +1,4 @@
-import type { IncidentEvent, User } from '@handoff/shared';
+import { type IncidentEvent, type SlaTargetKind, SlaTargetKindSchema, type User } from '@handoff/shared';
 
 export type Notice =
   | { kind: 'assignedToMe'; reference: string; title: string; actor: string }
@@ -6,7 +6,8 @@ export type Notice =
   | { kind: 'answered'; reference: string; title: string; actor: string }
   | { kind: 'verified'; reference: string; title: string; actor: string }
   | { kind: 'closed'; reference: string; title: string; actor: string }
-  | { kind: 'reopened'; reference: string; title: string; actor: string; reason: string };
+  | { kind: 'reopened'; reference: string; title: string; actor: string; reason: string }
+  | { kind: 'slaWarning' | 'slaBreached'; reference: string; title: string; target: SlaTargetKind; dueAt: string };
 
 /** "Status fixed → in_progress: still fails on iOS" → the reason, for a reopen after a fix. */
 export function reopenReason(text: string): string | null {
@@ -15,7 +16,8 @@ export function reopenReason(text: string): string | null {
 }
 
 /**
- * Which live events deserve a notification for `me`: an incident assigned to me or (unowned) to
+ * Which live events deserve a notification for `me`: a service-level warning or breach the server
+ * addressed to me; an incident assigned to me or (unowned) to
  * one of my teams; on an incident I own: L1's answer, the fix verified with the customer, the
  * incident closed, or reopened because it still fails (with the reason). My own actions never notify me.
  * Only full events notify: a summary event (another team's incident) says neither who acted nor what.
@@ -23,6 +25,13 @@ export function reopenReason(text: string): string | null {
 export function noticeFor(event: IncidentEvent, me: User): Notice | null {
   if (event.access !== 'full' || event.actor.id === me.id) return null;
   const base = { reference: event.reference, title: event.title };
+  if (event.kind === 'sla_warning' || event.kind === 'sla_breached') {
+    // The server names who must hear of it: the owner, the team's leads, the reporting agent.
+    const { notify, target, dueAt } = event.data ?? {};
+    const kind = SlaTargetKindSchema.safeParse(target);
+    if (!Array.isArray(notify) || !notify.includes(me.id) || !kind.success || typeof dueAt !== 'string') return null;
+    return { kind: event.kind === 'sla_warning' ? 'slaWarning' : 'slaBreached', ...base, target: kind.data, dueAt };
+  }
   if (event.kind === 'assigned' || event.kind === 'created') {
     if (event.owner?.id === me.id) return { kind: 'assignedToMe', ...base, actor: event.actor.name };
     if (!event.owner && event.team && me.teams.includes(event.team)) return { kind: 'assignedToTeam', ...base, team: event.team };

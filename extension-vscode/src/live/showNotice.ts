@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { targetLabel, timeLeftText } from '../sla/timeLeftText';
 import type { Notice } from './notifications';
 
 /** Shows a live-event notice with an Open button that opens the incident. */
@@ -26,8 +27,31 @@ export async function showNotice(notice: Notice): Promise<void> {
         ? vscode.l10n.t('{0} reopened {1}, it still fails: {2}', notice.actor, notice.reference, notice.reason)
         : vscode.l10n.t('{0} reopened {1}: {2}', notice.actor, notice.reference, notice.title);
       break;
+    case 'slaWarning':
+      message = vscode.l10n.t(
+        '{0} target of {1} is nearly due ({2}): {3}',
+        targetLabel(notice.target),
+        notice.reference,
+        timeLeftText(notice.dueAt, Date.now()),
+        notice.title,
+      );
+      break;
+    case 'slaBreached':
+      message = vscode.l10n.t(
+        '{0} target of {1} is breached ({2}): {3}',
+        targetLabel(notice.target),
+        notice.reference,
+        timeLeftText(notice.dueAt, Date.now()),
+        notice.title,
+      );
+      break;
   }
-  const show = notice.kind === 'reopened' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show =
+    notice.kind === 'slaBreached'
+      ? vscode.window.showErrorMessage
+      : notice.kind === 'reopened' || notice.kind === 'slaWarning'
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
   if ((await show(message, open)) === open) {
     await vscode.commands.executeCommand('handoff.openIncident', notice.reference);
   }

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import type { IncidentListItem } from '@handoff/shared';
+import { byUrgency, type IncidentListItem } from '@handoff/shared';
 import type { IncidentStore } from '../incidents/incidentStore';
 import { groupByStatus } from './treeModel';
 import { IncidentNode, StatusGroupNode, type HandoffNode } from './nodes';
+
+/** Incidents seen in full by urgency; outlines (no promise shown) after them. */
+const urgencyOrder = (a: IncidentListItem, b: IncidentListItem) =>
+  byUrgency(a.access === 'full' ? a : { ...a, sla: null }, b.access === 'full' ? b : { ...b, sla: null });
 
 export type ViewKind = 'assigned' | 'teams' | 'needsInfo' | 'recent';
 
@@ -18,6 +22,8 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<HandoffNode
   private readonly changed = new vscode.EventEmitter<HandoffNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly sub: vscode.Disposable;
+  /** Time left changes by itself: the lines are redrawn every half minute. */
+  private readonly tick = setInterval(() => this.changed.fire(undefined), 30_000);
 
   constructor(
     readonly kind: ViewKind,
@@ -44,13 +50,16 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<HandoffNode
   }
 
   getChildren(node?: HandoffNode): HandoffNode[] {
-    if (node instanceof StatusGroupNode) return node.items.map((i) => new IncidentNode(i));
+    // Most urgent first (the earliest service-level due time); "Recent" keeps the order of use.
+    const sorted = (items: IncidentListItem[]) => (this.kind === 'recent' ? items : [...items].sort(urgencyOrder));
+    if (node instanceof StatusGroupNode) return sorted(node.items).map((i) => new IncidentNode(i));
     if (node) return [];
     if (this.kind === 'teams') return groupByStatus(this.items()).map((g) => new StatusGroupNode(g.status, g.items));
-    return this.items().map((i) => new IncidentNode(i));
+    return sorted(this.items()).map((i) => new IncidentNode(i));
   }
 
   dispose(): void {
+    clearInterval(this.tick);
     this.sub.dispose();
     this.changed.dispose();
   }

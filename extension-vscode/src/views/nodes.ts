@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { IncidentListItem, IncidentSummary, Status } from '@handoff/shared';
+import { type IncidentListItem, type IncidentSummary, type Status, urgencyOf } from '@handoff/shared';
 import { statusLabel } from '../incidents/labels';
+import { targetLabel, timeLeftText } from '../sla/timeLeftText';
 import { whoseLine } from '../incidents/whose';
 
 const SEVERITY_ICON: Record<IncidentSummary['severity'], vscode.ThemeIcon> = {
@@ -10,21 +11,35 @@ const SEVERITY_ICON: Record<IncidentSummary['severity'], vscode.ThemeIcon> = {
   low: new vscode.ThemeIcon('circle-outline'),
 };
 
+/** The clock icon of a promise past its warning share (yellow) or breached (red). */
+const URGENCY_ICON = {
+  warning: new vscode.ThemeIcon('watch', new vscode.ThemeColor('list.warningForeground')),
+  breached: new vscode.ThemeIcon('watch', new vscode.ThemeColor('errorForeground')),
+};
+
 /**
- * One incident in a tree: "INC-1042 Title", described by status and owner; click opens the panel.
+ * One incident in a tree: "INC-1042 Title", described by the time left on its next service-level
+ * target (if a policy covers it), status and owner; click opens the panel.
  * Another team's incident (an outline) says whose it is and carries another context value, so
  * none of the inline actions (steps, start work, assign — all need the whole incident) shows on it.
  */
 export class IncidentNode extends vscode.TreeItem {
   readonly kind = 'incident';
-  constructor(readonly item: IncidentListItem) {
+  constructor(
+    readonly item: IncidentListItem,
+    now: number = Date.now(),
+  ) {
     super(`${item.reference} ${item.title}`, vscode.TreeItemCollapsibleState.None);
     this.id = undefined; // the same incident may show in several groups
     const owner = item.owner?.name ?? vscode.l10n.t('unassigned');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${item.reference}: ${item.title}\n\n`);
     if (item.access === 'full') {
-      this.description = [statusLabel(item.status), owner].join(' · ');
+      const urgency = urgencyOf(item.sla, now);
+      const left = urgency ? timeLeftText(urgency.target.dueAt!, now) : null;
+      this.description = [...(left ? [left] : []), statusLabel(item.status), owner].join(' · ');
+      if (urgency && left)
+        tooltip.appendText(`${targetLabel(urgency.target.kind)}: ${left} (${new Date(urgency.target.dueAt!).toLocaleString()})\n\n`);
       tooltip.appendText(
         vscode.l10n.t(
           '{0} · severity {1} · team {2} · {3} customer(s)',
@@ -34,7 +49,7 @@ export class IncidentNode extends vscode.TreeItem {
           item.affectedCustomers,
         ),
       );
-      this.iconPath = SEVERITY_ICON[item.severity];
+      this.iconPath = urgency && urgency.level !== 'ok' ? URGENCY_ICON[urgency.level] : SEVERITY_ICON[item.severity];
       this.contextValue = 'handoff.incident';
     } else {
       this.description = [statusLabel(item.status), owner, vscode.l10n.t('team {0}', item.team ?? '—')].join(' · ');

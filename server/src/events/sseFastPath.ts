@@ -4,6 +4,7 @@ import { createContext, type Services } from '../context.js';
 import type { HttpLimits } from '../http/limits.js';
 import { log } from '../log.js';
 import { FAULT_MESSAGES, storeFault } from '../store/errors.js';
+import { grantOf } from './credentialWatch.js';
 import { SubscriberTooSlowError } from './follow.js';
 import { appRouter } from '../routers/_app.js';
 import { SSE_OPTIONS } from '../trpc.js';
@@ -99,6 +100,8 @@ async function stream(services: Services, limits: HttpLimits, req: http.Incoming
   let ctx: Awaited<ReturnType<typeof createContext>> | undefined;
   let input: unknown;
   let counted: number | null = null;
+  let unwatch: (() => void) | null = null;
+  let ended = false;
   const streams = openStreams.get(services) ?? new Map<number, number>();
   openStreams.set(services, streams);
   try {
@@ -121,6 +124,32 @@ async function stream(services: Services, limits: HttpLimits, req: http.Incoming
       counted = ctx.user.id;
       streams.set(counted, open + 1);
     }
+    if (ctx.user && ctx.tokenId !== null) {
+      const streamCtx = ctx;
+      unwatch = services.credentials.watch({
+        tokenId: ctx.tokenId,
+        userId: ctx.user.id,
+        grant: grantOf(ctx.user),
+        // A revoked token stops working on open streams too: a 401 the client shows, then the end.
+        revoked: () => {
+          ended = true;
+          const error = new TRPCError({
+            code: 'UNAUTHORIZED',
+            message: 'Your token was revoked or your account deactivated: sign in again with a new token.',
+          });
+          const shape = getTRPCErrorShape({ config: appRouter._def._config, error, type: 'subscription', path, input, ctx: streamCtx });
+          res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`);
+          abort.abort();
+          res.end();
+        },
+        // New role or teams: cut the stream; the client reconnects and is filtered by the new ones.
+        changed: () => {
+          ended = true;
+          abort.abort();
+          res.destroy();
+        },
+      });
+    }
     const iterable = (await callTRPCProcedure({
       router: appRouter,
       path,
@@ -135,7 +164,7 @@ async function stream(services: Services, limits: HttpLimits, req: http.Incoming
       await send(res, frame(value[0], value[1]), limits);
       if (abort.signal.aborted) break;
     }
-    res.write('event: return\ndata: \n\n\n');
+    if (!ended) res.write('event: return\ndata: \n\n\n');
   } catch (cause) {
     if (SubscriberTooSlowError.is(cause)) {
       // No error event: the client's EventSource reconnects by itself and resumes by its last id.
@@ -156,6 +185,7 @@ async function stream(services: Services, limits: HttpLimits, req: http.Incoming
       res.write(`event: serialized-error\ndata: ${JSON.stringify(shape)}\n\n\n`);
     }
   } finally {
+    unwatch?.();
     clearInterval(ping);
     if (counted !== null) {
       const left = (streams.get(counted) ?? 1) - 1;

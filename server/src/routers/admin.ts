@@ -4,10 +4,16 @@ import {
   RoutingRuleInputSchema,
   RoutingSuggestInputSchema,
   TeamSchema,
+  TemplateHistoryInputSchema,
   TemplateInputSchema,
+  TemplateStatsInputSchema,
+  TemplateVersionInputSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
+import { actorOf, recordAudit } from '../store/admin.js';
 import { notFound } from '../store/errors.js';
+import { questionStats } from '../store/questionStats.js';
+import { accountProcedures } from './accounts.js';
 import { procedureFor, router } from '../trpc.js';
 
 export const authRouter = router({
@@ -22,15 +28,51 @@ export const usersRouter = router({
     .input(AddUserInputSchema)
     .mutation(async ({ ctx, input }) => {
       for (const team of input.teams) await ctx.store.requireTeam(team, 'teams');
-      return ctx.store.addUser(input);
+      return ctx.admin.addUser(input, actorOf(ctx.user));
     }),
+  ...accountProcedures,
 });
 
 export const templatesRouter = router({
   list: procedureFor('template.read').query(({ ctx }) => ctx.store.listTemplates()),
   upsert: procedureFor('template.manage')
     .input(TemplateInputSchema)
-    .mutation(({ ctx, input }) => ctx.store.upsertTemplate(input)),
+    .mutation(({ ctx, input }) =>
+      ctx.store.write(async (trx) => {
+        const before = await ctx.store.latestTemplate(input.category, trx);
+        const saved = await ctx.store.upsertTemplate(input, trx);
+        await recordAudit(trx, actorOf(ctx.user), 'template.save', `template ${input.category}`, before, saved);
+        return saved;
+      }),
+    ),
+  /** The questions as they were in one version: what an incident captured with it was asked. */
+  version: procedureFor('template.read')
+    .input(TemplateVersionInputSchema)
+    .query(async ({ ctx, input }) => {
+      const template = await ctx.store.templateVersion(input.category, input.version);
+      if (!template) throw notFound(`Version ${input.version} of the "${input.category}" questions`);
+      return template;
+    }),
+  /**
+   * Which questions earn their place: how often each is asked and answered, how often developers
+   * asked L1 for the same information anyway, and the questions developers keep asking that the
+   * list lacks (suggestions for the editor).
+   */
+  stats: procedureFor('template.manage')
+    .input(TemplateStatsInputSchema)
+    .query(async ({ ctx, input }) => {
+      const stats = await questionStats(ctx.store, input.category, (id) => ctx.incidents.ref(id), input.since);
+      if (!stats) throw notFound(`Category "${input.category}"`);
+      return stats;
+    }),
+  /** Every saved version of a category's questions, newest first. */
+  history: procedureFor('template.read')
+    .input(TemplateHistoryInputSchema)
+    .query(async ({ ctx, input }) => {
+      const versions = await ctx.store.templateHistory(input.category);
+      if (versions.length === 0) throw notFound(`Category "${input.category}"`);
+      return versions;
+    }),
 });
 
 export const teamsRouter = router({
@@ -39,10 +81,14 @@ export const teamsRouter = router({
   upsert: procedureFor('team.rename')
     .input(TeamSchema)
     .mutation(async ({ ctx, input }) => {
-      const exists = (await ctx.store.listTeams()).some((t) => t.id === input.id);
-      if (exists) authorize(ctx, 'team.rename', input.id);
+      const before = (await ctx.store.listTeams()).find((t) => t.id === input.id) ?? null;
+      if (before) authorize(ctx, 'team.rename', input.id);
       else authorize(ctx, 'team.create');
-      return ctx.store.upsertTeam(input);
+      return ctx.store.write(async (trx) => {
+        const saved = await ctx.store.upsertTeam(input, trx);
+        await recordAudit(trx, actorOf(ctx.user), 'team.upsert', `team ${input.id}`, before, saved);
+        return saved;
+      });
     }),
 });
 
@@ -50,9 +96,14 @@ export const routingRouter = router({
   list: procedureFor('routing.read').query(({ ctx }) => ctx.store.listRoutingRules()),
   add: procedureFor('routing.manage')
     .input(RoutingRuleInputSchema)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       authorize(ctx, 'routing.manage', input.team);
-      return ctx.store.addRoutingRule(input);
+      await ctx.store.requireTeam(input.team);
+      return ctx.store.write(async (trx) => {
+        const rule = await ctx.store.addRoutingRule(input, trx);
+        await recordAudit(trx, actorOf(ctx.user), 'routing.add', `routing rule ${rule.id}`, null, rule);
+        return rule;
+      });
     }),
   remove: procedureFor('routing.manage')
     .input(RoutingRemoveInputSchema)
@@ -60,7 +111,10 @@ export const routingRouter = router({
       const rule = (await ctx.store.listRoutingRules()).find((r) => r.id === input.id);
       if (!rule) throw notFound(`Routing rule ${input.id}`);
       authorize(ctx, 'routing.manage', rule.team);
-      await ctx.store.deleteRoutingRule(input.id);
+      await ctx.store.write(async (trx) => {
+        await ctx.store.deleteRoutingRule(input.id, trx);
+        await recordAudit(trx, actorOf(ctx.user), 'routing.remove', `routing rule ${input.id}`, rule, null);
+      });
       return { removed: input.id };
     }),
   suggest: procedureFor('routing.read')

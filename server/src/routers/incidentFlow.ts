@@ -13,6 +13,7 @@ import { authorize } from '../access.js';
 import { badRequest, forbidden } from '../store/errors.js';
 import type { Change } from '../store/incidents.js';
 import { factsOfRow, participantIds } from '../store/mapping.js';
+import { tierOf } from '../store/tiers.js';
 import { procedureFor } from '../trpc.js';
 import { linkAsDuplicate } from './duplicates.js';
 
@@ -29,7 +30,7 @@ export const incidentFlowProcedures = {
     .input(TransitionInputSchema)
     .mutation(({ ctx, input }) => {
       const id = ctx.incidents.idOf(input.ref);
-      return ctx.incidents.change(id, ctx.user.id, (row) => {
+      return ctx.incidents.change(id, ctx.user.id, async (row, trx) => {
         const from = StatusSchema.parse(row.status);
         const verdict = checkTransitionFor(ctx.user, { ...factsOfRow(row), status: from }, input, ctx.policy);
         if (!verdict.ok) throw verdict.status === 'forbidden' ? forbidden(verdict.message) : badRequest(verdict.message);
@@ -37,7 +38,8 @@ export const incidentFlowProcedures = {
           reason: input.reason ?? null,
         });
         if (input.to === 'fixed') {
-          change.set = { ...change.set, fixed_in_version: input.version ?? null };
+          // The tier it was resolved at, for the leads' insights.
+          change.set = { ...change.set, fixed_in_version: input.version ?? null, resolved_tier: await tierOf(trx, row.team) };
           change.text = `Fixed in ${input.version}${input.reason ? `: ${input.reason}` : ''}`;
           change.data = { ...change.data, version: input.version };
         }

@@ -11,10 +11,12 @@ import {
   UpdateInputSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
+import { answersFor } from '../store/answers.js';
 import { badRequest, isUniqueViolation } from '../store/errors.js';
 import type { Change } from '../store/incidents.js';
 import { factsOfRow } from '../store/mapping.js';
 import { procedureFor, router } from '../trpc.js';
+import { escalationProcedures } from './escalation.js';
 import { incidentFlowProcedures } from './incidentFlow.js';
 import { rootOf } from './duplicates.js';
 
@@ -81,13 +83,13 @@ export const incidentsRouter = router({
   update: procedureFor('incident.update')
     .input(UpdateInputSchema)
     .mutation(({ ctx, input }) =>
-      ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, (row) => {
+      ctx.incidents.change(ctx.incidents.idOf(input.ref), ctx.user.id, async (row, trx) => {
         authorize(ctx, 'incident.update', factsOfRow(row));
         const p = input.patch;
         const set: Change['set'] = {};
         if (p.title !== undefined) set.title = p.title;
         if (p.description !== undefined) set.description = p.description;
-        if (p.answers !== undefined) set.answers = JSON.stringify(p.answers);
+        if (p.answers !== undefined) set.answers = JSON.stringify(await answersFor(ctx.store, row, p.answers, trx));
         if (p.product !== undefined) set.product = p.product;
         if (p.version !== undefined) set.version = p.version;
         if (p.component !== undefined) set.component = p.component;
@@ -192,4 +194,5 @@ export const incidentsRouter = router({
     }),
 
   ...incidentFlowProcedures,
+  ...escalationProcedures,
 });

@@ -2,6 +2,7 @@ import {
   type AccessPolicy,
   type Incident,
   type IncidentListItem,
+  type IncidentSla,
   type IncidentView,
   incidentAccess,
   type Recording,
@@ -43,6 +44,9 @@ function decodeCursor(cursor: string): [string, number] {
 
 /** Incident reads, each shaped by how much of the incident the reader may see. */
 export class IncidentReader {
+  /** The service-level promise of incidents by id (set once the SLA stores exist). */
+  slaOf: (ids: readonly number[]) => Promise<Map<number, IncidentSla>> = async () => new Map();
+
   constructor(
     private readonly store: Store,
     private readonly prefix: string,
@@ -54,7 +58,7 @@ export class IncidentReader {
 
   /** The whole incident with its latest timeline entries (older ones: {@link timelinePage}). */
   async full(row: IncidentRow): Promise<Incident> {
-    const [latest, attachments] = await Promise.all([
+    const [latest, attachments, sla] = await Promise.all([
       this.db
         .selectFrom('timeline')
         .selectAll()
@@ -68,10 +72,14 @@ export class IncidentReader {
         .where('incident_id', '=', row.id)
         .orderBy('id')
         .execute(),
+      this.slaOf([row.id]),
     ]);
     const rows = latest.slice(0, TIMELINE_PAGE).reverse();
     const users = await this.store.userRefs([...namedUsers(row), ...rows.map((t) => t.actor_id)]);
-    return toIncident(row, { rows, earlier: latest.length > TIMELINE_PAGE }, attachments, users, this.prefix);
+    return {
+      ...toIncident(row, { rows, earlier: latest.length > TIMELINE_PAGE }, attachments, users, this.prefix),
+      sla: sla.get(row.id) ?? null,
+    };
   }
 
   /** The incident as `user` may see it: whole, or its outline when it is another team's. */
@@ -114,8 +122,11 @@ export class IncidentReader {
   /** List lines: a summary of what `user` sees in full, the outline of the rest. */
   async items(rows: IncidentRow[], user: User, policy: AccessPolicy): Promise<IncidentListItem[]> {
     const users = await this.store.userRefs(rows.flatMap((r) => (r.owner_id ? [r.owner_id, r.reporter_id] : [r.reporter_id])));
+    const full = rows.filter((r) => incidentAccess(user, factsOfRow(r), policy) === 'full');
+    const sla = await this.slaOf(full.map((r) => r.id));
+    const seen = new Set(full);
     return rows.map((r) =>
-      incidentAccess(user, factsOfRow(r), policy) === 'full' ? toSummary(r, users, this.prefix) : toOutline(r, users, this.prefix),
+      seen.has(r) ? { ...toSummary(r, users, this.prefix), sla: sla.get(r.id) ?? null } : toOutline(r, users, this.prefix),
     );
   }
 

@@ -2,13 +2,13 @@ import {
   type CreateResult,
   type IncidentChange,
   type IncidentCreateInputSchema,
-  missingRequiredAnswers,
   parseRef,
   StatusSchema,
   type TimelineKind,
   type User,
 } from '@handoff/shared';
 import type { z } from 'zod';
+import { checkedAnswers } from './answers.js';
 import { badRequest, isUniqueViolation, notFound } from './errors.js';
 import { namedUsers, toChange } from './mapping.js';
 import type { EventRow, IncidentRow, TimelineRow } from './schema.js';
@@ -28,6 +28,12 @@ export interface Change {
 
 /** Incident writes. Every write appends timeline rows (= live events) in the same transaction. */
 export class IncidentStore {
+  /**
+   * Runs inside every write that creates or changes an incident, after its timeline entry is
+   * appended (service-level timers are recomputed there, in the same transaction).
+   */
+  slaHook: ((trx: Trx, before: IncidentRow | null, after: IncidentRow, entry: TimelineRow) => Promise<void>) | null = null;
+
   constructor(
     private readonly store: Store,
     readonly prefix: string,
@@ -51,13 +57,8 @@ export class IncidentStore {
       const known = (await this.store.listTemplates()).map((t) => t.category).join(', ');
       throw badRequest(`category: unknown category "${input.category}". Known categories: ${known}.`);
     }
-    const missing = missingRequiredAnswers(template, input.answers);
-    if (missing.length > 0) {
-      throw badRequest(
-        `answers: required question${missing.length > 1 ? 's' : ''} not answered: ` +
-          missing.map((q) => `"${q.id}" (${q.text})`).join(', '),
-      );
-    }
+    // A question hidden by its condition was never asked: its answer is not kept.
+    const answers = checkedAnswers(template, input.answers);
     const team = await this.store.suggestTeam(input.category, input.component);
     const now = new Date().toISOString();
     const doc = searchDocument(input.title, input.description, input.steps);
@@ -72,7 +73,7 @@ export class IncidentStore {
             title: input.title,
             description: input.description,
             category: input.category,
-            answers: JSON.stringify(input.answers),
+            answers: JSON.stringify(answers),
             template_version: template.version,
             product: input.product,
             version: input.version,
@@ -119,7 +120,12 @@ export class IncidentStore {
             .execute();
         }
         const routed = team ? ` and routed to ${team}` : '';
-        await this.appendTimeline(trx, row, actor.id, { kind: 'created', text: `Created by ${actor.name}${routed}`, data: { team } });
+        const entry = await this.appendTimeline(trx, row, actor.id, {
+          kind: 'created',
+          text: `Created by ${actor.name}${routed}`,
+          data: { team },
+        });
+        await this.slaHook?.(trx, null, row, entry);
         return { reference: this.ref(row.id), status: 'new' as const, team, created: true };
       });
     } catch (err) {
@@ -186,7 +192,14 @@ export class IncidentStore {
       set.search_body = doc.body;
     }
     await trx.updateTable('incidents').set(set).where('id', '=', row.id).execute();
-    return { row: next, entry: await this.appendTimeline(trx, next, actorId, change) };
+    const entry = await this.appendTimeline(trx, next, actorId, change);
+    await this.slaHook?.(trx, row, next, entry);
+    return { row: next, entry };
+  }
+
+  /** Appends a timeline entry without changing the incident (what the server itself records). */
+  appendEntry(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
+    return this.appendTimeline(trx, row, actorId, change);
   }
 
   private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {

@@ -98,6 +98,50 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table incidents add column participants text not null default '[]'`.execute(db);
       },
     },
+    '0007_sla': {
+      async up(db: AnyDb) {
+        // Durations can exceed 2^31 ms (a target of a month): a double on PostgreSQL, SQLite's integers are 64-bit.
+        const ms = engine === 'sqlite' ? sql`integer` : sql`double precision`;
+        await sql`create table sla_calendars (id text primary key, name text not null, definition text not null, updated_at text not null)`.execute(
+          db,
+        );
+        await sql`create table sla_plans (id text primary key, name text not null)`.execute(db);
+        await sql`create table customer_plans (org text primary key, plan text not null)`.execute(db);
+        // plan '' = customers without a plan-specific policy; one policy per severity and plan.
+        await sql`create table sla_policies (
+          id text primary key, name text not null, severity text not null, plan text not null, calendar text not null,
+          definition text not null, updated_at text not null, unique (severity, plan))`.execute(db);
+        // One row per promise on an incident; times are ISO text (UTC, ms), so text order is time order.
+        await sql`create table sla_timers (
+          incident_id integer not null, kind text not null, policy_id text not null,
+          target_ms ${ms} not null, warn_ms ${ms} not null, consumed_ms ${ms} not null,
+          running_since text, due_at text, warn_at text, warned_at text, breached_at text, met_at text,
+          next_fire_at text, primary key (incident_id, kind))`.execute(db);
+        await sql`create index sla_timers_next_fire on sla_timers (next_fire_at)`.execute(db);
+        // Support tiers: 1 helpdesk, 2 a technical team per area, 3 engineering.
+        await sql`alter table teams add column tier integer not null default 1`.execute(db);
+        await sql`alter table incidents add column escalations integer not null default 0`.execute(db);
+        await sql`alter table incidents add column resolved_tier integer`.execute(db);
+        // A category's "escalate when …" hint for L1.
+        await sql`alter table templates add column escalate_when text`.execute(db);
+      },
+    },
+    '0010_admin': {
+      async up(db: AnyDb) {
+        // Several revocable tokens per person; the existing ones carry over as "first token".
+        await sql`create table tokens (
+          id ${serial(engine)}, user_id integer not null references users(id), label text not null,
+          token_hash text not null unique, created_at text not null, created_by integer,
+          last_used_at text, revoked_at text)`.execute(db);
+        await sql`create index tokens_user on tokens (user_id)`.execute(db);
+        await sql`insert into tokens (user_id, label, token_hash, created_at)
+          select id, 'first token', token_hash, created_at from users`.execute(db);
+        await sql`alter table users add column deactivated_at text`.execute(db);
+        await sql`create table audit_log (
+          id ${serial(engine)}, at text not null, actor_id integer, actor_name text not null,
+          action text not null, target text not null, before text, after text)`.execute(db);
+      },
+    },
     '0009_recordings': {
       async up(db: AnyDb) {
         // A recorded reproduction (Recorder JSON, at most MAX_RECORDING_BYTES): one per incident,

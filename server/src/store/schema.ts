@@ -6,13 +6,42 @@ export interface UsersTable {
   name: string;
   role: string;
   teams: string;
+  /** Unused since tokens have their own table (kept: the column is NOT NULL UNIQUE). */
   token_hash: string;
   created_at: string;
+  /** Set while the account is deactivated: none of its tokens works. */
+  deactivated_at: string | null;
+}
+
+/** Personal API tokens; a person may have several (one per device), each revocable. */
+export interface TokensTable {
+  id: Generated<number>;
+  user_id: number;
+  label: string;
+  token_hash: string;
+  created_at: string;
+  created_by: number | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** Who changed what in the administration, when, with the state before and after (JSON). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  action: string;
+  target: string;
+  before: string | null;
+  after: string | null;
 }
 
 export interface TeamsTable {
   id: string;
   name: string;
+  /** Support tier: 1 helpdesk, 2 a technical team per area, 3 engineering. */
+  tier: Generated<number>;
 }
 
 export interface RoutingRulesTable {
@@ -28,6 +57,8 @@ export interface TemplatesTable {
   label: string;
   questions: string;
   created_at: string;
+  /** When L1 should escalate incidents of this category (shown in the side panel). */
+  escalate_when: string | null;
 }
 
 export interface IncidentsTable {
@@ -59,6 +90,10 @@ export interface IncidentsTable {
   updated_at: string;
   /** JSON array of the ids of people asked a question on it (they see it in full). */
   participants: Generated<string>;
+  /** How often it moved up a tier (for the leads' insights). */
+  escalations: Generated<number>;
+  /** The tier of its team when it was fixed (null until then). */
+  resolved_tier: number | null;
   /** Normalised text for full-text search (see search.ts); derived from title / body. */
   search_title: string;
   search_body: string;
@@ -152,14 +187,69 @@ export interface RecordingsTable {
   created_at: string;
 }
 
+export interface SlaCalendarsTable {
+  id: string;
+  name: string;
+  /** The calendar as validated by CalendarInputSchema (JSON). */
+  definition: string;
+  updated_at: string;
+}
+
+export interface SlaPlansTable {
+  id: string;
+  name: string;
+}
+
+export interface CustomerPlansTable {
+  org: string;
+  plan: string;
+}
+
+export interface SlaPoliciesTable {
+  id: string;
+  name: string;
+  severity: string;
+  /** '' for customers without a plan-specific policy. */
+  plan: string;
+  calendar: string;
+  /** The policy as validated by PolicyInputSchema (JSON). */
+  definition: string;
+  updated_at: string;
+}
+
+/** One promise on one incident; see sla/timer.ts. Times are ISO text. */
+export interface SlaTimersTable {
+  incident_id: number;
+  kind: string;
+  policy_id: string;
+  target_ms: number;
+  warn_ms: number;
+  consumed_ms: number;
+  running_since: string | null;
+  due_at: string | null;
+  warn_at: string | null;
+  warned_at: string | null;
+  breached_at: string | null;
+  met_at: string | null;
+  /** The earlier of an unraised warning and an unraised breach: what the scheduler looks for. */
+  next_fire_at: string | null;
+}
+
 export interface Database {
   recordings: RecordingsTable;
+  sla_calendars: SlaCalendarsTable;
+  sla_plans: SlaPlansTable;
+  customer_plans: CustomerPlansTable;
+  sla_policies: SlaPoliciesTable;
+  sla_timers: SlaTimersTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;
   release_feedback: ReleaseFeedbackTable;
   release_log: ReleaseLogTable;
   users: UsersTable;
+  tokens: TokensTable;
+  audit_log: AuditLogTable;
   teams: TeamsTable;
   routing_rules: RoutingRulesTable;
   templates: TemplatesTable;
@@ -181,4 +271,5 @@ export type EventRow = TimelineRow & {
 };
 export type ReleaseLogRow = Selectable<ReleaseLogTable>;
 export type UserRow = Selectable<UsersTable>;
+export type SlaTimerRow = Selectable<SlaTimersTable>;
 export type Engine = 'sqlite' | 'postgres';

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { type Kysely, type Transaction, sql } from 'kysely';
@@ -10,6 +10,7 @@ import {
   type User,
   type UserRef,
   QuestionSchema,
+  SYSTEM_USER,
   UserSchema,
 } from '@handoff/shared';
 import { z } from 'zod';
@@ -19,6 +20,9 @@ import type { Database, Engine, UserRow } from './schema.js';
 import { log } from '../log.js';
 import { badRequest, type StoreFault, storeFault } from './errors.js';
 import { SqliteSearchIndex } from './searchIndex.js';
+import { insertToken, LAST_USED_RESOLUTION_MS, workingToken } from './tokens.js';
+
+export { hashToken } from './tokens.js';
 
 export type Trx = Transaction<Database>;
 
@@ -28,9 +32,7 @@ export const PG_EVENTS_CHANNEL = 'handoff_events';
 /** Free space below which a store that ran out of disk still counts as full. */
 const MIN_FREE_BYTES = 1024 * 1024;
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export function toUser(row: UserRow): User {
+export function toUser(row: Pick<UserRow, 'id' | 'name' | 'role' | 'teams'>): User {
   return UserSchema.parse({ id: row.id, name: row.name, role: row.role, teams: JSON.parse(row.teams) });
 }
 
@@ -140,40 +142,69 @@ export class Store {
 
   // ---- users ----
 
-  async addUser(input: { name: string; role: Role; teams: string[] }): Promise<{ user: User; token: string }> {
-    const token = `hnd_${randomBytes(24).toString('base64url')}`;
-    const row = await this.write((trx) =>
-      trx
+  /** Adds a person with a first token; returns the token's secret (shown once, stored hashed). */
+  async addUser(
+    input: { name: string; role: Role; teams: string[] },
+    trx?: Trx,
+    createdBy: number | null = null,
+  ): Promise<{ user: User; token: string; tokenId: number }> {
+    return this.inWrite(trx, async (db) => {
+      const row = await db
         .insertInto('users')
         .values({
           name: input.name,
           role: input.role,
           teams: JSON.stringify(input.teams),
-          token_hash: hashToken(token),
+          // Tokens live in their own table; this legacy column only has to be unique.
+          token_hash: `unused:${randomBytes(16).toString('hex')}`,
           created_at: new Date().toISOString(),
+          deactivated_at: null,
         })
         .returningAll()
-        .executeTakeFirstOrThrow(),
-    );
-    return { user: toUser(row), token };
+        .executeTakeFirstOrThrow();
+      const token = await insertToken(db, row.id, 'first token', createdBy);
+      return { user: toUser(row), token: token.secret, tokenId: token.id };
+    });
   }
 
-  /** Gives a user a new token; the old one stops working. */
+  /** Revokes every token of a person and gives them one new one (what a lost laptop calls for). */
   async resetToken(userId: number): Promise<string> {
-    const token = `hnd_${randomBytes(24).toString('base64url')}`;
-    await this.write((trx) =>
-      trx
-        .updateTable('users')
-        .set({ token_hash: hashToken(token) })
-        .where('id', '=', userId)
-        .execute(),
-    );
-    return token;
+    return this.write(async (trx) => {
+      await trx
+        .updateTable('tokens')
+        .set({ revoked_at: new Date().toISOString() })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .execute();
+      return (await insertToken(trx, userId, 'reset token', null)).secret;
+    });
   }
 
-  async userByToken(token: string): Promise<User | null> {
-    const row = await this.db.selectFrom('users').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst();
-    return row ? toUser(row) : null;
+  /** The person a working token belongs to, and which token it is; null for any other string. */
+  async credentialByToken(secret: string): Promise<{ user: User; tokenId: number } | null> {
+    const row = await workingToken(this.db, secret);
+    if (!row) return null;
+    const tokenId = Number(row.token_id);
+    const now = Date.now();
+    if (!row.last_used_at || now - Date.parse(row.last_used_at) > LAST_USED_RESOLUTION_MS) {
+      // Not worth a request's latency, nor failing it: written in the background, at most every few minutes.
+      void this.db
+        .updateTable('tokens')
+        .set({ last_used_at: new Date(now).toISOString() })
+        .where('id', '=', tokenId)
+        .execute()
+        .catch((err: unknown) => log.warn({ err, tokenId }, 'could not record when a token was last used'));
+    }
+    return { user: toUser(row), tokenId };
+  }
+
+  async userByToken(secret: string): Promise<User | null> {
+    return (await this.credentialByToken(secret))?.user ?? null;
+  }
+
+  /** Runs `fn` in the caller's transaction when there is one, else in a new one. */
+  async inWrite<T>(trx: Trx | undefined, fn: (db: Trx) => Promise<T>): Promise<T> {
+    return trx ? fn(trx) : this.write(fn);
   }
 
   async listUsers(): Promise<User[]> {
@@ -188,6 +219,7 @@ export class Store {
 
   /** Id and name of users, cached: names never change once created. */
   async userRefs(ids: Iterable<number>): Promise<Map<number, UserRef>> {
+    if (!this.userNames.has(SYSTEM_USER.id)) this.userNames.set(SYSTEM_USER.id, SYSTEM_USER.name);
     const missing = [...new Set(ids)].filter((id) => !this.userNames.has(id));
     if (missing.length > 0) {
       const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', missing).execute();
@@ -201,23 +233,27 @@ export class Store {
   // ---- teams and routing ----
 
   async listTeams(): Promise<Team[]> {
-    return this.db.selectFrom('teams').selectAll().orderBy('id').execute();
+    return this.db.selectFrom('teams').select(['id', 'name', 'tier']).orderBy('id').execute();
   }
 
-  async upsertTeam(team: Team): Promise<Team> {
-    await this.write((trx) =>
+  /** Creates or renames a team; its tier changes only when given (a new team starts in tier 1). */
+  async upsertTeam(team: Team, in_?: Trx): Promise<Team> {
+    const row = await this.inWrite(in_, (trx) =>
       trx
         .insertInto('teams')
-        .values(team)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name: team.name }))
-        .execute(),
+        .values({ id: team.id, name: team.name, tier: team.tier ?? 1 })
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet(team.tier === undefined ? { name: team.name } : { name: team.name, tier: team.tier }),
+        )
+        .returning(['id', 'name', 'tier'])
+        .executeTakeFirstOrThrow(),
     );
-    return team;
+    return row;
   }
 
-  async addRoutingRule(rule: { category?: string | undefined; component?: string | undefined; team: string }) {
-    await this.requireTeam(rule.team);
-    return this.write((trx) =>
+  async addRoutingRule(rule: { category?: string | undefined; component?: string | undefined; team: string }, in_?: Trx) {
+    if (!in_) await this.requireTeam(rule.team);
+    return this.inWrite(in_, (trx) =>
       trx
         .insertInto('routing_rules')
         .values({ category: rule.category ?? null, component: rule.component ?? null, team: rule.team })
@@ -230,8 +266,8 @@ export class Store {
     return this.db.selectFrom('routing_rules').selectAll().orderBy('id').execute();
   }
 
-  async deleteRoutingRule(id: number): Promise<boolean> {
-    const res = await this.write((trx) => trx.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst());
+  async deleteRoutingRule(id: number, in_?: Trx): Promise<boolean> {
+    const res = await this.inWrite(in_, (trx) => trx.deleteFrom('routing_rules').where('id', '=', id).executeTakeFirst());
     return Number(res.numDeletedRows) > 0;
   }
 
@@ -289,9 +325,26 @@ export class Store {
     return row ? toTemplate(row) : null;
   }
 
+  /** One version of a category's questions (the one an incident was captured with), or null. */
+  async templateVersion(category: string, version: number, db: Kysely<Database> = this.db): Promise<Template | null> {
+    const row = await db
+      .selectFrom('templates')
+      .selectAll()
+      .where('category', '=', category)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row ? toTemplate(row) : null;
+  }
+
+  /** Every version of a category's questions, newest first, with when each was saved. */
+  async templateHistory(category: string): Promise<(Template & { createdAt: string })[]> {
+    const rows = await this.db.selectFrom('templates').selectAll().where('category', '=', category).orderBy('version', 'desc').execute();
+    return rows.map((r) => ({ ...toTemplate(r), createdAt: r.created_at }));
+  }
+
   /** Stores a new version of a category's questions; earlier versions stay for old incidents. */
-  async upsertTemplate(input: TemplateInput): Promise<Template> {
-    const row = await this.write(async (trx) => {
+  async upsertTemplate(input: TemplateInput, in_?: Trx): Promise<Template> {
+    const row = await this.inWrite(in_, async (trx) => {
       const current = await this.latestTemplate(input.category, trx);
       return trx
         .insertInto('templates')
@@ -300,6 +353,7 @@ export class Store {
           version: (current?.version ?? 0) + 1,
           label: input.label,
           questions: JSON.stringify(input.questions),
+          escalate_when: input.escalateWhen ?? null,
           created_at: new Date().toISOString(),
         })
         .returningAll()
@@ -309,8 +363,9 @@ export class Store {
   }
 }
 
-function toTemplate(row: { category: string; version: number; label: string; questions: string }): Template {
+function toTemplate(row: { category: string; version: number; label: string; questions: string; escalate_when: string | null }): Template {
   return {
+    escalateWhen: row.escalate_when,
     category: row.category,
     label: row.label,
     version: row.version,

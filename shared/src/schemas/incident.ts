@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './primitives.js';
 import { RecordingSchema } from './recording.js';
+import { IncidentSlaSchema } from './slaTargets.js';
 import { SlugSchema, UserRefSchema } from './roles.js';
 import { StatusSchema } from './status.js';
 
@@ -117,6 +118,11 @@ export const TIMELINE_KINDS = [
   'branch',
   'released',
   'verified',
+  'sla_warning',
+  'sla_breached',
+  'sla_changed',
+  'escalated',
+  'deescalated',
 ] as const;
 export const TimelineKindSchema = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;
@@ -170,6 +176,8 @@ export const IncidentSummarySchema = z.object({
   fixedInVersion: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The service-level promise that applies to it (none when no policy covers it). */
+  sla: IncidentSlaSchema.nullable().optional(),
 });
 export type IncidentSummary = z.infer<typeof IncidentSummarySchema>;
 

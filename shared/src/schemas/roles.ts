@@ -25,7 +25,11 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-export const TeamSchema = z.object({ id: SlugSchema, name: text(80).min(1, 'name must not be empty') });
+/** Support tiers: 1 helpdesk, 2 a technical team per area, 3 engineering. */
+export const TierSchema = z.number().int('tier must be 1, 2 or 3').min(1, 'tier must be 1, 2 or 3').max(3, 'tier must be 1, 2 or 3');
+
+/** A team; `tier` defaults to 1 for a new team and stays as it is when an upsert omits it. */
+export const TeamSchema = z.object({ id: SlugSchema, name: text(80).min(1, 'name must not be empty'), tier: TierSchema.optional() });
 export type Team = z.infer<typeof TeamSchema>;
 
 /** A routing rule sends new incidents of a category and/or component to a team. */

@@ -4,6 +4,7 @@ import { h, field } from './dom';
 import { renderMarkdown } from './markdown';
 import { renderActions } from './actionsView';
 import { renderTimeline } from './timelineView';
+import { renderTargets } from './slaView';
 
 type IncidentMessage = Extract<ExtensionToPanel, { type: 'incident' }>;
 
@@ -43,6 +44,7 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
       field(L.product!, [i.product, i.version, i.component].filter(Boolean).join(' · ')),
       field(L.category!, i.category),
     ),
+    i.sla ? section(L['sla.title']!, renderTargets(i, L)) : null,
     section(L.environment!, envList(i)),
     section(L.answers!, answers(msg)),
     i.description ? section(L.description!, h('div', { class: 'markdown', id: 'description' }, renderMarkdown(i.description))) : null,

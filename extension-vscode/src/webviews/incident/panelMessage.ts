@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { IncidentView, Me } from '@handoff/shared';
 import type { IncidentStore } from '../../incidents/incidentStore';
 import { NOTHING_OFFERED, offerFor } from '../../incidents/offer';
@@ -22,13 +22,17 @@ export const checkedStepsKey = (reference: string) => `handoff.steps.${reference
 export async function panelMessage(view: IncidentView, me: Me | null, deps: PanelMessageDeps): Promise<ExtensionToPanel> {
   const offer = me ? offerFor(me, view) : NOTHING_OFFERED;
   if (view.access === 'summary') return { type: 'outline', outline: view, whose: whoseLine(view), offer, labels: panelLabels() };
+  const asked = await deps.store.questionsFor(view);
+  const labels = panelLabels();
+  // Which version of the category's questions the agent was asked (question lists evolve).
+  if (asked.version !== null) labels.answers = vscode.l10n.t('Questions and answers (version {0})', asked.version);
   return {
     type: 'incident',
     incident: view,
     offer,
     checkedSteps: deps.workspaceState.get<number[]>(checkedStepsKey(view.reference), []),
-    questions: await deps.store.questionsFor(view.category),
-    labels: panelLabels(),
+    questions: asked.questions,
+    labels,
     releaseVersions: deps.plannedVersions(),
   };
 }

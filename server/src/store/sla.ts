@@ -1,0 +1,171 @@
+import { type Calendar, CalendarInputSchema, type CustomerPlan, CustomerSchema, type Policy, PolicyInputSchema } from '@handoff/shared';
+import type { Kysely } from 'kysely';
+import { BusinessCalendar, knownHolidayCountry } from '../sla/calendar.js';
+import { badRequest } from './errors.js';
+import type { Database } from './schema.js';
+import type { Store, Trx } from './store.js';
+
+type Db = Kysely<Database> | Trx;
+
+/** A policy with the calendar it counts in, ready to compute due times. */
+export interface ActivePolicy {
+  policy: Policy;
+  calendar: BusinessCalendar;
+}
+
+/**
+ * Service-level configuration: calendars, plans, customers' plans and policies. Writes check
+ * what zod cannot (known calendar, known plan, one policy per severity and plan) and answer a
+ * 400 naming the field.
+ */
+export class SlaConfigStore {
+  /** Built calendars by id and version (the row's updated_at), so other instances' edits are seen. */
+  private readonly calendars = new Map<string, { updatedAt: string; calendar: BusinessCalendar }>();
+
+  constructor(private readonly store: Store) {}
+
+  async listCalendars(): Promise<Calendar[]> {
+    const rows = await this.store.db.selectFrom('sla_calendars').selectAll().orderBy('id').execute();
+    return rows.map((r) => CalendarInputSchema.parse(JSON.parse(r.definition)));
+  }
+
+  async upsertCalendar(calendar: Calendar, trx?: Trx): Promise<Calendar> {
+    if (calendar.holidayCountry && !knownHolidayCountry(calendar.holidayCountry)) {
+      throw badRequest(
+        `holidayCountry: no public holidays are known for "${calendar.holidayCountry}"; use an ISO country code such as "DE".`,
+      );
+    }
+    if (calendar.holidayCountry && calendar.holidayRegion && !knownHolidayCountry(calendar.holidayCountry, calendar.holidayRegion)) {
+      throw badRequest(`holidayRegion: "${calendar.holidayRegion}" is not a region of ${calendar.holidayCountry} (e.g. "BY" for Bavaria).`);
+    }
+    const row = { id: calendar.id, name: calendar.name, definition: JSON.stringify(calendar), updated_at: new Date().toISOString() };
+    const write = (t: Trx) =>
+      t
+        .insertInto('sla_calendars')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, definition: row.definition, updated_at: row.updated_at }))
+        .execute();
+    await (trx ? write(trx) : this.store.write(write));
+    return calendar;
+  }
+
+  async listPlans(): Promise<{ id: string; name: string }[]> {
+    return this.store.db.selectFrom('sla_plans').selectAll().orderBy('id').execute();
+  }
+
+  async upsertPlan(plan: { id: string; name: string }): Promise<{ id: string; name: string }> {
+    await this.store.write((t) =>
+      t
+        .insertInto('sla_plans')
+        .values(plan)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name: plan.name }))
+        .execute(),
+    );
+    return plan;
+  }
+
+  async listCustomerPlans(): Promise<CustomerPlan[]> {
+    return this.store.db.selectFrom('customer_plans').selectAll().orderBy('org').execute();
+  }
+
+  async setCustomerPlan(input: CustomerPlan): Promise<CustomerPlan> {
+    await this.requirePlan(this.store.db, input.plan, 'plan');
+    await this.store.write((t) =>
+      t
+        .insertInto('customer_plans')
+        .values(input)
+        .onConflict((oc) => oc.column('org').doUpdateSet({ plan: input.plan }))
+        .execute(),
+    );
+    return input;
+  }
+
+  async listPolicies(): Promise<Policy[]> {
+    const rows = await this.store.db.selectFrom('sla_policies').selectAll().orderBy('severity').orderBy('plan').execute();
+    return rows.map((r) => PolicyInputSchema.parse(JSON.parse(r.definition)));
+  }
+
+  /** Checks a policy against the stored calendars, plans and policies (inside the write that stores it). */
+  async checkPolicy(trx: Trx, policy: Policy): Promise<void> {
+    const cal = await trx.selectFrom('sla_calendars').select('id').where('id', '=', policy.calendar).executeTakeFirst();
+    if (!cal) {
+      const known = (await trx.selectFrom('sla_calendars').select('id').orderBy('id').execute()).map((c) => c.id).join(', ') || 'none yet';
+      throw badRequest(`calendar: unknown calendar "${policy.calendar}". Known calendars: ${known}.`);
+    }
+    if (policy.plan !== null) await this.requirePlan(trx, policy.plan, 'plan');
+    const taken = await trx
+      .selectFrom('sla_policies')
+      .select('id')
+      .where('severity', '=', policy.severity)
+      .where('plan', '=', policy.plan ?? '')
+      .where('id', '!=', policy.id)
+      .executeTakeFirst();
+    if (taken) {
+      const whom = policy.plan ? `plan "${policy.plan}"` : 'customers without a plan-specific policy';
+      throw badRequest(
+        `severity: policy "${taken.id}" already covers ${policy.severity} incidents for ${whom}; change that policy instead.`,
+      );
+    }
+  }
+
+  async writePolicy(trx: Trx, policy: Policy): Promise<void> {
+    const row = {
+      id: policy.id,
+      name: policy.name,
+      severity: policy.severity,
+      plan: policy.plan ?? '',
+      calendar: policy.calendar,
+      definition: JSON.stringify(policy),
+      updated_at: new Date().toISOString(),
+    };
+    const { id: _id, ...set } = row;
+    await trx
+      .insertInto('sla_policies')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet(set))
+      .execute();
+  }
+
+  /**
+   * The policy for an incident of `severity` whose customer is `customerJson`: the one for the
+   * customer organisation's plan if there is one, else the one for customers without a plan.
+   */
+  async policyFor(db: Db, severity: string, customerJson: string): Promise<ActivePolicy | null> {
+    const org = CustomerSchema.safeParse(JSON.parse(customerJson)).data?.org;
+    const plan = org ? ((await db.selectFrom('customer_plans').select('plan').where('org', '=', org).executeTakeFirst())?.plan ?? '') : '';
+    const rows = await db
+      .selectFrom('sla_policies')
+      .selectAll()
+      .where('severity', '=', severity)
+      .where('plan', 'in', plan ? [plan, ''] : [''])
+      .execute();
+    const row = rows.find((r) => r.plan === plan) ?? rows.find((r) => r.plan === '');
+    if (!row) return null;
+    const policy = PolicyInputSchema.parse(JSON.parse(row.definition));
+    return { policy, calendar: await this.calendar(db, policy.calendar) };
+  }
+
+  async policyById(db: Db, id: string): Promise<ActivePolicy | null> {
+    const row = await db.selectFrom('sla_policies').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const policy = PolicyInputSchema.parse(JSON.parse(row.definition));
+    return { policy, calendar: await this.calendar(db, policy.calendar) };
+  }
+
+  private async calendar(db: Db, id: string): Promise<BusinessCalendar> {
+    const row = await db.selectFrom('sla_calendars').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const cached = this.calendars.get(id);
+    if (cached?.updatedAt === row.updated_at) return cached.calendar;
+    const calendar = new BusinessCalendar(CalendarInputSchema.parse(JSON.parse(row.definition)));
+    this.calendars.set(id, { updatedAt: row.updated_at, calendar });
+    return calendar;
+  }
+
+  private async requirePlan(db: Db, plan: string, field: string): Promise<void> {
+    const found = await db.selectFrom('sla_plans').select('id').where('id', '=', plan).executeTakeFirst();
+    if (!found) {
+      const known = (await db.selectFrom('sla_plans').select('id').orderBy('id').execute()).map((p) => p.id).join(', ') || 'none yet';
+      throw badRequest(`${field}: unknown plan "${plan}". Known plans: ${known} (add one with sla.plans.upsert).`);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import { type IncidentSla, PolicyInputSchema, type SlaTargetKind, SlaTargetKindSchema, StatusSchema, SYSTEM_USER } from '@handoff/shared';
+import { type LifecycleChange, nextTimers, RESPONSE_KINDS } from '../sla/lifecycle.js';
+import { nextFireAt, stateOf, type Timer } from '../sla/timer.js';
+import type { IncidentStore } from './incidents.js';
+import type { IncidentRow, SlaTimerRow, TimelineRow } from './schema.js';
+import type { SlaConfigStore } from './sla.js';
+import type { Store, Trx } from './store.js';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const ms = (text: string | null) => (text === null ? null : Date.parse(text));
+
+/** The one codec between a timer and its row. */
+export function toTimer(row: SlaTimerRow): Timer {
+  return {
+    kind: SlaTargetKindSchema.parse(row.kind),
+    policyId: row.policy_id,
+    targetMs: Number(row.target_ms),
+    warnMs: Number(row.warn_ms),
+    consumedMs: Number(row.consumed_ms),
+    runningSince: ms(row.running_since),
+    dueAt: ms(row.due_at),
+    warnAt: ms(row.warn_at),
+    warnedAt: ms(row.warned_at),
+    breachedAt: ms(row.breached_at),
+    metAt: ms(row.met_at),
+  };
+}
+
+export function toTimerRow(incidentId: number, t: Timer): SlaTimerRow {
+  return {
+    incident_id: incidentId,
+    kind: t.kind,
+    policy_id: t.policyId,
+    target_ms: t.targetMs,
+    warn_ms: t.warnMs,
+    consumed_ms: t.consumedMs,
+    running_since: iso(t.runningSince),
+    due_at: iso(t.dueAt),
+    warn_at: iso(t.warnAt),
+    warned_at: iso(t.warnedAt),
+    breached_at: iso(t.breachedAt),
+    met_at: iso(t.metAt),
+    next_fire_at: iso(nextFireAt(t)),
+  };
+}
+
+const sameTimer = (a: Timer, b: Timer) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The stored timers of incidents: recomputed in the same transaction as every change of an
+ * incident (so a due time is never behind what happened), and read for every client.
+ */
+export class SlaTimerStore {
+  constructor(
+    private readonly store: Store,
+    private readonly config: SlaConfigStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async load(trx: Trx, incidentId: number): Promise<Timer[]> {
+    const rows = await trx.selectFrom('sla_timers').selectAll().where('incident_id', '=', incidentId).execute();
+    return rows.map(toTimer);
+  }
+
+  /** Writes the timers that differ from `before` and deletes those no longer promised; true when anything changed. */
+  async save(trx: Trx, incidentId: number, before: readonly Timer[], after: readonly Timer[]): Promise<boolean> {
+    const kept = new Set(after.map((t) => t.kind));
+    const gone = before.filter((t) => !kept.has(t.kind)).map((t) => t.kind);
+    if (gone.length) await trx.deleteFrom('sla_timers').where('incident_id', '=', incidentId).where('kind', 'in', gone).execute();
+    let changed = gone.length > 0;
+    for (const t of after) {
+      const prev = before.find((b) => b.kind === t.kind);
+      if (prev && sameTimer(prev, t)) continue;
+      changed = true;
+      const row = toTimerRow(incidentId, t);
+      const { incident_id: _i, kind: _k, ...set } = row;
+      await trx
+        .insertInto('sla_timers')
+        .values(row)
+        .onConflict((oc) => oc.columns(['incident_id', 'kind']).doUpdateSet(set))
+        .execute();
+    }
+    return changed;
+  }
+
+  /** Called by the incident store inside every write that changes an incident (see IncidentStore.slaHook). */
+  async onIncidentChange(trx: Trx, before: IncidentRow | null, after: IncidentRow, entry: TimelineRow): Promise<void> {
+    const change: LifecycleChange = {
+      created: before === null,
+      from: before ? StatusSchema.parse(before.status) : null,
+      to: StatusSchema.parse(after.status),
+      response: RESPONSE_KINDS.has(entry.kind) && entry.actor_id !== after.reporter_id && entry.actor_id !== SYSTEM_USER.id,
+    };
+    const active = await this.config.policyFor(trx, after.severity, after.customer);
+    const current = before === null ? [] : await this.load(trx, after.id);
+    if (!active && current.length === 0) return;
+    await this.save(trx, after.id, current, nextTimers(current, active, change, this.now()));
+  }
+
+  /**
+   * After a policy changed: recomputes the timers of every open incident of its severity under
+   * the policy that applies to it now, and records on each incident whose due times moved that
+   * they did. Returns how many incidents changed.
+   */
+  async recomputeOpen(trx: Trx, incidents: IncidentStore, severity: string, policyName: string): Promise<number> {
+    const rows = await trx
+      .selectFrom('incidents')
+      .selectAll()
+      .where('severity', '=', severity)
+      .where('status', 'not in', ['verified', 'closed', 'not_reproducible', 'duplicate', 'wont_fix'])
+      .execute();
+    const now = this.now();
+    let changed = 0;
+    for (const row of rows) {
+      const status = StatusSchema.parse(row.status);
+      const current = await this.load(trx, row.id);
+      const active = await this.config.policyFor(trx, row.severity, row.customer);
+      const next = nextTimers(current, active, { created: false, from: status, to: status, response: false }, now);
+      if (!(await this.save(trx, row.id, current, next))) continue;
+      changed++;
+      const due = next.filter((t) => t.dueAt !== null).map((t) => `${t.kind.replace('_', ' ')} due ${iso(t.dueAt)}`);
+      await incidents.appendEntry(trx, row, SYSTEM_USER.id, {
+        kind: 'sla_changed',
+        text: `Service-level policy "${policyName}" changed; due times recomputed${due.length ? `: ${due.join(', ')}` : ''}.`,
+        data: { policy: active?.policy.id ?? null, targets: next.map((t) => ({ kind: t.kind, dueAt: iso(t.dueAt) })) },
+      });
+    }
+    return changed;
+  }
+
+  /** The promise on each of `ids` that has one. */
+  async slaOf(ids: readonly number[]): Promise<Map<number, IncidentSla>> {
+    const out = new Map<number, IncidentSla>();
+    if (ids.length === 0) return out;
+    const rows = await this.store.db
+      .selectFrom('sla_timers')
+      .selectAll()
+      .where('incident_id', 'in', [...ids])
+      .execute();
+    const policyIds = [...new Set(rows.map((r) => r.policy_id))];
+    const policies = policyIds.length
+      ? await this.store.db.selectFrom('sla_policies').select(['id', 'definition']).where('id', 'in', policyIds).execute()
+      : [];
+    const byId = new Map(policies.map((p) => [p.id, PolicyInputSchema.parse(JSON.parse(p.definition))]));
+    const order: SlaTargetKind[] = ['first_response', 'next_update', 'resolution'];
+    for (const row of rows.sort((a, b) => order.indexOf(a.kind as SlaTargetKind) - order.indexOf(b.kind as SlaTargetKind))) {
+      const p = byId.get(row.policy_id);
+      if (!p) continue;
+      const t = toTimer(row);
+      const sla = out.get(row.incident_id) ?? {
+        policy: { id: p.id, name: p.name, customerFacing: p.customerFacing, calendar: p.calendar },
+        targets: [],
+      };
+      sla.targets.push({
+        kind: t.kind,
+        dueAt: iso(t.dueAt),
+        state: stateOf(t),
+        metAt: iso(t.metAt),
+        remainingMs: t.runningSince === null && t.metAt === null ? Math.max(0, t.targetMs - t.consumedMs) : null,
+      });
+      out.set(row.incident_id, sla);
+    }
+    return out;
+  }
+}

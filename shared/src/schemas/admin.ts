@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { IdSchema, requiredText } from './primitives.js';
+import { RoleSchema, SlugSchema, UserSchema } from './roles.js';
+
+/** A person's account as admins see it: active or deactivated, and how many tokens work. */
+export const AccountSchema = UserSchema.extend({
+  active: z.boolean(),
+  deactivatedAt: z.string().nullable(),
+  createdAt: z.string(),
+  activeTokens: z.number().int(),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+/** `users.update`: change a person's name, role or teams (at least one). */
+export const UpdateUserInputSchema = z
+  .object({
+    id: IdSchema,
+    name: requiredText(100, 'name').optional(),
+    role: RoleSchema.optional(),
+    teams: z.array(SlugSchema).max(20).optional(),
+  })
+  .refine((u) => u.name !== undefined || u.role !== undefined || u.teams !== undefined, {
+    message: 'Name what to change: name, role or teams',
+  });
+export type UpdateUserInput = z.infer<typeof UpdateUserInputSchema>;
+
+export const UserIdInputSchema = z.object({ id: IdSchema });
+
+/** A personal API token. Its secret is shown once, when it is issued; only a hash is stored. */
+export const TokenSchema = z.object({
+  id: z.number().int(),
+  user: z.object({ id: z.number().int(), name: z.string() }),
+  label: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type Token = z.infer<typeof TokenSchema>;
+
+/** At most this many working tokens per person (one per device or integration is plenty). */
+export const MAX_TOKENS_PER_USER = 20;
+
+/** `tokens.list`: one person's tokens (default: yours), revoked ones only when asked. */
+export const TokenListInputSchema = z
+  .object({ userId: IdSchema.optional(), includeRevoked: z.boolean().default(false) })
+  .default({ includeRevoked: false });
+/** `tokens.issue`: a new token for a person (default: you), named after where it is used. */
+export const IssueTokenInputSchema = z.object({ userId: IdSchema.optional(), label: requiredText(80, 'label') });
+export const TokenIdInputSchema = z.object({ id: IdSchema });
+/** The new token's secret, shown once. */
+export const IssuedTokenSchema = z.object({ token: TokenSchema, secret: z.string() });
+export type IssuedToken = z.infer<typeof IssuedTokenSchema>;
+
+/** What the audit log records: every administrative change. */
+export const AUDIT_ACTIONS = [
+  'user.add',
+  'user.update',
+  'user.deactivate',
+  'user.reactivate',
+  'token.issue',
+  'token.revoke',
+  'token.rotate',
+  'team.upsert',
+  'routing.add',
+  'routing.remove',
+  'template.save',
+] as const;
+export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  /** Who did it: a person, or the server's command line (id null). */
+  actor: z.object({ id: z.number().int().nullable(), name: z.string() }),
+  action: AuditActionSchema,
+  /** What it was done to: "user 7", "token 12", "team billing", "template login". */
+  target: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/** `audit.list`: newest first, a page at a time. */
+export const AuditListInputSchema = z
+  .object({
+    limit: z.number().int().min(1).max(200).default(50),
+    beforeId: IdSchema.optional(),
+    action: AuditActionSchema.optional(),
+  })
+  .default({ limit: 50 });
