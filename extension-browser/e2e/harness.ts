@@ -9,6 +9,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import type { AppRouter } from '@handoff/server';
 import { type Incident, MAX_BATCH_SIZE, type Role } from '@handoff/shared';
+import { CORPUS } from '../src/crm/fixtures/corpus';
 import { EXTRA_PAGES, FIXTURES } from '../src/crm/fixtures/expected';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,8 +20,11 @@ const FIXTURE_DIR = join(here, '../src/crm/fixtures');
 export async function startFixtureServer(): Promise<{ url: string; close(): Promise<void> }> {
   const pages = new Map<string, string>();
   for (const f of [...FIXTURES, ...Object.values(EXTRA_PAGES)]) pages.set(new URL(f.path, 'http://x').pathname, f.file);
+  // Corpus pages of one helpdesk share a path and differ by query (osTicket's tickets.php?id=…).
+  for (const f of CORPUS) pages.set(f.path.includes('?') ? f.path : new URL(f.path, 'http://x').pathname, f.file);
   const server: Server = createServer((req, res) => {
-    const file = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    const u = new URL(req.url ?? '/', 'http://x');
+    const file = pages.get(u.pathname + u.search) ?? pages.get(u.pathname);
     if (!file) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(FIXTURE_DIR, file)));
   });

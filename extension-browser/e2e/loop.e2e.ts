@@ -47,12 +47,14 @@ describe('closing the loop with developers in My escalations (real Chromium, rea
     await box.locator('.answer-send').click();
     await panel.locator(`.escalations li[data-ref="${ref}"][data-status="in_progress"]`).waitFor({ timeout: 10_000 });
     expect(await row(ref).locator('.answer-box').count()).toBe(0);
+    expect(await row(ref).locator('.answer-sent').textContent()).toBe('Answer sent — the developer sees it now.');
 
     const incident = await fullIncident(agent(), ref);
     expect(incident.status).toBe('in_progress');
     expect(incident.timeline.find((e) => e.kind === 'answer')?.text).toContain('Visa credit card, 3-D Secure');
     // Each hand-over is in the detail's history: assignment, question, answer.
-    await row(ref).locator('.toggle-detail').click();
+    // the row stays open after the answer (its status moved on), with the confirmation and the history
+    expect(await row(ref).locator('.toggle-detail').getAttribute('aria-expanded')).toBe('true');
     await row(ref).locator('.timeline li[data-kind="answer"]').waitFor({ state: 'attached', timeout: 10_000 });
     const kinds = await row(ref)
       .locator('.timeline li')

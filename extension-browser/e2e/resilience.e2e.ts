@@ -45,7 +45,10 @@ describe('never lose a capture; hostile text stays text (real Chromium, real ser
     expect(subject).toBe(`<img src=x onerror="document.title='XSS'"> broken <b>bold</b>`);
     // An oversized message is cut to the server's limit with a visible note, not silently.
     expect(await panel.textContent('.truncated')).toContain('Latest customer message');
-    expect((await panel.inputValue('textarea[name="description"]')).length).toBe(5000);
+    // the description holds the customer's first message, then the latest one cut at the page-read limit
+    const description = await panel.inputValue('textarea[name="description"]');
+    expect(description.startsWith('<img src=x onerror=alert(1)>\n\nThe export log line repeats')).toBe(true);
+    expect(description.length).toBe('<img src=x onerror=alert(1)>\n\n'.length + 5000);
     await fillMinimal(panel);
     await panel.click('button.submit');
     const ref = await panel.locator('[data-testid="reference"]').textContent();

@@ -1,13 +1,27 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { TEACHABLE_FIELDS, type TaughtField } from './crm/read/taught';
 
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
+
+export const TaughtFieldSchema = z.union([
+  z.string().transform((css): TaughtField => ({ css })),
+  z.object({
+    css: z.string().min(1).max(1000),
+    label: z.string().max(100).optional(),
+    pattern: z.string().max(200).optional(),
+    all: z.boolean().optional(),
+  }),
+]);
+/** One site's taught fields (also the format of an exported mapping file). */
+export const SiteMappingSchema = z.partialRecord(z.enum(TEACHABLE_FIELDS), TaughtFieldSchema);
+export const SiteMappingsSchema = z.record(z.string(), SiteMappingSchema);
 export const SettingsSchema = z.object({
   serverUrl: z.string().default(''),
   token: z.string().default(''),
   language: z.enum(['auto', ...LANGUAGES]).default('auto'),
-  /** Taught field selectors per site origin (teach mode). */
-  siteMappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** Taught fields per site origin (teach mode). Older versions stored a bare selector per field. */
+  siteMappings: z.record(z.string(), SiteMappingSchema).default({}),
   /** What the reproduction recorder masks beyond passwords, card numbers and tokens (always masked). */
   recordingMask: z
     .object({ emails: z.boolean().default(false), patterns: z.array(z.string().max(500)).max(20).default([]) })

@@ -681,4 +681,24 @@ describe('Handoff in a real VS Code', () => {
       ]),
     );
   });
+
+  it('shows that a customer was erased — who, why, the placeholder — and nothing of the customer', async () => {
+    const admin = apiClient(server.url, server.demoTokens!.admin);
+    const erased = await admin.customers.erase.mutate({ email: 'maria@northwind.example', reason: 'Customer request of 2026-11-30' });
+    expect(erased.incidents).toContain('INC-1001');
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('Handoff: Open Incident…');
+    await wb.answerInput('INC-1001');
+    const frame = await wb.incidentFrame('INC-1001');
+    const entry = frame.locator('#timeline li[data-kind="customer_data_erased"]');
+    await entry.waitFor();
+    expect(await entry.locator('.kind').innerText()).toBe('customer data erased');
+    expect(await entry.locator('.text').innerText()).toBe(
+      `Personal data of a customer erased by Ada Admin (now "${erased.placeholder}"): Customer request of 2026-11-30`,
+    );
+    const text = await frame.locator('article.incident').innerText();
+    expect(text).toContain(erased.placeholder!);
+    expect(text).not.toMatch(/Maria|Lopez|northwind\.example/i);
+    await screenshot(page, 'INC-1001-customer-erased');
+  });
 });

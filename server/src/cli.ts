@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role, SlugSchema, VISIBILITIES } from '@handoff/shared';
 import { addSlaCommands } from './cliSla.js';
+import { addCustomerCommands } from './customerCli.js';
 import { COMMAND_LINE } from './store/admin.js';
 import { DataDirInUseError } from './store/dataDirLock.js';
 import { DatabaseUnavailableError } from './store/open.js';
@@ -9,6 +10,11 @@ import { PortInUseError, openServices, startServer } from './server.js';
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Use a port number from 0 to 65535.');
+  return n;
+}
+function days(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 36_500) throw new InvalidArgumentError('Use a whole number of days from 1 to 36500.');
   return n;
 }
 function team(value: string, previous: string[] = []): string[] {
@@ -62,6 +68,11 @@ export function buildCli(): Command {
           .env('HANDOFF_ALLOWED_ORIGINS')
           .argParser(origins),
       )
+      .addOption(
+        new Option('--retention-days <days>', "erase customers' personal data of incidents closed longer than this (off by default)")
+          .env('HANDOFF_RETENTION_DAYS')
+          .argParser(days),
+      )
       .option('--demo', 'seed teams, templates, users and incidents, and print the demo tokens'),
   ).action(async (opts) => {
     const server = await startServer({
@@ -73,9 +84,13 @@ export function buildCli(): Command {
       demo: Boolean(opts.demo),
       visibility: opts.visibility,
       allowedOrigins: opts.allowedOrigin,
+      retentionDays: opts.retentionDays,
     });
     const store = server.services.store;
     console.log(`Handoff server listening on ${server.url} (store: ${store.engine} at ${store.location})`);
+    if (opts.retentionDays) {
+      console.log(`Retention: customers' personal data is erased from incidents closed more than ${opts.retentionDays} days ago.`);
+    }
     if (server.demoTokens) {
       console.log('\nDemo users and their tokens (new on every --demo start):');
       for (const [role, token] of Object.entries(server.demoTokens)) console.log(`  ${role.padEnd(10)} ${token}`);
@@ -120,6 +135,7 @@ export function buildCli(): Command {
     }
   });
   addSlaCommands(program, storeOptions);
+  addCustomerCommands(program, storeOptions);
   return program;
 }
 

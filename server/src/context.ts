@@ -7,6 +7,7 @@ import type { EventHub } from './events/hub.js';
 import type { SignInGuard } from './http/signInGuard.js';
 import type { AdminStore } from './store/admin.js';
 import type { CatalogCache } from './store/catalog.js';
+import type { CustomerData } from './store/customerData/customerData.js';
 import type { IncidentReader } from './store/incidentReads.js';
 import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
@@ -23,6 +24,8 @@ export interface Services {
   reads: IncidentReader;
   releases: ReleaseStore;
   catalog: CatalogCache;
+  /** Customers' data rights: export and erasure over every holder of personal data. */
+  customerData: CustomerData;
   /** Who sees what beyond their teams (see the shared permission model). */
   policy: AccessPolicy;
   /** Fans out incident timeline rows and release log rows to live subscribers. */

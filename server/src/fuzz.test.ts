@@ -126,6 +126,8 @@ const VALID: Record<string, unknown> = {
     customerFacing: true,
   },
   'sla.ofIncident': { ref: REF },
+  'customers.export': { email: 'maria@northwind.example' },
+  'customers.erase': { email: 'nobody@example.com', reason: 'Fuzz request' },
 };
 
 /**

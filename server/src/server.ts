@@ -12,6 +12,8 @@ import { DEFAULT_LIMITS, type HttpLimits } from './http/limits.js';
 import { DEFAULT_SIGN_IN_GUARD, SignInGuard, type SignInGuardOptions } from './http/signInGuard.js';
 import { AdminStore } from './store/admin.js';
 import { CatalogCache } from './store/catalog.js';
+import { CustomerData } from './store/customerData/customerData.js';
+import { type RetentionOptions, RetentionScheduler } from './store/customerData/retention.js';
 import { lockDataDir } from './store/dataDirLock.js';
 import { IncidentReader } from './store/incidentReads.js';
 import { IncidentStore } from './store/incidents.js';
@@ -37,12 +39,18 @@ export interface ServerOptions {
   signInGuard?: SignInGuardOptions;
   /** Service-level scheduler: how often it looks at the store at most (ms), or off (tests of other things, benchmarks). */
   sla?: SchedulerOptions & { scheduler?: boolean };
+  /** Erase the personal data of incidents closed longer than this many days (off when absent). */
+  retentionDays?: number | undefined;
+  /** How often retention is due and checked (tests shorten them). */
+  retentionTiming?: Omit<RetentionOptions, 'days'>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   services: Services;
+  /** The retention policy's scheduler, when `retentionDays` is set. */
+  retention: RetentionScheduler | null;
   /** Tokens of the demo users, by role (only with `demo`). */
   demoTokens: Record<Role, string> | null;
   addUser(input: { name: string; role: Role; teams?: string[] }): Promise<string>;
@@ -92,6 +100,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     reads,
     releases,
     catalog: new CatalogCache(store.db),
+    customerData: new CustomerData(store, incidents),
     policy: { visibility: opts.visibility ?? 'team' },
     hub,
     releaseHub,
@@ -122,6 +131,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const demoTokens = opts.demo ? await seedDemo(services) : null;
   // Only a serving instance raises warnings and breaches (command-line tools open the store too).
   if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
+  const retention =
+    opts.retentionDays === undefined
+      ? null
+      : new RetentionScheduler(services.store, services.customerData, { ...opts.retentionTiming, days: opts.retentionDays });
   const limits: HttpLimits = { ...DEFAULT_LIMITS, ...opts.limits };
   const server = http.createServer(
     {
@@ -151,12 +164,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
     throw err;
   }
+  retention?.start();
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     url: `http://${urlHost}:${port}`,
     port,
     services,
+    retention,
     demoTokens,
     async addUser(input) {
       return (await services.store.addUser({ ...input, teams: input.teams ?? [] })).token;
@@ -166,6 +181,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await retention?.stop();
       await services.close();
       lock?.release();
     },

@@ -7,6 +7,7 @@ export * from './schemas/incident.js';
 export * from './schemas/event.js';
 export * from './schemas/procedures.js';
 export * from './schemas/release.js';
+export * from './schemas/customerData.js';
 export * from './schemas/admin.js';
 export * from './schemas/questionStats.js';
 export * from './permissions.js';

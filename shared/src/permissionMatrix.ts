@@ -79,6 +79,8 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'catalog.read': everyone,
   'user.list': everyone,
   'user.add': only('admin'),
+  'customer.export': only('lead', 'admin'),
+  'customer.erase': only('admin'),
   'user.manage': only('admin'),
   'token.manage': only('admin'),
   'token.own': everyone,

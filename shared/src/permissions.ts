@@ -163,6 +163,10 @@ export const RULES = {
   'catalog.read': { group: 'staff' },
   'user.list': { group: 'staff' },
   'user.add': { group: 'admins' },
+  /** Hand a customer everything held about them (incidents the caller sees in full). */
+  'customer.export': { group: 'managers' },
+  /** Erase a customer's personal data everywhere: irreversible, so admins only. */
+  'customer.erase': { group: 'admins' },
   /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
   'user.manage': { group: 'admins' },
   /** Issue, revoke and rotate anyone's tokens. */

@@ -85,11 +85,47 @@ describe('capture form state', () => {
 });
 
 describe('re-reading the page into a draft', () => {
-  it('fills empty fields, keeps typed ones, and overwrites fields the agent just taught', async () => {
+  it('fills empty fields and never changes what the agent typed', async () => {
     const { applyTicket } = await import('./formState');
     const d = { ...draftFromTicket(ctx), title: 'typed by agent', customer: { name: '', email: '', org: '' } };
     const again = finishTicket('other', 'https://x/', { subject: 'from page', customerName: 'Olga', customerOrg: 'Petrova' });
-    expect(applyTicket(d, again)).toMatchObject({ title: 'typed by agent', customer: { name: 'Olga', org: 'Petrova' } });
-    expect(applyTicket(d, again, ['subject']).title).toBe('from page');
+    expect(applyTicket(d, again, ctx)).toMatchObject({ title: 'typed by agent', customer: { name: 'Olga', org: 'Petrova' } });
+  });
+  it('a field just taught replaces what the previous read put there, but not what the agent typed over it', async () => {
+    const { applyTicket } = await import('./formState');
+    const page1 = finishTicket('other', 'https://x/t/1', { ticketId: '322302', subject: 'Loading ...', latestMessage: 'old' });
+    const page2 = finishTicket('other', 'https://x/t/1', { ticketId: '322302', subject: 'Printer on fire', latestMessage: 'new' });
+    const d = { ...draftFromTicket(page1), description: 'agent wrote this' };
+    const next = applyTicket(d, page2, page1);
+    expect(next.title).toBe('Printer on fire');
+    expect(next.description).toBe('agent wrote this');
+    expect(next.idempotencyKey).toBe(d.idempotencyKey);
+  });
+  it('a restored draft (no previous read known) only gets its empty fields filled', async () => {
+    const { applyTicket } = await import('./formState');
+    const d = { ...draftFromTicket(ctx), title: 'Checkout fails' };
+    expect(applyTicket(d, finishTicket('zendesk', ctx.url, { subject: 'Renamed on the page' }), null).title).toBe('Checkout fails');
+  });
+});
+
+describe("the description is the customer's own words", () => {
+  it('holds the first message and the latest one, each once', async () => {
+    const { descriptionOf } = await import('./formState');
+    expect(descriptionOf({ firstMessage: 'It broke.\n1. Open', latestMessage: 'Still broken' })).toBe('It broke.\n1. Open\n\nStill broken');
+    expect(descriptionOf({ latestMessage: 'Only one' })).toBe('Only one');
+    expect(descriptionOf({ firstMessage: 'Same', latestMessage: 'Same' })).toBe('Same');
+  });
+});
+
+describe('validation messages', () => {
+  it('an error goes when its field is changed, others stay until theirs are', async () => {
+    const { errorsAfterEdit } = await import('./formState');
+    const before = draftFromTicket(ctx);
+    const errors = { category: 'Choose a category', product: 'Product is required', 'customer.email': 'Invalid email' };
+    const picked = { ...before, category: 'billing' };
+    expect(errorsAfterEdit(errors, before, picked)).toEqual({ product: 'Product is required', 'customer.email': 'Invalid email' });
+    const typed = { ...picked, product: 'Shop', customer: { ...picked.customer, email: 'm.lopez@acme.example' } };
+    expect(errorsAfterEdit(errors, picked, typed)).toEqual({ category: 'Choose a category' });
+    expect(errorsAfterEdit(errors, before, { ...before })).toBe(errors);
   });
 });

@@ -43,13 +43,21 @@ export function newStep(): DraftStep {
   return { id: crypto.randomUUID(), action: '', expected: '', actual: '' };
 }
 
+/** The customer's own words: their first message, then their latest when the conversation went on. */
+export function descriptionOf(ctx: Pick<TicketContext, 'firstMessage' | 'latestMessage'>): string {
+  const latest = ctx.latestMessage ?? '';
+  const first = ctx.firstMessage ?? '';
+  const both = first && latest && first !== latest ? `${first}\n\n${latest}` : first || latest;
+  return both.slice(0, DESCRIPTION_MAX); // the form's field takes no more than the server accepts
+}
+
 /** A fresh capture pre-filled from the CRM page. */
 export function draftFromTicket(ctx: TicketContext, now = Date.now()): CaptureDraft {
   return {
     idempotencyKey: crypto.randomUUID(),
     updatedAt: now,
     title: ctx.subject ?? '',
-    description: ctx.latestMessage ?? '',
+    description: descriptionOf(ctx),
     category: '',
     answers: {},
     product: '',
@@ -78,6 +86,16 @@ export function moveStep(steps: DraftStep[], index: number, delta: number): Draf
 }
 
 export type FieldErrors = Record<string, string>;
+
+function at(v: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
+}
+
+/** The errors still standing after an edit: a field's error goes as soon as the agent changes that field. */
+export function errorsAfterEdit(errors: FieldErrors, before: CaptureDraft, after: CaptureDraft): FieldErrors {
+  const left = Object.entries(errors).filter(([path]) => JSON.stringify(at(before, path)) === JSON.stringify(at(after, path)));
+  return left.length === Object.keys(errors).length ? errors : Object.fromEntries(left);
+}
 export type BuildResult = { ok: true; input: IncidentCreateInput } | { ok: false; errors: FieldErrors };
 
 const opt = (s: string) => (s.trim() ? s.trim() : undefined);
@@ -128,14 +146,14 @@ export function buildCreateInput(d: CaptureDraft, template: Template | undefined
   return { ok: true, input: candidate as IncidentCreateInput };
 }
 
-type TicketField = 'ticketId' | 'subject' | 'customerName' | 'customerEmail' | 'customerOrg' | 'latestMessage';
+type TicketField = 'ticketId' | 'subject' | 'customerName' | 'customerEmail' | 'customerOrg' | 'description';
 const PLACE: Record<TicketField, (d: CaptureDraft, v: string) => CaptureDraft> = {
   ticketId: (d, v) => ({ ...d, crm: { ...d.crm, ticketId: v } }),
   subject: (d, v) => ({ ...d, title: v }),
   customerName: (d, v) => ({ ...d, customer: { ...d.customer, name: v } }),
   customerEmail: (d, v) => ({ ...d, customer: { ...d.customer, email: v } }),
   customerOrg: (d, v) => ({ ...d, customer: { ...d.customer, org: v } }),
-  latestMessage: (d, v) => ({ ...d, description: v }),
+  description: (d, v) => ({ ...d, description: v }),
 };
 const CURRENT: Record<TicketField, (d: CaptureDraft) => string> = {
   ticketId: (d) => d.crm.ticketId,
@@ -143,23 +161,35 @@ const CURRENT: Record<TicketField, (d: CaptureDraft) => string> = {
   customerName: (d) => d.customer.name,
   customerEmail: (d) => d.customer.email,
   customerOrg: (d) => d.customer.org,
-  latestMessage: (d) => d.description,
+  description: (d) => d.description,
+};
+/** What a page read puts into each form field (the same as draftFromTicket does). */
+const FROM_PAGE: Record<TicketField, (c: TicketContext) => string> = {
+  ticketId: (c) => c.ticketId ?? '',
+  subject: (c) => c.subject ?? '',
+  customerName: (c) => c.customerName ?? '',
+  customerEmail: (c) => c.customerEmail ?? c.emails[0] ?? '',
+  customerOrg: (c) => c.customerOrg ?? '',
+  description: descriptionOf,
 };
 
 /**
- * Brings a re-read page into an existing draft: `overwrite` fields (just taught by the agent) take the page's
- * value; every other field is filled only where the agent left it empty, so typing is never lost.
+ * Brings a re-read page (after teaching a field, or the page changed) into an existing draft. A field takes
+ * the page's new value only where the agent left it empty or it still holds what the previous read put
+ * there: anything the agent typed stays.
  */
-export function applyTicket(d: CaptureDraft, ctx: TicketContext, overwrite: readonly string[] = []): CaptureDraft {
+export function applyTicket(d: CaptureDraft, ctx: TicketContext, previous?: TicketContext | null): CaptureDraft {
   let next = d;
   for (const f of Object.keys(PLACE) as TicketField[]) {
-    const v = ctx[f];
-    if (v && (overwrite.includes(f) || !CURRENT[f](next).trim())) next = PLACE[f](next, v);
+    const v = FROM_PAGE[f](ctx);
+    const now = CURRENT[f](next);
+    if (v && v !== now && (!now.trim() || (previous && now === FROM_PAGE[f](previous)))) next = PLACE[f](next, v);
   }
   return next;
 }
 
 const NOTE_MAX = maxLengthOf(AddAffectedCustomerInputSchema.shape.note);
+const DESCRIPTION_MAX = maxLengthOf(IncidentCreateInputSchema.shape.description) ?? 5000;
 
 /** `incidents.addAffectedCustomer` input: this customer's case joins an existing incident (same idempotency key as the draft). */
 export function linkInput(d: CaptureDraft, ref: string) {

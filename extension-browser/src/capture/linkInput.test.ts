@@ -12,6 +12,7 @@ const ctx: TicketContext = {
   emails: [],
   ticketNumbers: [],
   truncated: [],
+  warnings: [],
 };
 
 describe('adding this customer to an existing incident', () => {

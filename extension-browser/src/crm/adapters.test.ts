@@ -24,6 +24,15 @@ describe.each(FIXTURES)('$crm adapter on its fixture', (c) => {
   });
 });
 
+describe('Zendesk conversation', () => {
+  const zd = FIXTURES.find((f) => f.crm === 'zendesk')!;
+  it("keeps the customer's paragraphs apart and reads their first message too", () => {
+    const raw = adapterById('zendesk')!.extract(load(zd.file), new URL(`http://x${zd.path}`));
+    expect(raw.latestMessage).toBe('Chrome 131 on Windows 11.\n\nIt happens for every card since version 4.2.');
+    expect(raw.firstMessage).toBe('Hi, since this morning our checkout shows "card declined (402)".');
+  });
+});
+
 describe('adapter selection', () => {
   it('uses the CRM of a known host, and none on its non-ticket pages', () => {
     expect(adapterFor('https://acme.zendesk.com/agent/tickets/12')?.id).toBe('zendesk');

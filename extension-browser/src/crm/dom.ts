@@ -5,6 +5,8 @@ export function clean(s: string | null | undefined): string | undefined {
   return t || undefined;
 }
 
+import { blockText } from './read/text';
+
 /** Keeps line breaks (for messages), collapses other blanks. */
 export function cleanBlock(s: string | null | undefined): string | undefined {
   const t = (s ?? '')
@@ -39,9 +41,18 @@ export function lastBlockOf(root: ParentNode, ...selectors: string[]): string | 
   for (const sel of selectors) {
     const all = Array.from(root.querySelectorAll(sel));
     for (let i = all.length - 1; i >= 0; i--) {
-      const t = cleanBlock(fieldValue(all[i]!));
+      const t = blockText(all[i]!);
       if (t) return t;
     }
+  }
+  return undefined;
+}
+
+/** The first match's text with line breaks (a conversation's opening message). */
+export function firstBlockOf(root: ParentNode, selector: string): string | undefined {
+  for (const el of Array.from(root.querySelectorAll(selector))) {
+    const t = blockText(el);
+    if (t) return t;
   }
   return undefined;
 }

@@ -8,5 +8,5 @@ export const MAPPING_GLOBAL = '__handoffSiteMapping';
 export function readGenericPage(): TicketContext {
   const mapping = ((globalThis as Record<string, unknown>)[MAPPING_GLOBAL] ?? {}) as SiteMapping;
   const selection = globalThis.getSelection?.()?.toString() ?? '';
-  return finishTicket(GENERIC_ID, location.href, extractGeneric(document, selection, mapping));
+  return finishTicket(GENERIC_ID, location.href, extractGeneric(document, selection, mapping, location.href));
 }

@@ -1,8 +1,37 @@
 import { finder } from '@medv/finder';
+import { labelBeside, robustSelector } from './read/selector';
+import { blockText } from './read/text';
+import type { TaughtField, TeachableField } from './read/taught';
 
 export interface PickedElement {
+  /** Selects this element (single fields). */
   selector: string;
+  /** Selects this element and the others repeated like it (the latest message: read at the last match). */
+  selectorAll: string;
+  label?: string | undefined;
   sample: string;
+}
+
+/** What teach mode remembers of a clicked element; finder's positional selector only when nothing names it. */
+export function describePicked(el: Element): PickedElement {
+  const fallback = () => finder(el, { seedMinLength: 2, root: el.ownerDocument.body });
+  return {
+    selector: robustSelector(el) ?? fallback(),
+    selectorAll: robustSelector(el, true) ?? fallback(),
+    label: labelBeside(el),
+    sample: blockText(el).slice(0, 500),
+  };
+}
+
+/** The taught field saved for a pick: the latest message is a repeated element, read at its last match. */
+export function taughtFrom(field: TeachableField, picked: PickedElement, previous?: TaughtField): TaughtField {
+  const repeated = field === 'latestMessage';
+  return {
+    css: repeated ? picked.selectorAll : picked.selector,
+    label: picked.label?.slice(0, 100),
+    all: repeated || undefined,
+    pattern: previous?.pattern,
+  };
 }
 
 /** Outlines the element under the pointer; a click picks it, Escape cancels. Never changes the page otherwise. */
@@ -26,9 +55,7 @@ export function pickElement(): Promise<PickedElement | null> {
     const onClick = (e: MouseEvent) => {
       e.preventDefault();
       e.stopPropagation();
-      const el = e.target as Element;
-      const sample = (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).replace(/\s+/g, ' ').trim().slice(0, 200);
-      done({ selector: finder(el, { seedMinLength: 2 }), sample });
+      done(describePicked(e.target as Element));
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') done(null);

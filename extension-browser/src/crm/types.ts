@@ -6,6 +6,8 @@ export interface RawTicket {
   customerEmail?: string | undefined;
   customerOrg?: string | undefined;
   latestMessage?: string | undefined;
+  /** The customer's first message, when it is not also the latest. */
+  firstMessage?: string | undefined;
 }
 
 /** One CRM: how to recognise its ticket view and how to read it. Pure DOM code, no extension APIs. */

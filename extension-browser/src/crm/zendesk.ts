@@ -1,4 +1,6 @@
-import { fromUrl, lastBlockOf, textOf, firstEmail } from './dom';
+import { firstBlockOf, firstEmail, fromUrl, lastBlockOf, textOf } from './dom';
+
+const FROM_REQUESTER = 'article[data-test-id="omni-log-comment-item"][data-is-requester="true"] [data-test-id="omni-log-message-content"]';
 import type { CrmAdapter } from './types';
 
 /** Zendesk Agent Workspace: React app with `data-test-id` hooks; the requester card sits in the context panel. */
@@ -23,10 +25,8 @@ export const zendesk: CrmAdapter = {
         '[data-test-id="ticket-system-field-organization-select"] [data-garden-id="dropdowns.select"]',
         '[data-test-id="user-profile-organization"]',
       ),
-      latestMessage: lastBlockOf(
-        doc,
-        'article[data-test-id="omni-log-comment-item"][data-is-requester="true"] [data-test-id="omni-log-message-content"]',
-      ),
+      latestMessage: lastBlockOf(doc, FROM_REQUESTER),
+      firstMessage: firstBlockOf(doc, FROM_REQUESTER),
     };
   },
   noteSelector: '[data-test-id="omnicomposer-rich-text-ckeditor"]',

@@ -41,3 +41,8 @@ export async function translatorFor(setting: Settings['language']): Promise<{ la
   const [messages, en] = await Promise.all([loadMessages(lang), loadMessages('en')]);
   return { lang, t: createTranslate(messages, en) };
 }
+
+/** `key_one` or `key_other` for a count, by the language's plural rules (French counts 0 as one, English does not). */
+export function pluralKey(key: string, n: number, lang: string): string {
+  return `${key}_${new Intl.PluralRules(lang).select(n) === 'one' ? 'one' : 'other'}`;
+}

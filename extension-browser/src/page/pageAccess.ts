@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { adapterFor } from '../crm/registry';
 import { MAPPING_GLOBAL } from '../crm/runGeneric';
-import type { SiteMapping } from '../crm/generic';
+import type { SiteMapping } from '../crm/read/taught';
 import type { PickedElement } from '../crm/teach';
 import { TicketContextSchema } from '../crm/ticketContextSchema';
 import type { TicketContext } from '../crm/ticketContext';

@@ -1,15 +1,29 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getTarget, rememberTarget } from './target';
+import { getTarget, isOwnPage, rememberTarget, targetKind } from './target';
 
-describe('panel target tab', () => {
+describe('panel target tab: always the tab in front', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('remembers web pages and ignores extension pages and tabs whose URL we may not see', async () => {
-    await rememberTarget({ id: 4, windowId: 1, url: 'https://acme.zendesk.com/agent/tickets/1' });
-    await rememberTarget({ id: 5, windowId: 1, url: 'chrome-extension://abc/sidepanel.html' });
+  it('follows the agent to a tab whose address the browser hides, instead of keeping the previous ticket', async () => {
+    await rememberTarget({ id: 4, windowId: 1, url: 'https://acme.zendesk.com/agent/tickets/4711' });
     await rememberTarget({ id: 6, windowId: 1 });
+    const t = await getTarget();
+    expect(t).toEqual({ tabId: 6, windowId: 1, url: '' });
+    expect(targetKind(t!)).toBe('hidden');
+  });
+  it('a browser page in front is no ticket page', async () => {
+    await rememberTarget({ id: 4, windowId: 1, url: 'https://acme.zendesk.com/agent/tickets/4711' });
+    await rememberTarget({ id: 7, windowId: 1, url: 'chrome://newtab/' });
+    expect(targetKind((await getTarget())!)).toBe('not-web');
+  });
+  it("ignores the extension's own pages (the panel opened as a tab), keeping the tab behind them", async () => {
+    await rememberTarget({ id: 4, windowId: 1, url: 'https://acme.zendesk.com/agent/tickets/1' });
+    const own = fakeBrowser.runtime.getURL('/sidepanel.html');
+    expect(isOwnPage(own)).toBe(true);
+    await rememberTarget({ id: 5, windowId: 1, url: own });
     expect(await getTarget()).toEqual({ tabId: 4, windowId: 1, url: 'https://acme.zendesk.com/agent/tickets/1' });
+    expect(targetKind((await getTarget())!)).toBe('web');
   });
 });
 

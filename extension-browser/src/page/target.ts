@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { isRecordedTab } from '../recording/state';
 
-/** The CRM tab the panel works on: the last http(s) tab the agent looked at in any window. */
+/**
+ * The tab the panel works on: the tab in front, whatever it is. `url` is empty when the browser hides it
+ * from us (no access to that site yet): the panel then says so instead of showing another tab's ticket.
+ */
 export const TargetSchema = z.object({ tabId: z.number().int(), windowId: z.number().int(), url: z.string() });
 export type Target = z.infer<typeof TargetSchema>;
 
@@ -13,11 +16,49 @@ export async function getTarget(): Promise<Target | null> {
   return p.success ? p.data : null;
 }
 
-/** Remembers `tab` as the target when it is a web page we can see (we see URLs only where we have access). */
+/** The extension's own pages (the panel opened as a tab, options): never a target, the tab behind them stays. */
+export function isOwnPage(url: string | undefined): boolean {
+  return !!url && url.startsWith(browser.runtime.getURL('/'));
+}
+
+/**
+ * Remembers the tab in front as the target, also when we may not see its URL or it is no web page: the panel
+ * must follow the agent's tab, never keep showing the previous one (an agent could escalate the wrong customer).
+ */
 export async function rememberTarget(tab: { id?: number; windowId?: number; url?: string }): Promise<void> {
-  if (tab.id === undefined || tab.windowId === undefined || !tab.url || !/^https?:/.test(tab.url)) return;
+  if (tab.id === undefined || tab.windowId === undefined || isOwnPage(tab.url) || (await ownTabs()).includes(tab.id)) return;
   if (await isRecordedTab(tab.id)) return; // the product being recorded is not the ticket the panel works on
-  await browser.storage.session.set({ [KEY]: { tabId: tab.id, windowId: tab.windowId, url: tab.url } });
+  await browser.storage.session.set({ [KEY]: { tabId: tab.id, windowId: tab.windowId, url: tab.url ?? '' } });
+}
+
+const OWN = 'ownTabs';
+
+/** Tabs showing the panel itself (opened as a tab): the browser may hide even our own page's address. */
+export async function ownTabs(): Promise<number[]> {
+  const v = (await browser.storage.session.get(OWN))[OWN];
+  return Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : [];
+}
+
+export async function markOwnTab(tabId: number): Promise<void> {
+  await browser.storage.session.set({ [OWN]: [...(await ownTabs()), tabId].slice(-20) });
+  // the background may have taken this tab as the target before it could tell it is ours
+  if ((await getTarget())?.tabId === tabId) {
+    await browser.storage.session.remove(KEY);
+    await discoverTarget();
+  }
+}
+
+/** Called by the extension's own pages opened as tabs (panel, options) so they are never the target. */
+export async function markThisTabOwn(): Promise<number | undefined> {
+  const id = (await browser.tabs.getCurrent().catch(() => undefined))?.id;
+  if (id !== undefined) await markOwnTab(id);
+  return id;
+}
+
+/** What the panel can do with a target: read it, ask for access to it, or say there is no ticket page. */
+export function targetKind(t: Target): 'web' | 'hidden' | 'not-web' {
+  if (!t.url) return 'hidden';
+  return /^https?:/.test(t.url) ? 'web' : 'not-web';
 }
 
 export function onTargetChanged(cb: (t: Target | null) => void): () => void {
@@ -36,13 +77,21 @@ export function trackTargetTab(): () => void {
     change: { status?: string; url?: string },
     tab: { id?: number; windowId?: number; url?: string; active: boolean },
   ) => {
-    if (tab.active && (change.status === 'complete' || change.url)) void rememberTarget(tab);
+    if (tab.active && (change.status === 'complete' || change.url !== undefined)) void rememberTarget(tab);
   };
+  const onRemoved = (tabId: number) =>
+    void getTarget().then(async (t) => {
+      if (t?.tabId !== tabId) return;
+      await browser.storage.session.remove(KEY);
+      await discoverTarget();
+    });
   browser.tabs.onActivated.addListener(onActivated);
   browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onRemoved.addListener(onRemoved);
   return () => {
     browser.tabs.onActivated.removeListener(onActivated);
     browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onRemoved.removeListener(onRemoved);
   };
 }
 
@@ -51,7 +100,15 @@ export function trackTargetTab(): () => void {
  * may have missed the tab events): the most recently used web page we are allowed to see.
  */
 export async function discoverTarget(): Promise<Target | null> {
-  const best = pickRecentWebTab(await browser.tabs.query({}));
+  const own = await ownTabs();
+  const [front] = (await browser.tabs.query({ active: true, lastFocusedWindow: true })).filter(
+    (t) => !isOwnPage(t.url) && !own.includes(t.id ?? -1),
+  );
+  if (front) {
+    await rememberTarget(front);
+    return getTarget();
+  }
+  const best = pickRecentWebTab((await browser.tabs.query({})).filter((t) => !own.includes(t.id ?? -1)));
   if (!best) return null;
   await rememberTarget(best);
   return getTarget();

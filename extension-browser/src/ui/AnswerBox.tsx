@@ -15,6 +15,7 @@ export function AnswerBox(props: {
   incident: Incident;
   question: TimelineEntry | null;
   onDone: (change: IncidentChange) => void;
+  onSent?: () => void;
 }) {
   const t = useT();
   const [text, setText] = useState('');
@@ -29,6 +30,7 @@ export function AnswerBox(props: {
       const change = await sendAnswer(props.api, props.incident.reference, text.trim());
       setText('');
       props.onDone(change);
+      props.onSent?.();
     } catch (e) {
       setError(errorText(e));
     } finally {

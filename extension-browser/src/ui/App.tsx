@@ -10,6 +10,7 @@ import { I18n } from './i18nContext';
 import { QueueView } from './QueueView';
 import { ReleasesView } from './ReleasesView';
 import { MeContext, useWhoami } from './useMe';
+import { rememberTarget } from '../page/target';
 import { useTicket } from './useTicket';
 
 export function useSettingsAndT(): { settings: Settings | null; t: Translate | null; lang: string } {
@@ -38,13 +39,21 @@ function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> 
         if (ticket.state === 'error') return <p class="error">{t('readFailed', ticket.message)}</p>;
         if (ticket.state === 'no-access')
           return (
-            <div class="no-access">
-              <p>{t('noAccess', ticket.origin)}</p>
+            <div class="no-access" data-origin={ticket.origin ?? ''}>
+              <p>{ticket.origin ? t('noAccess', ticket.origin) : t('noAccessTab')}</p>
               <button
                 type="button"
-                onClick={() => void browser.permissions.request({ origins: [ticket.origin] }).then((ok) => ok && reread())}
+                class="grant-access"
+                onClick={() =>
+                  // One click: the site when we know it; when the browser hides the tab's address, ticket pages in general.
+                  void browser.permissions.request({ origins: [ticket.origin ?? '<all_urls>'] }).then(async (ok) => {
+                    if (!ok) return;
+                    await browser.tabs.get(ticket.target.tabId).then(rememberTarget, () => undefined);
+                    reread();
+                  })
+                }
               >
-                {t('enableSite')}
+                {ticket.origin ? t('enableSite') : t('enableAllSites')}
               </button>
             </div>
           );

@@ -2,7 +2,15 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { IncidentSummary, Template } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
-import { applyTicket, buildCreateInput, draftFromTicket, linkInput, type CaptureDraft, type FieldErrors } from '../capture/formState';
+import {
+  applyTicket,
+  buildCreateInput,
+  draftFromTicket,
+  errorsAfterEdit,
+  linkInput,
+  type CaptureDraft,
+  type FieldErrors,
+} from '../capture/formState';
 import { debounced, deleteDraft, loadDraft, saveDraft } from '../capture/drafts';
 import type { NewItem } from '../capture/queue';
 import { submitNow } from '../capture/submit';
@@ -18,6 +26,7 @@ import { Questions } from './Questions';
 import { Result, type Outcome } from './Result';
 import { ScreenshotEditor } from './Screenshot';
 import { loadServerData, type Catalog } from './serverData';
+import { Offers } from './Offers';
 import { Similar } from './Similar';
 import { StepsEditor } from './StepsEditor';
 import { RecordingSection } from './RecordingSection';
@@ -42,10 +51,13 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   const [needShotPermission, setNeedShotPermission] = useState(false);
   const autosave = useMemo(() => debounced((d: CaptureDraft) => saveDraft(key, d), 250), [key]);
   const draftRef = useRef<CaptureDraft | null>(null);
-  const taught = useRef<string[]>([]);
+  /** The page read the draft's page-filled fields came from (null for a restored draft: only empty fields are filled). */
+  const pageRef = useRef<TicketContext | null>(null);
   const draftKeyRef = useRef('');
   function update(patch: Partial<CaptureDraft>) {
-    const next = { ...draftRef.current!, ...patch };
+    const before = draftRef.current!;
+    const next = { ...before, ...patch };
+    setErrors((e) => errorsAfterEdit(e, before, next));
     draftRef.current = next;
     setDraft(next);
     autosave.push(next);
@@ -58,6 +70,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     void loadDraft(key).then((d) => {
       if (!live) return;
       draftKeyRef.current = key;
+      pageRef.current = d ? null : ctx;
       draftRef.current = d ?? draftFromTicket(ctx);
       setDraft(draftRef.current);
     });
@@ -70,8 +83,8 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
     // Same ticket read again (teach mode, page changed): merge without losing what the agent typed.
     const d = draftRef.current;
     if (!d || draftKeyRef.current !== key) return;
-    const next = applyTicket(d, ctx, taught.current);
-    taught.current = [];
+    const next = applyTicket(d, ctx, pageRef.current);
+    pageRef.current = ctx;
     if (next !== d) update(next);
   }, [ctx]);
   useEffect(() => {
@@ -103,6 +116,9 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
   if (!draft) return <p class="loading">{t('loading')}</p>;
   const template = templates.find((x) => x.category === draft.category);
   const adapter = adapterById(ctx.crm);
+  const origin = new URL(ctx.url).origin;
+  // Built-in helpdesks know their note field; on other sites the agent may have taught it.
+  const noteSelector = adapter?.noteSelector ?? props.settings.siteMappings[origin]?.note?.css;
 
   const send = async (item: NewItem): Promise<Outcome | null> => {
     const r = await submitNow(api, item);
@@ -166,12 +182,13 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       <Result
         outcome={outcome}
         onInsertNote={
-          adapter?.noteSelector && outcome.kind !== 'queued'
-            ? () => insertNote(target.tabId, adapter.noteSelector!, t('noteText', outcome.reference))
+          noteSelector && outcome.kind !== 'queued'
+            ? () => insertNote(target.tabId, noteSelector, t('noteText', outcome.reference))
             : undefined
         }
         onNew={() => {
           const d = draftFromTicket(ctx);
+          pageRef.current = ctx;
           draftRef.current = d;
           setDraft(d);
           setOutcome(null);
@@ -195,25 +212,22 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       />
     );
 
-  const origin = new URL(ctx.url).origin;
   return (
-    <form class="capture" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      class="capture"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // An agent on a call sends without reaching for the mouse: Ctrl+Enter (⌘+Enter on a Mac) from any field.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !busy) void submit(e);
+      }}
+      noValidate
+    >
       <header class="ticket">
-        <span class="crm">{adapter?.label ?? t('otherSite')}</span>
+        <span class="crm">{adapter?.label ?? ctx.site ?? t('otherSite')}</span>
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
         {offline && <span class="offline"> · {t('offlineMode')}</span>}
       </header>
-      {!adapter && (
-        <Teach
-          tabId={target.tabId}
-          origin={origin}
-          mapping={props.settings.siteMappings[origin] ?? {}}
-          onTaught={(field) => {
-            // The saved mapping changes the settings, which re-reads the page; that read overwrites this field.
-            taught.current = [field];
-          }}
-        />
-      )}
+      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} ctx={ctx} />}
       {draft.truncated.length > 0 && (
         <p class="truncated" role="status">
           {t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}
@@ -244,6 +258,10 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           <TextInput name="customer.org" value={draft.customer.org} onInput={(org) => update({ customer: { ...draft.customer, org } })} />
         </Field>
       </fieldset>
+      <Field name="description" label={t('description')} error={errors.description}>
+        <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
+      </Field>
+      <Offers draft={draft} customerText={draft.description} update={update} />
       <Field name="category" label={t('category')} error={errors.category}>
         <select id="f-category" name="category" value={draft.category} onChange={(e) => update({ category: e.currentTarget.value })}>
           <option value="">{t('choose')}</option>
@@ -262,24 +280,9 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           onAnswer={(id, v) => update({ answers: { ...draft.answers, [id]: v } })}
         />
       )}
-      <Field name="description" label={t('description')} error={errors.description}>
-        <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
-      </Field>
-      <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <RecordingSection title={draft.title} onAttach={(a) => update(withRecording(draft, a))} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
-      <label class="check">
-        <input
-          type="checkbox"
-          name="reproducedByAgent"
-          checked={draft.reproducedByAgent}
-          onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })}
-        />{' '}
-        {t('reproduced')}
-      </label>
-      <Field name="workaround" label={t('workaround')} error={errors.workaround}>
-        <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
-      </Field>
+      <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <div class="attachments">
         {draft.attachments.map((a, i) => (
           <span key={a.name} class="attachment">
@@ -313,14 +316,32 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           </button>
         )}
       </div>
+      <details class="more-details" open={Boolean(draft.workaround || draft.reproducedByAgent || errors.workaround)}>
+        <summary>{t('moreDetails')}</summary>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="reproducedByAgent"
+            checked={draft.reproducedByAgent}
+            onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })}
+          />{' '}
+          {t('reproduced')}
+        </label>
+        <Field name="workaround" label={t('workaround')} error={errors.workaround}>
+          <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
+        </Field>
+      </details>
       {formError && (
         <p class="error form-error" role="alert">
           {formError}
         </p>
       )}
-      <button type="submit" class="submit" disabled={busy}>
-        {busy ? t('sending') : t('submit')}
-      </button>
+      <div class="submit-row">
+        <button type="submit" class="submit" disabled={busy} aria-keyshortcuts="Control+Enter Meta+Enter">
+          {busy ? t('sending') : t('submit')}
+        </button>
+        <small class="hint">{t('sendShortcut')}</small>
+      </div>
     </form>
   );
 }

@@ -15,11 +15,12 @@ import { VerifyFix } from './VerifyFix';
 import { Whose } from './Whose';
 
 /** One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). */
-export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void }) {
+export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void; onAnswered?: () => void }) {
   const t = useT();
   const me = useMe();
   const [incident, setIncident] = useState<IncidentView | null>(null);
   const [error, setError] = useState('');
+  const [answered, setAnswered] = useState(false);
   useEffect(() => {
     if (incident && props.stamp <= incident.updatedAt) return; // holds this state already (merged from our change)
     let alive = true;
@@ -59,7 +60,21 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   return (
     <div class="escalation-detail" data-status={incident.status}>
       {canAnswer && (question || sentBack(incident)) && (
-        <AnswerBox api={props.api} incident={incident} question={question} onDone={(change) => merge([change])} />
+        <AnswerBox
+          api={props.api}
+          incident={incident}
+          question={question}
+          onDone={(change) => merge([change])}
+          onSent={() => {
+            setAnswered(true);
+            props.onAnswered?.();
+          }}
+        />
+      )}
+      {answered && !question && (
+        <p class="answer-sent" role="status">
+          {t('answerSent')}
+        </p>
       )}
       {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={merge} />}
       <Reproductions incident={incident} />

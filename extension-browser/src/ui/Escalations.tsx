@@ -61,7 +61,16 @@ export function Escalations(props: { api: Api }) {
                 {i.fixedInVersion && <> · {t('fixedIn', i.fixedInVersion)}</>}
               </div>
               {i.access === 'full' && <SlaLine item={i} now={now} />}
-              {expanded && <EscalationDetail api={props.api} reference={i.reference} stamp={i.updatedAt} onChanged={refresh} />}
+              {expanded && (
+                <EscalationDetail
+                  api={props.api}
+                  reference={i.reference}
+                  stamp={i.updatedAt}
+                  onChanged={refresh}
+                  // stays open after an answer (the status moves on), so the agent sees it was sent
+                  onAnswered={() => setOpen((o) => ({ ...o, [i.reference]: true }))}
+                />
+              )}
             </li>
           );
         })}

@@ -5,7 +5,9 @@ import { ADAPTERS } from '../crm/registry';
 import { checkConnection, type CheckResult } from '../options/checkConnection';
 import { LANGUAGES, saveSettings, type Settings } from '../settings';
 import { useSettingsAndT } from './App';
+import { markThisTabOwn } from '../page/target';
 import { I18n } from './i18nContext';
+import { TaughtSites } from './TaughtSites';
 
 const hostPattern = (serverUrl: string) => `${new URL(serverUrl).origin}/*`;
 
@@ -38,6 +40,7 @@ export function Options() {
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  useEffect(() => void markThisTabOwn(), []); // opened as a tab, options is never the panel's ticket tab
   useEffect(() => {
     if (settings) {
       setUrl((u) => u || settings.serverUrl);
@@ -59,7 +62,6 @@ export function Options() {
     setAttempt((n) => n + 1);
     setBusy(false);
   };
-  const mappings = Object.entries(settings.siteMappings);
   return (
     <I18n.Provider value={t}>
       <main class="options">
@@ -107,40 +109,7 @@ export function Options() {
         {ADAPTERS.map((a) => (
           <CrmToggle key={a.id} id={a.id} label={a.label} origins={a.origins} />
         ))}
-        <h2>{t('taughtSites')}</h2>
-        {mappings.length === 0 && <p class="empty">{t('taughtNone')}</p>}
-        <ul class="mappings">
-          {mappings.map(([origin, m]) => (
-            <li key={origin}>
-              <strong>{origin}</strong>
-              <ul>
-                {Object.entries(m).map(([field, sel]) => (
-                  <li key={field}>
-                    {t(`field_${field}`)}:{' '}
-                    <input
-                      value={sel}
-                      aria-label={`${origin} ${field}`}
-                      onChange={(e) =>
-                        void saveSettings({
-                          siteMappings: { ...settings.siteMappings, [origin]: { ...m, [field]: e.currentTarget.value } },
-                        })
-                      }
-                    />
-                  </li>
-                ))}
-              </ul>
-              <button
-                type="button"
-                onClick={() => {
-                  const { [origin]: _, ...rest } = settings.siteMappings;
-                  void saveSettings({ siteMappings: rest });
-                }}
-              >
-                {t('forgetSite')}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <TaughtSites mappings={settings.siteMappings} />
       </main>
     </I18n.Provider>
   );

@@ -3,6 +3,7 @@ import type { IncidentListItem } from '@handoff/shared';
 import { mayAddCustomer } from '../access/offers';
 import type { Api } from '../api/client';
 import { similarTo } from '../api/incidents';
+import { pluralKey } from '../i18n/i18n';
 import { useT } from './i18nContext';
 import { useMe } from './useMe';
 import { Whose } from './Whose';
@@ -42,7 +43,8 @@ export function Similar(props: { api: Api; text: string; onLink: (i: IncidentLis
             </div>
             {i.access === 'summary' && <Whose incident={i} />}
             <div class="meta">
-              {t(`status_${i.status}`)} · {i.owner ? i.owner.name : t('unassigned')} · {t('affected', i.affectedCustomers)}
+              {t(`status_${i.status}`)} · {i.owner ? i.owner.name : t('unassigned')} ·{' '}
+              {t(pluralKey('affected', i.affectedCustomers, document.documentElement.lang || 'en'), i.affectedCustomers)}
             </div>
             {i.workaround && (
               <div class="workaround">

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TicketContext } from '../crm/ticketContext';
 import { NoAccessError, readTicket } from '../page/pageAccess';
-import { discoverTarget, getTarget, onTargetChanged, trackTargetTab, type Target } from '../page/target';
+import { discoverTarget, getTarget, markThisTabOwn, onTargetChanged, targetKind, trackTargetTab, type Target } from '../page/target';
 import type { Settings } from '../settings';
 
 export type TicketState =
   | { state: 'loading' }
   | { state: 'no-target' }
-  | { state: 'no-access'; origin: string; target: Target }
+  /** `origin` null: the browser hides the tab's address until the agent allows reading ticket pages. */
+  | { state: 'no-access'; origin: string | null; target: Target }
   | { state: 'error'; message: string; target: Target }
   | { state: 'ready'; target: Target; ctx: TicketContext };
 
@@ -17,9 +18,15 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
   const [target, setTarget] = useState<Target | null | undefined>(undefined);
   const [n, setN] = useState(0);
   useEffect(() => {
-    void getTarget().then(async (t) => setTarget(t ?? (await discoverTarget())));
+    let ownId: number | undefined;
+    // The panel opened as a tab is never its own target (the browser may hide even our page's address).
+    const follow = async (t: Target | null) => setTarget(t && t.tabId !== ownId ? t : await discoverTarget());
+    void (async () => {
+      ownId = await markThisTabOwn();
+      await follow(await getTarget());
+    })();
     const stopTracking = trackTargetTab();
-    const stopListening = onTargetChanged(setTarget);
+    const stopListening = onTargetChanged((t) => void follow(t));
     return () => {
       stopTracking();
       stopListening();
@@ -28,7 +35,21 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
   useEffect(() => {
     if (target === undefined) return;
     if (target === null) return setSt({ state: 'no-target' });
+    const kind = targetKind(target);
+    if (kind === 'not-web') return setSt({ state: 'no-target' });
     let live = true;
+    if (kind === 'hidden') {
+      // Hidden although we may read every site: it is no web page (new tab, browser settings).
+      void browser.permissions
+        .contains({ origins: ['<all_urls>'] })
+        .then((all) => live && setSt(all ? { state: 'no-target' } : { state: 'no-access', origin: null, target }));
+      return () => {
+        live = false;
+      };
+    }
+    // Another tab or page: never show the previous one's ticket while this one is read. The same page read
+    // again (after teaching) keeps the form mounted, so nothing the agent typed is lost.
+    setSt((s) => ('target' in s && s.target.tabId === target.tabId && s.target.url === target.url ? s : { state: 'loading' }));
     readTicket(target, settings.siteMappings).then(
       (ctx) => live && setSt({ state: 'ready', target, ctx }),
       (e: unknown) => {
@@ -40,6 +61,6 @@ export function useTicket(settings: Settings): [TicketState, () => void] {
     return () => {
       live = false;
     };
-  }, [target?.tabId, target?.url, settings.siteMappings, n]);
+  }, [target === null, target?.tabId, target?.url, settings.siteMappings, n]); // undefined → null changes no id: without the first, "no ticket tab" stayed "Loading…"
   return [st, useCallback(() => setN((x) => x + 1), [])];
 }

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
+import { customersRouter } from './customers.js';
 import { auditRouter, tokensRouter } from './accounts.js';
 import { eventsRouter } from './events.js';
 import { incidentsRouter } from './incidents.js';
@@ -19,6 +20,7 @@ export const appRouter = router({
   events: eventsRouter,
   releases: releasesRouter,
   sla: slaRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;

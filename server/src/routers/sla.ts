@@ -1,5 +1,6 @@
 import { ByRefInputSchema, CalendarInputSchema, CustomerPlanInputSchema, PlanInputSchema, PolicyInputSchema } from '@handoff/shared';
 import { authorize } from '../access.js';
+import { actorOf, recordAudit } from '../store/admin.js';
 import { factsOfRow } from '../store/mapping.js';
 import { procedureFor, router } from '../trpc.js';
 
@@ -9,20 +10,37 @@ export const slaRouter = router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listCalendars()),
     upsert: procedureFor('sla.manage')
       .input(CalendarInputSchema)
-      .mutation(({ ctx, input }) => ctx.sla.config.upsertCalendar(input)),
+      .mutation(async ({ ctx, input }) => {
+        const before = (await ctx.sla.config.listCalendars()).find((c) => c.id === input.id) ?? null;
+        return ctx.store.write(async (trx) => {
+          const saved = await ctx.sla.config.upsertCalendar(input, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.calendar.upsert', `calendar ${input.id}`, before, saved);
+          return saved;
+        });
+      }),
   }),
   plans: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listPlans()),
     upsert: procedureFor('sla.manage')
       .input(PlanInputSchema)
-      .mutation(({ ctx, input }) => ctx.sla.config.upsertPlan(input)),
+      .mutation(async ({ ctx, input }) => {
+        const before = (await ctx.sla.config.listPlans()).find((p) => p.id === input.id) ?? null;
+        const saved = await ctx.sla.config.upsertPlan(input);
+        await ctx.store.write((trx) => recordAudit(trx, actorOf(ctx.user), 'sla.plan.upsert', `plan ${input.id}`, before, saved));
+        return saved;
+      }),
   }),
   customers: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listCustomerPlans()),
     /** Puts a customer organisation (as captured on incidents: customer.org) on a plan. */
     setPlan: procedureFor('sla.manage')
       .input(CustomerPlanInputSchema)
-      .mutation(({ ctx, input }) => ctx.sla.config.setCustomerPlan(input)),
+      .mutation(async ({ ctx, input }) => {
+        const before = (await ctx.sla.config.listCustomerPlans()).find((c) => c.org === input.org) ?? null;
+        const saved = await ctx.sla.config.setCustomerPlan(input);
+        await ctx.store.write((trx) => recordAudit(trx, actorOf(ctx.user), 'sla.customer.setPlan', `customer ${input.org}`, before, saved));
+        return saved;
+      }),
   }),
   policies: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listPolicies()),
@@ -32,14 +50,16 @@ export const slaRouter = router({
      */
     upsert: procedureFor('sla.manage')
       .input(PolicyInputSchema)
-      .mutation(({ ctx, input }) =>
-        ctx.store.write(async (trx) => {
+      .mutation(async ({ ctx, input }) => {
+        const before = (await ctx.sla.config.listPolicies()).find((p) => p.id === input.id) ?? null;
+        return ctx.store.write(async (trx) => {
           await ctx.sla.config.checkPolicy(trx, input);
           await ctx.sla.config.writePolicy(trx, input);
           const recomputed = await ctx.sla.timers.recomputeOpen(trx, ctx.incidents, input.severity, input.name);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.policy.upsert', `policy ${input.id}`, before, { ...input, recomputed });
           return { policy: input, recomputed };
-        }),
-      ),
+        });
+      }),
   }),
   /** The promise on one incident: each target with its due time and state (null: no policy covers it). */
   ofIncident: procedureFor('incident.read')

@@ -185,6 +185,8 @@ export class IncidentStore {
   async applyChange(trx: Trx, row: IncidentRow, actorId: number, change: Change): Promise<{ row: IncidentRow; entry: TimelineRow }> {
     const updatedAt = new Date().toISOString();
     const set: Columns & { updated_at: string; search_title?: string; search_body?: string } = { ...change.set, updated_at: updatedAt };
+    // Retention counts from the moment an incident was closed; reopening stops the clock.
+    if (set.status !== undefined && set.status !== row.status) set.closed_at = set.status === 'closed' ? updatedAt : null;
     const next = { ...row, ...set } as IncidentRow;
     if (set.title !== undefined || set.description !== undefined || set.steps !== undefined) {
       const doc = searchDocument(next.title, next.description, JSON.parse(next.steps));

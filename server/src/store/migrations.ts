@@ -126,6 +126,32 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table templates add column escalate_when text`.execute(db);
       },
     },
+    '0005_data_rights': {
+      async up(db: AnyDb) {
+        // When an incident was closed (retention counts from there) and when its customers'
+        // personal data was erased by retention (so it is done once).
+        await sql`alter table incidents add column closed_at text`.execute(db);
+        await sql`alter table incidents add column personal_data_erased_at text`.execute(db);
+        await sql`update incidents set closed_at = updated_at where status = 'closed'`.execute(db);
+        await sql`create index incidents_closed on incidents (closed_at) where closed_at is not null`.execute(db);
+        // One row per erasure; its id is the N of "erased customer #N". No personal data here.
+        await sql`create table customer_erasures (
+          id ${serial(engine)}, at text not null, actor_id integer, trigger text not null,
+          reason text not null, incidents integer not null)`.execute(db);
+        // The retention job's next due time: stored, so it survives restarts, and claimed in a
+        // write transaction, so one instance runs it.
+        await sql`create table retention_schedule (job text primary key, due_at text not null, last_run_at text)`.execute(db);
+        // Finding a customer by e-mail (export, erasure) without reading every incident.
+        for (const table of ['incidents', 'affected_customers']) {
+          const email = engine === 'sqlite' ? sql`lower(json_extract(customer, '$.email'))` : sql`lower((customer::jsonb) ->> 'email')`;
+          await sql`create index ${sql.raw(`${table}_customer_email`)} on ${sql.table(table)} ((${email}))`.execute(db);
+        }
+        if (engine === 'sqlite') {
+          // Deleted index entries are removed from the FTS5 b-tree at once, not left until a merge.
+          await sql`insert into incidents_fts (incidents_fts, rank) values ('secure-delete', 1)`.execute(db);
+        }
+      },
+    },
     '0010_admin': {
       async up(db: AnyDb) {
         // Several revocable tokens per person; the existing ones carry over as "first token".

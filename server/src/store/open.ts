@@ -70,6 +70,8 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
     sqlite.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`);
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted and overwritten content is zeroed in the file, so erased personal data leaves no copy.
+    sqlite.pragma('secure_delete = ON');
   } catch (err) {
     throw new DatabaseUnavailableError(`Cannot open the data file ${file}: ${(err as Error).message}`);
   }

@@ -97,6 +97,10 @@ export interface IncidentsTable {
   /** Normalised text for full-text search (see search.ts); derived from title / body. */
   search_title: string;
   search_body: string;
+  /** When it was last closed (null while not closed): retention counts from here. */
+  closed_at: Generated<string | null>;
+  /** When retention erased its customers' personal data. */
+  personal_data_erased_at: Generated<string | null>;
 }
 
 /** Append-only: every change of an incident is one row; its id is the live event id. */
@@ -235,6 +239,23 @@ export interface SlaTimersTable {
   next_fire_at: string | null;
 }
 
+/** One erasure of personal data; its id is the N of the placeholder "erased customer #N". */
+export interface CustomerErasuresTable {
+  id: Generated<number>;
+  at: string;
+  /** Who erased; null for the retention policy. */
+  actor_id: number | null;
+  trigger: 'request' | 'retention';
+  reason: string;
+  incidents: number;
+}
+
+export interface RetentionScheduleTable {
+  job: string;
+  due_at: string;
+  last_run_at: string | null;
+}
+
 export interface Database {
   recordings: RecordingsTable;
   sla_calendars: SlaCalendarsTable;
@@ -242,6 +263,8 @@ export interface Database {
   customer_plans: CustomerPlansTable;
   sla_policies: SlaPoliciesTable;
   sla_timers: SlaTimersTable;
+  customer_erasures: CustomerErasuresTable;
+  retention_schedule: RetentionScheduleTable;
   search_outbox: SearchOutboxTable;
   releases: ReleasesTable;
   release_items: ReleaseItemsTable;

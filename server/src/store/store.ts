@@ -32,6 +32,10 @@ export const PG_EVENTS_CHANNEL = 'handoff_events';
 /** Free space below which a store that ran out of disk still counts as full. */
 const MIN_FREE_BYTES = 1024 * 1024;
 
+/** The actor of what the server does by itself (e.g. the retention policy's erasures). */
+export const SYSTEM_ACTOR_ID = 0;
+const SYSTEM_ACTOR_NAME = 'Handoff (automatic)';
+
 export function toUser(row: Pick<UserRow, 'id' | 'name' | 'role' | 'teams'>): User {
   return UserSchema.parse({ id: row.id, name: row.name, role: row.role, teams: JSON.parse(row.teams) });
 }
@@ -226,7 +230,9 @@ export class Store {
       for (const r of rows) this.userNames.set(r.id, r.name);
     }
     const out = new Map<number, UserRef>();
-    for (const id of ids) out.set(id, { id, name: this.userNames.get(id) ?? `user #${id}` });
+    for (const id of ids) {
+      out.set(id, { id, name: this.userNames.get(id) ?? (id === SYSTEM_ACTOR_ID ? SYSTEM_ACTOR_NAME : `user #${id}`) });
+    }
     return out;
   }
 

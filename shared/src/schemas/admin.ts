@@ -64,6 +64,10 @@ export const AUDIT_ACTIONS = [
   'routing.add',
   'routing.remove',
   'template.save',
+  'sla.calendar.upsert',
+  'sla.plan.upsert',
+  'sla.customer.setPlan',
+  'sla.policy.upsert',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

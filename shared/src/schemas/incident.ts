@@ -123,6 +123,8 @@ export const TIMELINE_KINDS = [
   'sla_changed',
   'escalated',
   'deescalated',
+  /** A customer's personal data on it was erased (by whom, when, why — never what). */
+  'customer_data_erased',
 ] as const;
 export const TimelineKindSchema = z.enum(TIMELINE_KINDS);
 export type TimelineKind = z.infer<typeof TimelineKindSchema>;

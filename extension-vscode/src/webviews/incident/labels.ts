@@ -93,6 +93,7 @@ export function panelLabels(): Record<string, string> {
     'kind.sla_changed': t('service level changed'),
     'kind.escalated': t('escalated'),
     'kind.deescalated': t('moved back a tier'),
+    'kind.customer_data_erased': t('customer data erased'),
     reproducedResult: t('Reproduced'),
     notReproducedResult: t('Could not reproduce'),
   };
