@@ -22,6 +22,10 @@ export const SettingsSchema = z.object({
   language: z.enum(['auto', ...LANGUAGES]).default('auto'),
   /** Taught fields per site origin (teach mode). Older versions stored a bare selector per field. */
   siteMappings: z.record(z.string(), SiteMappingSchema).default({}),
+  /** What the reproduction recorder masks beyond passwords, card numbers and tokens (always masked). */
+  recordingMask: z
+    .object({ emails: z.boolean().default(false), patterns: z.array(z.string().max(500)).max(20).default([]) })
+    .default({ emails: false, patterns: [] }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

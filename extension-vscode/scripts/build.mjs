@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.env.NODE_ENV !== 'development';
 
+// @puppeteer/replay (behind recordingToPlaywright) imports these only in its runner, which nothing here uses.
+const neverLoaded = ['puppeteer', 'lighthouse'];
 const common = { bundle: true, minify: production, sourcemap: production ? false : 'linked', logLevel: 'warning', absWorkingDir: root };
 
 await Promise.all([
@@ -17,7 +19,7 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
+    external: ['vscode', ...neverLoaded],
   }),
   build({
     ...common,
@@ -25,6 +27,7 @@ await Promise.all([
     outfile: 'media/build/incident.js',
     platform: 'browser',
     format: 'iife',
+    external: neverLoaded,
     target: 'es2022',
   }),
 ]);

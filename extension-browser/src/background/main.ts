@@ -9,6 +9,7 @@ import { syncEscalations } from './escalations';
 import { translatorFor } from '../i18n/i18n';
 import { syncShipped } from './shipped';
 import { openPagesForFirefoxTests } from './e2eFirefox';
+import { startRecordingService } from '../recording/service';
 
 async function api() {
   const s = await loadSettings();
@@ -37,6 +38,7 @@ export function startBackground(): void {
     void rememberTarget(tab);
   });
   trackTargetTab();
+  startRecordingService();
   browser.alarms.create('queue', { periodInMinutes: 0.5 });
   browser.alarms.create('escalations', { periodInMinutes: 2 });
   browser.alarms.create('prune', { periodInMinutes: 24 * 60 });

@@ -3,6 +3,7 @@ import {
   AddAffectedCustomerInputSchema,
   AttachmentInputSchema,
   IncidentCreateInputSchema,
+  RecordingSchema,
   SEVERITIES,
   keepVisibleAnswers,
   missingRequiredAnswers,
@@ -32,6 +33,8 @@ export const CaptureDraftSchema = z.object({
   severity: z.enum(SEVERITIES),
   attachments: z.array(AttachmentInputSchema).max(5),
   truncated: z.array(z.string()),
+  /** A recorded reproduction attached in the review (its steps are in `steps`). */
+  recording: RecordingSchema.optional(),
 });
 export type CaptureDraft = z.infer<typeof CaptureDraftSchema>;
 export type DraftStep = CaptureDraft['steps'][number];
@@ -130,6 +133,7 @@ export function buildCreateInput(d: CaptureDraft, template: Template | undefined
     workaround: opt(d.workaround),
     severity: d.severity,
     attachments: d.attachments,
+    recording: d.recording,
   };
   const parsed = IncidentCreateInputSchema.safeParse(candidate);
   if (!parsed.success) {

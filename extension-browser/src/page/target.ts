@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { isRecordedTab } from '../recording/state';
 
 /**
  * The tab the panel works on: the tab in front, whatever it is. `url` is empty when the browser hides it
@@ -26,6 +27,7 @@ export function isOwnPage(url: string | undefined): boolean {
  */
 export async function rememberTarget(tab: { id?: number; windowId?: number; url?: string }): Promise<void> {
   if (tab.id === undefined || tab.windowId === undefined || isOwnPage(tab.url) || (await ownTabs()).includes(tab.id)) return;
+  if (await isRecordedTab(tab.id)) return; // the product being recorded is not the ticket the panel works on
   await browser.storage.session.set({ [KEY]: { tabId: tab.id, windowId: tab.windowId, url: tab.url ?? '' } });
 }
 

@@ -29,6 +29,8 @@ import { loadServerData, type Catalog } from './serverData';
 import { Offers } from './Offers';
 import { Similar } from './Similar';
 import { StepsEditor } from './StepsEditor';
+import { RecordingSection } from './RecordingSection';
+import { withRecording } from '../recording/toDraft';
 import { Teach } from './Teach';
 
 /** The capture form for one CRM ticket: pre-filled from the page, autosaved as a draft, sent through the queue. */
@@ -280,6 +282,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
           onAnswer={(id, v) => update({ answers: { ...draft.answers, [id]: v } })}
         />
       )}
+      <RecordingSection title={draft.title} onAttach={(a) => update(withRecording(draft, a))} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
       <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
       <div class="attachments">

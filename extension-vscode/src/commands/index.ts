@@ -1,6 +1,8 @@
 import type { CommandDeps } from './deps';
 import { assignToMe } from './assignToMe';
 import { createRelease } from './createRelease';
+import { createReproTest } from './createReproTest';
+import { runReproduction } from './runReproduction';
 import { openIncident } from './openIncident';
 import { openStepsBeside } from './openStepsBeside';
 import { refresh } from './refresh';
@@ -20,4 +22,6 @@ export const COMMANDS: Record<string, (deps: CommandDeps) => (...args: never[]) 
   'handoff.assignToMe': assignToMe,
   'handoff.createRelease': createRelease,
   'handoff.shipRelease': shipRelease,
+  'handoff.createReproTest': createReproTest,
+  'handoff.runReproduction': runReproduction,
 };

@@ -72,6 +72,15 @@ export const incidentsRouter = router({
       return ctx.reads.attachment(row.id, input.id);
     }),
 
+  /** The reproduction recorded in the browser (Recorder JSON), or null. */
+  recording: procedureFor('incident.read')
+    .input(ByRefInputSchema)
+    .query(async ({ ctx, input }) => {
+      const row = await ctx.incidents.row(ctx.incidents.idOf(input.ref));
+      authorize(ctx, 'incident.read', factsOfRow(row));
+      return ctx.reads.recording(row.id);
+    }),
+
   update: procedureFor('incident.update')
     .input(UpdateInputSchema)
     .mutation(({ ctx, input }) =>

@@ -5,6 +5,8 @@ import {
   type IncidentSla,
   type IncidentView,
   incidentAccess,
+  type Recording,
+  RecordingSchema,
   type Status,
   TIMELINE_PAGE,
   type TimelinePage,
@@ -109,6 +111,12 @@ export class IncidentReader {
       .executeTakeFirst();
     if (!row) throw notFound(`Attachment ${attachmentId} of ${this.prefix}-${incidentId}`);
     return { id: row.id, name: row.name, mediaType: row.media_type, dataBase64: row.data_base64 };
+  }
+
+  /** The incident's recorded reproduction, or null when none was recorded. */
+  async recording(incidentId: number): Promise<Recording | null> {
+    const row = await this.db.selectFrom('recordings').select('recording').where('incident_id', '=', incidentId).executeTakeFirst();
+    return row ? RecordingSchema.parse(JSON.parse(row.recording)) : null;
   }
 
   /** List lines: a summary of what `user` sees in full, the outline of the rest. */

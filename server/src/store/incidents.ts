@@ -116,6 +116,12 @@ export class IncidentStore {
             )
             .execute();
         }
+        if (input.recording) {
+          await trx
+            .insertInto('recordings')
+            .values({ incident_id: row.id, recording: JSON.stringify(input.recording), created_at: now })
+            .execute();
+        }
         const routed = team ? ` and routed to ${team}` : '';
         const entry = await this.appendTimeline(trx, row, actor.id, {
           kind: 'created',

@@ -185,6 +185,14 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           action text not null, target text not null, before text, after text)`.execute(db);
       },
     },
+    '0009_recordings': {
+      async up(db: AnyDb) {
+        // A recorded reproduction (Recorder JSON, at most MAX_RECORDING_BYTES): one per incident,
+        // read only when a developer turns it into a test, so it stays out of the incidents row.
+        await sql`create table recordings (
+          incident_id integer primary key, recording text not null, created_at text not null)`.execute(db);
+      },
+    },
   };
 }
 

@@ -207,6 +207,13 @@ export interface SearchOutboxTable {
   incident_id: number;
 }
 
+/** A recorded reproduction of an incident (Recorder JSON). */
+export interface RecordingsTable {
+  incident_id: number;
+  recording: string;
+  created_at: string;
+}
+
 export interface SlaCalendarsTable {
   id: string;
   name: string;
@@ -300,6 +307,7 @@ export interface KnownSolutionUsesTable {
 }
 
 export interface Database {
+  recordings: RecordingsTable;
   sla_calendars: SlaCalendarsTable;
   sla_plans: SlaPlansTable;
   customer_plans: CustomerPlansTable;
