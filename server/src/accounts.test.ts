@@ -172,10 +172,10 @@ describe.each(['sqlite', 'postgres'] as const)('accounts, tokens and the audit l
     const find = (action: string, target: string) => log.filter((e) => e.action === action && e.target === target);
     expect(find('team.upsert', 'team payments').map((e) => [e.before, e.after])).toEqual([
       [
-        { id: 'payments', name: 'Payments' },
-        { id: 'payments', name: 'Payments and invoices' },
+        { id: 'payments', name: 'Payments', tier: 1 },
+        { id: 'payments', name: 'Payments and invoices', tier: 1 },
       ],
-      [null, { id: 'payments', name: 'Payments' }],
+      [null, { id: 'payments', name: 'Payments', tier: 1 }],
     ]);
     expect(find('routing.add', `routing rule ${rule.id}`)[0]).toMatchObject({
       actor: { id: me.id, name: me.name },

@@ -1,3 +1,4 @@
+import { CUSTOMER_ACTOR_ID } from '@handoff/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../context.js';
 import { collect } from '../../liveEvents.testutil.js';
@@ -175,7 +176,12 @@ describe.each(['sqlite', 'postgres'] as const)("the customer's page on %s", (eng
     expect(sent.res.headers.get('location')).toMatch(/done=comment/);
     const [event] = await staff.waitFor(1);
     staff.stop();
-    expect(event).toMatchObject({ kind: 'customer_comment', text, visibility: 'customer', actor: { id: 0, name: 'Customer' } });
+    expect(event).toMatchObject({
+      kind: 'customer_comment',
+      text,
+      visibility: 'customer',
+      actor: { id: CUSTOMER_ACTOR_ID, name: 'Customer' },
+    });
     const page = (await visit.get()).body;
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; It still fails on &lt;b&gt;Safari&lt;/b&gt;');
     expect(page).not.toContain('<script>alert(1)');
