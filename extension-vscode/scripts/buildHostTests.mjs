@@ -13,7 +13,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // @puppeteer/replay (behind @handoff/shared's recordingToPlaywright) imports these only in its runner.
+  external: ['vscode', 'puppeteer', 'lighthouse'],
   logLevel: 'warning',
   absWorkingDir: root,
 };
