@@ -189,6 +189,22 @@ describe.each(['sqlite', 'postgres'] as const)("the customer's page on %s", (eng
     expect(incident.access === 'full' && incident.timeline.at(-1)).toMatchObject({ kind: 'customer_comment', text });
   });
 
+  it('says when the customer was promised a response (customer-facing service level), and stops once it is met', async () => {
+    const ref = await newIncident({ severity: 'critical' }); // demo: first response within 1 h, around the clock
+    const { url } = await agent.incidents.share.mutate({ ref });
+    const sla = await developer.sla.ofIncident.query({ ref });
+    const due = sla!.targets.find((t) => t.kind === 'first_response')!.dueAt!;
+    expect(sla!.policy.customerFacing).toBe(true);
+    const page = (await visitor(url).get()).body;
+    expect(page).toContain('We will respond by');
+    expect(page).toContain(new Date(due).getUTCFullYear().toString());
+    // The developer answers visibly: the first response is met, the next update is the promise now.
+    await developer.incidents.comment.mutate({ ref, text: 'We found the cause.', visibleToCustomer: true });
+    const next = (await developer.sla.ofIncident.query({ ref }))!.targets.find((t) => t.kind === 'next_update')!;
+    expect(next.state).not.toBe('met');
+    expect((await visitor(url).get()).body).toContain('We will respond by');
+  });
+
   it('limits comments per link', async () => {
     const ref = await newIncident();
     const { url } = await agent.incidents.share.mutate({ ref });

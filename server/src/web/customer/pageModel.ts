@@ -1,4 +1,4 @@
-import { CUSTOMER_ACTOR_ID, StatusSchema, type Status } from '@handoff/shared';
+import { CUSTOMER_ACTOR_ID, type IncidentSla, StatusSchema, type Status } from '@handoff/shared';
 import type { Kysely } from 'kysely';
 import type { Database, IncidentRow, ShareRow, TimelineRow } from '../../store/schema.js';
 import type { Store } from '../../store/store.js';
@@ -95,7 +95,26 @@ function milestones(entries: CustomerEntry[], current: Status, createdAt: string
   });
 }
 
-export async function buildPageModel(store: Store, prefix: string, share: ShareRow, incident: IncidentRow): Promise<CustomerPageModel> {
+/**
+ * When the customer was promised the next response: the earliest open first-response or
+ * next-update target of a customer-facing service-level policy (internal targets stay internal).
+ */
+export function promisedResponseBy(sla: IncidentSla | null): string | null {
+  if (!sla?.policy.customerFacing) return null;
+  const due = sla.targets
+    .filter((t) => (t.kind === 'first_response' || t.kind === 'next_update') && t.state !== 'met' && t.dueAt !== null)
+    .map((t) => t.dueAt!)
+    .sort();
+  return due[0] ?? null;
+}
+
+export async function buildPageModel(
+  store: Store,
+  prefix: string,
+  share: ShareRow,
+  incident: IncidentRow,
+  sla: IncidentSla | null = null,
+): Promise<CustomerPageModel> {
   const db: Kysely<Database> = store.db;
   // Read first: an entry committed meanwhile is then both on the page and in the stream (the
   // script skips ids it has), never in neither.
@@ -144,7 +163,7 @@ export async function buildPageModel(store: Store, prefix: string, share: ShareR
     next: {
       release: release ? { version: release.version, plannedDate: release.planned_date, shippedAt: release.shipped_at } : null,
       fixedIn: incident.fixed_in_version,
-      promisedResponseBy: null,
+      promisedResponseBy: promisedResponseBy(sla),
     },
     evaluation: {
       open: (status === 'verified' || status === 'closed') && share.evaluated_at === null,

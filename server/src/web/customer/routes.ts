@@ -94,7 +94,13 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
     status = 200,
     state: PageState = {},
   ) {
-    const model = await buildPageModel(services.store, services.incidents.prefix, open.share, open.incident);
+    const model = await buildPageModel(
+      services.store,
+      services.incidents.prefix,
+      open.share,
+      open.incident,
+      await slaOf(services, open.incident.id),
+    );
     const secure = services.publicUrl.startsWith('https:') ? '; Secure' : '';
     send(res, status, 'text/html; charset=utf-8', renderPage(model, t, base, csrf, state), {
       'set-cookie': `${CSRF_COOKIE}=${csrf}; Path=${base}; HttpOnly; SameSite=Strict${secure}`,
@@ -200,7 +206,13 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
       return streamCustomerEvents(services, limits, token, open, t, req, res, url.searchParams.get('lastEventId'), SECURITY_HEADERS);
     }
     if (req.method === 'GET' && sub === 'feed.atom') {
-      const model = await buildPageModel(services.store, services.incidents.prefix, open.share, open.incident);
+      const model = await buildPageModel(
+        services.store,
+        services.incidents.prefix,
+        open.share,
+        open.incident,
+        await slaOf(services, open.incident.id),
+      );
       return send(
         res,
         200,
@@ -221,4 +233,9 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
       else res.end();
     });
   };
+}
+
+/** The service-level promise on the incident, if a policy covers it. */
+async function slaOf(services: Services, incidentId: number) {
+  return (await services.sla.timers.slaOf([incidentId])).get(incidentId) ?? null;
 }
