@@ -43,7 +43,7 @@ export function panelLabels(): Record<string, string> {
     comment: t('Comment'),
     commentButton: t('Add comment'),
     visibleToCustomer: t('Visible to the customer'),
-    visibleToCustomerHint: t("Also shown on the customer's page"),
+    visibleToCustomerHint: t('Also shown on the customer’s page'),
     sharedWithCustomer: t('Shared with the customer ({0} link(s)); entries marked "visible to the customer" are on their page.', '{0}'),
     notShared: t('Not shared with the customer.'),
     'kind.customer_comment': t('customer comment'),
