@@ -94,13 +94,7 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
     status = 200,
     state: PageState = {},
   ) {
-    const model = await buildPageModel(
-      services.store,
-      services.incidents.prefix,
-      open.share,
-      open.incident,
-      await slaOf(services, open.incident.id),
-    );
+    const model = await pageModelOf(services, open);
     const secure = services.publicUrl.startsWith('https:') ? '; Secure' : '';
     send(res, status, 'text/html; charset=utf-8', renderPage(model, t, base, csrf, state), {
       'set-cookie': `${CSRF_COOKIE}=${csrf}; Path=${base}; HttpOnly; SameSite=Strict${secure}`,
@@ -206,13 +200,7 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
       return streamCustomerEvents(services, limits, token, open, t, req, res, url.searchParams.get('lastEventId'), SECURITY_HEADERS);
     }
     if (req.method === 'GET' && sub === 'feed.atom') {
-      const model = await buildPageModel(
-        services.store,
-        services.incidents.prefix,
-        open.share,
-        open.incident,
-        await slaOf(services, open.incident.id),
-      );
+      const model = await pageModelOf(services, open);
       return send(
         res,
         200,
@@ -235,7 +223,8 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
   };
 }
 
-/** The service-level promise on the incident, if a policy covers it. */
-async function slaOf(services: Services, incidentId: number) {
-  return (await services.sla.timers.slaOf([incidentId])).get(incidentId) ?? null;
+/** What the page shows for a link, with the service-level promise on its incident if a policy covers it. */
+async function pageModelOf(services: Services, open: OpenShare) {
+  const sla = (await services.sla.timers.slaOf([open.incident.id])).get(open.incident.id) ?? null;
+  return buildPageModel(services.store, services.incidents.prefix, open.share, open.incident, sla);
 }
