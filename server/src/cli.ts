@@ -1,3 +1,4 @@
+import { outboxFolder } from './mail/mailScheduler.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role, SlugSchema, VISIBILITIES } from '@handoff/shared';
 import { addSlaCommands } from './cliSla.js';
@@ -33,6 +34,16 @@ function publicUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidArgumentError('Use an http:// or https:// address.');
   if (url.search || url.hash) throw new InvalidArgumentError('Give the address without ?query or #fragment.');
   return url.href.replace(/\/+$/, '');
+}
+function smtpUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`"${value}" is not an SMTP URL such as smtp://user:password@mail.example.com:587.`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new InvalidArgumentError('Use an smtp:// or smtps:// address.');
+  return value;
 }
 function shareDays(value: string): number {
   const n = Number(value);
@@ -101,6 +112,17 @@ export function buildCli(): Command {
           .default(30)
           .argParser(shareDays),
       )
+      .addOption(
+        new Option(
+          '--smtp-url <url>',
+          "SMTP server for customers' e-mail updates, e.g. smtp://user:pass@mail.example.com:587 (without it mails are written to <data dir>/outbox and the page says e-mail updates are off)",
+        )
+          .env('HANDOFF_SMTP_URL')
+          .argParser(smtpUrl),
+      )
+      .addOption(
+        new Option('--mail-from <address>', 'sender of those mails, e.g. "Support <support@example.com>"').env('HANDOFF_MAIL_FROM'),
+      )
       .option('--demo', 'seed teams, templates, users and incidents, and print the demo tokens'),
   ).action(async (opts) => {
     const server = await startServer({
@@ -115,9 +137,16 @@ export function buildCli(): Command {
       retentionDays: opts.retentionDays,
       publicUrl: opts.publicUrl,
       shareDaysAfterClose: opts.shareDays,
+      smtpUrl: opts.smtpUrl,
+      ...(opts.mailFrom ? { mail: { from: opts.mailFrom } } : {}),
     });
     const store = server.services.store;
     console.log(`Handoff server listening on ${server.url} (store: ${store.engine} at ${store.location})`);
+    console.log(
+      opts.smtpUrl
+        ? 'E-mail updates: sent through the SMTP server given by --smtp-url.'
+        : `E-mail updates are off (no --smtp-url): mails are written to ${outboxFolder(opts.dataDir)} and customers' pages say so.`,
+    );
     if (opts.retentionDays) {
       console.log(`Retention: customers' personal data is erased from incidents closed more than ${opts.retentionDays} days ago.`);
     }

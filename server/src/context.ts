@@ -18,6 +18,9 @@ import type { Store } from './store/store.js';
 import type { SlaConfigStore } from './store/sla.js';
 import type { SlaTimerStore } from './store/slaTimers.js';
 import type { SlaScheduler } from './sla/scheduler.js';
+import type { MailScheduler } from './mail/mailScheduler.js';
+import type { MailOutbox } from './mail/outbox.js';
+import type { MailSubscriptions } from './mail/subscriptions.js';
 import { FAULT_MESSAGES, storeFault } from './store/errors.js';
 import { csrfProblem } from './web/console/csrf.js';
 import { ConsoleSessions, sessionIdOf } from './web/console/sessions.js';
@@ -48,6 +51,8 @@ export interface Services {
   admin: AdminStore;
   /** Ends open live streams whose token is revoked or whose account changes. */
   credentials: CredentialWatch;
+  /** Customers' e-mail updates: `enabled` only with an SMTP server (otherwise mails go to the outbox folder). */
+  mail: { enabled: boolean; subscriptions: MailSubscriptions; outbox: MailOutbox; scheduler: MailScheduler };
 }
 
 export interface Context extends Services {

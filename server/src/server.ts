@@ -25,6 +25,10 @@ import { type SchedulerOptions, SlaScheduler } from './sla/scheduler.js';
 import { FeedTokenStore } from './store/feedTokens.js';
 import { ShareStore } from './store/shares.js';
 import type { CustomerLimits } from './web/customer/routes.js';
+import { MailScheduler, outboxFolder } from './mail/mailScheduler.js';
+import { DEFAULT_OUTBOX_TIMING, MailOutbox, type OutboxTiming } from './mail/outbox.js';
+import { folderSender, smtpSender } from './mail/sender.js';
+import { MailSubscriptions } from './mail/subscriptions.js';
 
 export interface ServerOptions {
   port?: number;
@@ -52,6 +56,10 @@ export interface ServerOptions {
   customerLimits?: CustomerLimits;
   /** Days a customer's link keeps working after its incident closed (default 30). */
   shareDaysAfterClose?: number;
+  /** SMTP server for customers' e-mail updates (`smtp://user:pass@host:587`); without it mails go to `<data dir>/outbox` and the page says updates are off. */
+  smtpUrl?: string | undefined;
+  /** Mail delivery: sender address, outbox timing (tests shorten it), or no scheduler (command-line tools). */
+  mail?: { from?: string; timing?: Partial<OutboxTiming>; pollMs?: number; scheduler?: boolean };
 }
 
 export interface RunningServer {
@@ -105,7 +113,10 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const credentials = new CredentialWatch(store.db);
   const admin = new AdminStore(store);
   admin.onCredentialsChanged = () => void credentials.check();
-  return {
+  const outbox = new MailOutbox(store, { ...DEFAULT_OUTBOX_TIMING, ...opts.mail?.timing });
+  incidents.entryHook = (trx, incident, entry) => outbox.onEntry(trx, incident, entry);
+  const sender = opts.smtpUrl ? smtpSender(opts.smtpUrl) : folderSender(outboxFolder(opts.dataDir ?? './data'));
+  const services = {
     store,
     incidents,
     reads,
@@ -122,14 +133,28 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
     admin,
     credentials,
+    mail: {
+      enabled: sender.via === 'smtp',
+      subscriptions: new MailSubscriptions(store),
+      outbox,
+      scheduler: null as unknown as MailScheduler,
+    },
     async close() {
       await scheduler.stop();
+      await services.mail.scheduler.stop();
       credentials.stop();
       await Promise.all([hub.stop(), releaseHub.stop()]);
       await listener?.stop();
       await store.close();
     },
   };
+  services.mail.scheduler = new MailScheduler(store, outbox, sender, {
+    publicUrl: () => services.publicUrl,
+    from: opts.mail?.from ?? `Handoff <no-reply@${new URL(services.publicUrl).hostname}>`,
+    prefix: prefix.toUpperCase(),
+    ...(opts.mail?.pollMs === undefined ? {} : { pollMs: opts.mail.pollMs }),
+  });
+  return services;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
@@ -145,6 +170,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const demoTokens = opts.demo ? await seedDemo(services) : null;
   // Only a serving instance raises warnings and breaches (command-line tools open the store too).
   if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
+  if (opts.mail?.scheduler !== false) services.mail.scheduler.start();
   const retention =
     opts.retentionDays === undefined
       ? null

@@ -36,6 +36,11 @@ export class IncidentStore {
    * appended (service-level timers are recomputed there, in the same transaction).
    */
   slaHook: ((trx: Trx, before: IncidentRow | null, after: IncidentRow, entry: TimelineRow) => Promise<void>) | null = null;
+  /**
+   * Runs after every timeline entry is appended, in its transaction (the mail outbox queues
+   * customers' update mails there, so a change and its mail commit together or not at all).
+   */
+  entryHook: ((trx: Trx, incident: IncidentRow, entry: TimelineRow) => Promise<void>) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -208,7 +213,7 @@ export class IncidentStore {
   }
 
   private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
-    return trx
+    const entry = await trx
       .insertInto('timeline')
       .values({
         incident_id: row.id,
@@ -226,6 +231,8 @@ export class IncidentStore {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await this.entryHook?.(trx, row, entry);
+    return entry;
   }
 
   /**

@@ -185,6 +185,25 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           action text not null, target text not null, before text, after text)`.execute(db);
       },
     },
+    '0011_mail': {
+      async up(db: AnyDb) {
+        // Customers' e-mail subscriptions (double opt-in) to one share link's incident.
+        await sql`create table mail_subscriptions (
+          id ${serial(engine)}, share_id integer not null, incident_id integer not null, email text,
+          lang text not null, status text not null, created_at text not null,
+          confirmed_at text, unsubscribed_at text)`.execute(db);
+        await sql`create index mail_subscriptions_incident on mail_subscriptions (incident_id, status)`.execute(db);
+        // The outbox: written in the transaction of the change, delivered by the mail scheduler.
+        // link_hash: the hash of the link the mail carries (it opens the page and unsubscribes).
+        await sql`create table mail_outbox (
+          id ${serial(engine)}, subscription_id integer not null, incident_id integer not null,
+          kind text not null, entry_ids text not null, recipient text, lang text not null,
+          state text not null, due_at text not null, lease_until text, attempts integer not null default 0,
+          last_error text, link_hash text unique, created_at text not null, sent_at text, via text)`.execute(db);
+        await sql`create index mail_outbox_due on mail_outbox (state, due_at)`.execute(db);
+        await sql`create index mail_outbox_subscription on mail_outbox (subscription_id, state)`.execute(db);
+      },
+    },
     '0009_recordings': {
       async up(db: AnyDb) {
         // A recorded reproduction (Recorder JSON, at most MAX_RECORDING_BYTES): one per incident,

@@ -306,6 +306,42 @@ export interface KnownSolutionUsesTable {
   at: string;
 }
 
+/** A customer's subscription to e-mail updates of one share link's incident (see mail/). */
+export interface MailSubscriptionsTable {
+  id: Generated<number>;
+  share_id: number;
+  incident_id: number;
+  /** Null once erased. */
+  email: string | null;
+  lang: string;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+}
+
+/** One mail to send: written with the change, delivered once by the mail scheduler. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  subscription_id: number;
+  incident_id: number;
+  kind: 'confirm' | 'update';
+  /** JSON array of the timeline entries it tells about (a burst of changes is one mail). */
+  entry_ids: string;
+  /** The address (copied at sending time; null once erased). */
+  recipient: string | null;
+  lang: string;
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  due_at: string;
+  lease_until: string | null;
+  attempts: number;
+  last_error: string | null;
+  link_hash: string | null;
+  created_at: string;
+  sent_at: string | null;
+  via: 'smtp' | 'folder' | null;
+}
+
 export interface Database {
   recordings: RecordingsTable;
   sla_calendars: SlaCalendarsTable;
@@ -316,6 +352,8 @@ export interface Database {
   customer_erasures: CustomerErasuresTable;
   retention_schedule: RetentionScheduleTable;
   shares: SharesTable;
+  mail_subscriptions: MailSubscriptionsTable;
+  mail_outbox: MailOutboxTable;
   feed_tokens: FeedTokensTable;
   console_sessions: ConsoleSessionsTable;
   known_solutions: KnownSolutionsTable;
@@ -352,3 +390,5 @@ export type UserRow = Selectable<UsersTable>;
 export type SlaTimerRow = Selectable<SlaTimersTable>;
 export type ShareRow = Selectable<SharesTable>;
 export type Engine = 'sqlite' | 'postgres';
+export type MailSubscriptionRow = Selectable<MailSubscriptionsTable>;
+export type MailOutboxRow = Selectable<MailOutboxTable>;

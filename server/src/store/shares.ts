@@ -95,7 +95,13 @@ export class ShareStore {
     if (!SHARE_TOKEN_PATTERN.test(token)) return null;
     const hash = hashShareToken(token);
     const share = await this.db.selectFrom('shares').selectAll().where('token_hash', '=', hash.toString('hex')).executeTakeFirst();
-    if (!share || share.revoked_at || !timingSafeEqual(Buffer.from(share.token_hash, 'hex'), hash)) return null;
+    if (!share || !timingSafeEqual(Buffer.from(share.token_hash, 'hex'), hash)) return null;
+    return this.openShare(share);
+  }
+
+  /** The link with its incident, or null when it is revoked or expired (a mail's link opens its share this way). */
+  async openShare(share: ShareRow): Promise<OpenShare | null> {
+    if (share.revoked_at) return null;
     const incident = await this.db.selectFrom('incidents').selectAll().where('id', '=', share.incident_id).executeTakeFirst();
     if (!incident) return null;
     const expiresAt = await this.expiresAt(incident);

@@ -61,3 +61,8 @@ export const EvaluationSchema = z.object({
   comment: text(2000).default(''),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
+
+/** The customer's page: "Get e-mail updates" (double opt-in; the address gets a confirmation mail first). */
+export const MailSubscribeSchema = z.object({
+  email: z.email('email: enter an e-mail address such as jane@example.com').max(320, 'email: at most 320 characters'),
+});

@@ -17,7 +17,7 @@ export function visitor(pageUrl: string, headers: Record<string, string> = {}) {
       return { res, body };
     },
     async post(
-      what: 'comments' | 'evaluation',
+      what: 'comments' | 'evaluation' | 'subscribe' | 'confirm' | 'unsubscribe',
       fields: Record<string, string>,
       opts: { csrf?: string; cookie?: boolean; origin?: string } = {},
     ) {

@@ -1,5 +1,6 @@
 import type { Status } from '@handoff/shared';
 import Negotiator from 'negotiator';
+import { MAIL_MESSAGES } from './mailMessages.js';
 
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -101,6 +102,7 @@ const MESSAGES = {
     expected: 'expected',
     statusChanged: 'Status: {status}',
     evaluation: 'Evaluation: {rating} out of 5',
+    ...MAIL_MESSAGES.en,
   },
   de: {
     pageTitle: 'Ihre Anfrage',
@@ -147,6 +149,7 @@ const MESSAGES = {
     expected: 'erwartet',
     statusChanged: 'Status: {status}',
     evaluation: 'Bewertung: {rating} von 5',
+    ...MAIL_MESSAGES.de,
   },
   fr: {
     pageTitle: 'Votre demande',
@@ -193,6 +196,7 @@ const MESSAGES = {
     expected: 'prévu',
     statusChanged: 'Statut : {status}',
     evaluation: 'Évaluation : {rating} sur 5',
+    ...MAIL_MESSAGES.fr,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

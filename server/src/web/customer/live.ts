@@ -6,6 +6,7 @@ import type { HttpLimits } from '../../http/limits.js';
 import { log } from '../../log.js';
 import { CUSTOMER_ACTOR_ID, EventIdSchema, StatusSchema } from '@handoff/shared';
 import type { OpenShare } from '../../store/shares.js';
+import { openLink } from './links.js';
 import type { Translator } from './i18n.js';
 import { customerEntry, mayShow } from './pageModel.js';
 import { entryParts } from './render.js';
@@ -51,7 +52,7 @@ export async function streamCustomerEvents(
       keep: (row) => row.incident_id === incidentId && mayShow(row),
       present: async (rows) => {
         // Each batch re-checks the link: a revoked or expired one gets nothing more.
-        if (!(await services.shares.open(token))) throw new LinkClosed();
+        if (!(await openLink(services, token))) throw new LinkClosed();
         const users = await services.store.userRefs(rows.map((r) => r.actor_id).filter((id) => id !== CUSTOMER_ACTOR_ID));
         return rows.flatMap((row) => {
           const entry = customerEntry(row, (id) => users.get(id)?.name ?? '');

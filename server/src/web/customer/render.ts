@@ -23,8 +23,10 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 /** Notices and form problems shown at the top of the page. */
 export interface PageState {
   notice?: string;
-  error?: { field: 'text' | 'rating'; message: string };
+  error?: { field: 'text' | 'rating' | 'email'; message: string };
   commentDraft?: string;
+  /** Whether the server sends mail (SMTP configured); otherwise the page says updates are off. */
+  mailEnabled?: boolean;
 }
 
 const ASSETS = '/c/static';
@@ -88,7 +90,7 @@ function whatNext(m: CustomerPageModel, t: Translator): Html {
   return html`${lines}`;
 }
 
-function errorFor(state: PageState, field: 'text' | 'rating'): Html | null {
+function errorFor(state: PageState, field: 'text' | 'rating' | 'email'): Html | null {
   return state.error?.field === field ? html`<p class="error" id="${field}-error" role="alert">${state.error.message}</p>` : null;
 }
 
@@ -129,9 +131,32 @@ ${
 <label for="comment-text">${t.t('commentLabel')}</label><p class="hint" id="comment-hint">${t.t('commentHint', { max: MAX_CUSTOMER_COMMENT })}</p>${commentError}
 <textarea id="comment-text" name="text" rows="4" maxlength="${MAX_CUSTOMER_COMMENT}" required aria-describedby="comment-hint${commentError ? ' text-error' : ''}">${state.commentDraft ?? ''}</textarea>
 <button type="submit">${t.t('send')}</button></form></section>
+${mailSection(t, base, csrf, state)}
 <footer><p><a href="${base}/feed.atom${q}" type="application/atom+xml">${t.t('feed')}</a></p></footer>
 <script src="${ASSETS}/live.js" defer></script>`;
   return layout(t, `${m.reference} — ${t.t('pageTitle')}`, body, languageSwitcher(t, base));
+}
+
+/** "Get e-mail updates" (a plain form, works without JavaScript), or the plain statement that mail is off here. */
+function mailSection(t: Translator, base: string, csrf: string, state: PageState): Html {
+  const error = errorFor(state, 'email');
+  const form = state.mailEnabled
+    ? html`<form method="post" action="${base}/subscribe?lang=${t.lang}" class="mail"><input type="hidden" name="csrf" value="${csrf}">
+<label for="mail-email">${t.t('mailLabel')}</label><p class="hint" id="mail-hint">${t.t('mailHint')}</p>${error}
+<input type="email" id="mail-email" name="email" autocomplete="email" maxlength="320" required aria-describedby="mail-hint${error ? ' email-error' : ''}">
+<button type="submit">${t.t('mailSubscribe')}</button></form>`
+    : html`<p class="mail-off" id="mail-off">${t.t('mailOff')}</p>`;
+  return html`<section aria-labelledby="h-mail" id="mail"><h2 id="h-mail">${t.t('mailUpdates')}</h2>${form}</section>`;
+}
+
+/** A page with one button that posts back to where it is (confirming or ending e-mail updates). */
+export function renderMailAction(t: Translator, title: string, text: string, action: string, csrf: string, button: string): string {
+  return layout(
+    t,
+    title,
+    html`<h1>${title}</h1><p>${text}</p><form method="post" action="${action}"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">${button}</button></form>`,
+    null,
+  );
 }
 
 /** The one page for unknown, revoked and expired links alike. */

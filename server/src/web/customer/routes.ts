@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CustomerCommentSchema, EvaluationSchema } from '@handoff/shared';
+import { CustomerCommentSchema, EvaluationSchema, MailSubscribeSchema } from '@handoff/shared';
 import { TRPCError } from '@trpc/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Services } from '../../context.js';
@@ -11,10 +11,12 @@ import type { HttpLimits } from '../../http/limits.js';
 import { log } from '../../log.js';
 import type { OpenShare } from '../../store/shares.js';
 import { renderCustomerFeed } from './feed.js';
-import { pickLanguage, type Translator, translator } from './i18n.js';
+import { type MessageKey, pickLanguage, type Translator, translator } from './i18n.js';
 import { streamCustomerEvents } from './live.js';
 import { buildPageModel } from './pageModel.js';
-import { type PageState, renderMessage, renderNotFound, renderPage } from './render.js';
+import type { MailLinkTarget } from '../../mail/subscriptions.js';
+import { openLink } from './links.js';
+import { type PageState, renderMailAction, renderMessage, renderNotFound, renderPage } from './render.js';
 
 /** Headers of every customer-page answer: nothing from elsewhere, never indexed, no referrer. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -95,10 +97,57 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
     state: PageState = {},
   ) {
     const model = await pageModelOf(services, open);
+    withCsrf(res, status, base, csrf, renderPage(model, t, base, csrf, { mailEnabled: services.mail.enabled, ...state }));
+  }
+
+  /** An HTML answer that sets the form's CSRF cookie for the link's path. */
+  function withCsrf(res: http.ServerResponse, status: number, base: string, csrf: string, body: string) {
     const secure = services.publicUrl.startsWith('https:') ? '; Secure' : '';
-    send(res, status, 'text/html; charset=utf-8', renderPage(model, t, base, csrf, state), {
+    send(res, status, 'text/html; charset=utf-8', body, {
       'set-cookie': `${CSRF_COOKIE}=${csrf}; Path=${base}; HttpOnly; SameSite=Strict${secure}`,
     });
+  }
+
+  /**
+   * `/confirm` and `/unsubscribe` under a mail's own link: GET shows one button (a link scanner
+   * that fetches the link changes nothing), its POST acts. A mail client's one-click unsubscribe
+   * (RFC 8058: a POST of `List-Unsubscribe=One-Click`) needs no cookie: the link is the secret.
+   */
+  async function mailAction(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    t: Translator,
+    base: string,
+    open: OpenShare,
+    mail: MailLinkTarget,
+    what: 'confirm' | 'unsubscribe',
+  ) {
+    const reference = `${services.incidents.prefix}-${open.incident.id}`;
+    const words =
+      what === 'confirm'
+        ? { title: t.t('mailConfirmTitle'), text: t.t('mailConfirmText', { reference }), button: t.t('mailConfirmButton') }
+        : { title: t.t('mailUnsubscribeTitle'), text: t.t('mailUnsubscribeText', { reference }), button: t.t('mailUnsubscribeButton') };
+    const action = `${base}/${what}?lang=${t.lang}`;
+    const csrf = randomBytes(18).toString('base64url');
+    if (req.method === 'GET')
+      return withCsrf(res, 200, base, csrf, renderMailAction(t, words.title, words.text, action, csrf, words.button));
+    const form = await readForm(req);
+    const oneClick = what === 'unsubscribe' && form?.get('List-Unsubscribe') === 'One-Click';
+    if (!form || (!oneClick && !fromThePage(req, form))) {
+      return withCsrf(res, 403, base, csrf, renderMailAction(t, words.title, t.t('formExpired'), action, csrf, words.button));
+    }
+    if (what === 'confirm') {
+      await services.mail.subscriptions.confirm(mail.subscription.id);
+      return redirect(res, `${base}?lang=${t.lang}&done=mail-confirmed#mail`);
+    }
+    await services.mail.subscriptions.unsubscribe(mail.subscription.id);
+    if (oneClick) return send(res, 200, 'text/plain; charset=utf-8', t.t('mailUnsubscribed', { reference }));
+    return send(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      renderMessage(t, words.title, t.t('mailUnsubscribed', { reference }), `${base}?lang=${t.lang}`),
+    );
   }
 
   /** Whether a form post comes from the page itself (same origin, the cookie matches the field). */
@@ -142,6 +191,14 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
         },
       );
     }
+    if (what === 'subscribe') {
+      if (!services.mail.enabled) return page(res, t, base, open, csrf, 409, { error: { field: 'email', message: t.t('mailOff') } });
+      const parsed = MailSubscribeSchema.safeParse({ email: (form.get('email') ?? '').trim() });
+      if (!parsed.success) return page(res, t, base, open, csrf, 400, { error: { field: 'email', message: t.t('mailInvalid') } });
+      await services.mail.subscriptions.subscribe(open.share, parsed.data.email, t.lang);
+      services.mail.scheduler.poke();
+      return redirect(res, `${base}?lang=${t.lang}&done=subscribed#mail`);
+    }
     if (what === 'comments') {
       const parsed = CustomerCommentSchema.safeParse({ text: form.get('text') ?? '' });
       if (!parsed.success) {
@@ -179,13 +236,20 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
       return send(res, 200, STATIC_TYPES[sub], staticFiles.get(sub)!, { 'cache-control': 'public, max-age=3600' });
     }
     if (rest.length > 0) return notFound(res, t);
-    const open = await services.shares.open(token);
-    if (!open) return notFound(res, t);
+    const link = await openLink(services, token);
+    if (!link) return notFound(res, t);
+    const { open, mail } = link;
     const base = `/c/${token}`;
+    if (sub === 'confirm' || sub === 'unsubscribe') {
+      if (!mail || (req.method !== 'GET' && req.method !== 'POST')) return notFound(res, t);
+      return mailAction(req, res, t, base, open, mail, sub);
+    }
+    // A mail's link opens the page once its subscription is confirmed (before: only /confirm).
+    if (mail?.subscription.status === 'pending') return notFound(res, t);
     if (req.method === 'GET' && sub === '') {
       const csrf = cookie(req, CSRF_COOKIE) ?? randomBytes(18).toString('base64url');
       const done = url.searchParams.get('done');
-      const notice = done === 'comment' ? t.t('commentSent') : done === 'evaluation' ? t.t('evaluationSent') : undefined;
+      const notice = done ? DONE_NOTICES[done] && t.t(DONE_NOTICES[done]) : undefined;
       return page(
         res,
         t,
@@ -208,7 +272,8 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
         renderCustomerFeed(model, t, `${services.publicUrl}${base}`, open.share.id),
       );
     }
-    if (req.method === 'POST' && (sub === 'comments' || sub === 'evaluation')) return post(req, res, t, base, open, sub);
+    if (req.method === 'POST' && (sub === 'comments' || sub === 'evaluation' || sub === 'subscribe'))
+      return post(req, res, t, base, open, sub);
     return notFound(res, t);
   }
 
@@ -222,6 +287,14 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
     });
   };
 }
+
+/** The notice after a form, by the `done` of the redirect. */
+const DONE_NOTICES: Record<string, MessageKey | undefined> = {
+  comment: 'commentSent',
+  evaluation: 'evaluationSent',
+  subscribed: 'mailPending',
+  'mail-confirmed': 'mailConfirmed',
+};
 
 /** What the page shows for a link, with the service-level promise on its incident if a policy covers it. */
 async function pageModelOf(services: Services, open: OpenShare) {

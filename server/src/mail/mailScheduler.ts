@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { StatusSchema } from '@handoff/shared';
+import { log } from '../log.js';
+import { DueLoop } from '../scheduler/dueLoop.js';
+import type { Store } from '../store/store.js';
+import { customerEntry } from '../web/customer/pageModel.js';
+import { composeMail } from './compose.js';
+import type { ClaimedMail, MailOutbox } from './outbox.js';
+import { MailError, type MailSender } from './sender.js';
+
+export interface MailDeliveryOptions {
+  publicUrl: () => string;
+  from: string;
+  prefix: string;
+  /** Longest wait between two looks at the outbox. */
+  pollMs?: number;
+  /** Mails sent per tick at most. */
+  batch?: number;
+}
+
+/**
+ * Delivers the outbox: every instance runs one; each mail is claimed by one instance (see
+ * MailOutbox.claim), composed from the store at sending time and handed to the sender. A failure
+ * is retried with back-off; a permanent one (SMTP 5xx) is recorded and not retried.
+ */
+export class MailScheduler {
+  private readonly loop: DueLoop;
+  private readonly batch: number;
+  /** Outcomes of this instance (for tests and logs). */
+  readonly stats = { sent: 0, retried: 0, failed: 0 };
+
+  constructor(
+    private readonly store: Store,
+    readonly outbox: MailOutbox,
+    readonly sender: MailSender,
+    private readonly opts: MailDeliveryOptions,
+  ) {
+    this.batch = opts.batch ?? 20;
+    this.loop = new DueLoop('mail delivery', { tick: () => this.tick(), nextDueIn: () => outbox.nextDueIn() }, opts.pollMs ?? 1000);
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Looks at the outbox now (a confirmation mail was just queued). */
+  poke(): void {
+    this.loop.poke();
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    this.sender.close();
+  }
+
+  /** Sends what is due; true when a full batch was due (more may be waiting). */
+  async tick(): Promise<boolean> {
+    const ids = await this.outbox.due(this.batch);
+    for (const id of ids) {
+      const claimed = await this.outbox.claim(id);
+      if (claimed) await this.deliver(claimed);
+    }
+    return ids.length >= this.batch;
+  }
+
+  private async deliver({ row, linkToken }: ClaimedMail): Promise<void> {
+    const db = this.store.db;
+    const sub = await db.selectFrom('mail_subscriptions').selectAll().where('id', '=', row.subscription_id).executeTakeFirst();
+    const wanted = row.kind === 'confirm' ? sub?.status === 'pending' : sub?.status === 'confirmed';
+    const incident = await db.selectFrom('incidents').selectAll().where('id', '=', row.incident_id).executeTakeFirst();
+    if (!sub?.email || !wanted || !incident) return this.outbox.drop(row.id);
+    const entryIds = JSON.parse(row.entry_ids) as number[];
+    const rows = entryIds.length
+      ? await db
+          .selectFrom('timeline')
+          .select(['id', 'at', 'kind', 'text', 'data', 'status', 'visibility', 'actor_id'])
+          .where('id', 'in', entryIds)
+          .orderBy('id')
+          .execute()
+      : [];
+    const users = await this.store.userRefs(rows.map((r) => r.actor_id));
+    const entries = rows.flatMap((r) => customerEntry(r, (id) => users.get(id)?.name ?? '') ?? []);
+    const mail = composeMail({
+      kind: row.kind,
+      outboxId: row.id,
+      to: sub.email,
+      lang: row.lang,
+      reference: `${this.opts.prefix}-${incident.id}`,
+      title: incident.title,
+      status: StatusSchema.parse(incident.status),
+      entries,
+      publicUrl: this.opts.publicUrl(),
+      linkToken,
+      from: this.opts.from,
+    });
+    try {
+      await this.sender.send(mail, `${String(row.id).padStart(8, '0')}-${row.kind}.eml`);
+    } catch (err) {
+      const e = MailError.is(err) ? err : new MailError((err as Error).message ?? String(err), false);
+      const outcome = await this.outbox.failed(row, e.message, e.permanent);
+      this.stats[outcome === 'retry' ? 'retried' : 'failed']++;
+      log.warn({ outbox: row.id, attempts: row.attempts + 1, outcome, error: e.message }, 'mail not delivered');
+      return;
+    }
+    await this.outbox.sent(row.id, sub.email, this.sender.via);
+    this.stats.sent++;
+  }
+}
+
+/** Where mails go when no SMTP server is configured. */
+export const outboxFolder = (dataDir: string) => path.join(dataDir, 'outbox');
