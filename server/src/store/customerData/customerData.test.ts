@@ -72,6 +72,9 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
       users.agent.id,
     );
     await services.shares.comment((await services.shares.open(shared.token))!, `Quentin again: still blank. Reach me at ${EMAIL}`);
+    // They subscribed to e-mail updates on that page; the confirmation mail went out (to the outbox folder).
+    await services.mail.subscriptions.subscribe(shared.share, EMAIL, 'de');
+    await services.mail.scheduler.tick();
   });
   afterAll(async () => {
     await services?.close().catch(() => undefined);
@@ -115,10 +118,20 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
         comments: [expect.objectContaining({ text: expect.stringMatching(/^Quentin again/) })],
       }),
     ]);
+    // Their e-mail subscription and the mails sent to it.
+    expect(json.mailSubscriptions).toEqual([
+      expect.objectContaining({
+        reference: refs.asCustomer,
+        email: EMAIL,
+        language: 'de',
+        status: 'pending',
+        mails: [expect.objectContaining({ kind: 'confirm', state: 'sent', attempts: 0 })],
+      }),
+    ]);
     const [attachment] = json.attachments;
     expect(attachment).toMatchObject({ reference: refs.asCustomer, name: 'zabriskie-screen.png', mediaType: 'image/png' });
     expect(Buffer.from(files[attachment.file]!)).toEqual(PNG);
-    expect(result.counts).toEqual({ incidents: 3, affectedCustomers: 1, timeline: 4, attachments: 1, shareLinks: 1 });
+    expect(result.counts).toEqual({ incidents: 3, affectedCustomers: 1, timeline: 4, attachments: 1, shareLinks: 1, mailSubscriptions: 1 });
     // Nothing about the other customer whose incident they share.
     expect(lower(json)).not.toContain('olga');
   });
@@ -162,7 +175,11 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     expect(result.placeholder).toMatch(/^erased customer #\d+$/);
     const placeholder = result.placeholder!;
     expect(result.incidents).toEqual([refs.asCustomer, refs.mixedCase, refs.affected, refs.otherTeam]);
-    expect(result.counts).toMatchObject({ incidents: 3, affectedCustomers: 1, attachments: 1 });
+    expect(result.counts).toMatchObject({ incidents: 3, affectedCustomers: 1, attachments: 1, mailSubscriptions: 2 });
+    const sub = await services.store.db.selectFrom('mail_subscriptions').selectAll().executeTakeFirstOrThrow();
+    expect(sub).toMatchObject({ email: null, status: 'unsubscribed' });
+    const mails = await services.store.db.selectFrom('mail_outbox').selectAll().execute();
+    expect(mails.map((m) => [m.kind, m.state, m.recipient, m.link_hash])).toEqual([['confirm', 'sent', null, null]]);
 
     const own = await whole(refs.asCustomer);
     expect(own.customer).toEqual({ name: placeholder });

@@ -3,6 +3,7 @@ import { affectedCustomers } from './holders/affectedCustomers.js';
 import { attachments } from './holders/attachments.js';
 import { incidentCustomer } from './holders/incidentCustomer.js';
 import { incidentText } from './holders/incidentText.js';
+import { mailSubscriptions } from './holders/mailSubscriptions.js';
 import { shareLinks } from './holders/shareLinks.js';
 import { timeline } from './holders/timeline.js';
 
@@ -17,4 +18,5 @@ export const PERSONAL_DATA_HOLDERS: readonly PersonalDataHolder[] = [
   timeline,
   attachments,
   shareLinks,
+  mailSubscriptions,
 ];
