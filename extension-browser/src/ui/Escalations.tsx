@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { byUrgency, type IncidentListItem, type IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { myEscalations } from '../api/incidents';
-import { customerComment, notifyCustomerComment } from './customerComments';
+import { customerNotice, notifyCustomerComment } from './customerComments';
 import { EscalationDetail } from './EscalationDetail';
 import { SlaLine } from './SlaLine';
 import { useT } from './i18nContext';
@@ -40,8 +40,11 @@ export function Escalations(props: { api: Api }) {
             ...h,
             onData: (e: { data: unknown }) => {
               h.onData();
-              const comment = customerComment(e.data);
-              if (comment) void notifyCustomerComment(comment, t('newCustomerComment', comment.reference));
+              const notice = customerNotice(e.data);
+              if (notice?.kind === 'comment') void notifyCustomerComment(notice.event, t('newCustomerComment', notice.event.reference));
+              if (notice?.kind === 'evaluation') {
+                void notifyCustomerComment(notice.event, t('newCustomerEvaluation', notice.event.reference, notice.rating));
+              }
             },
           },
         ),

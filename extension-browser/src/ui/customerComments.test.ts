@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerComment } from './customerComments';
+import { customerComment, customerNotice } from './customerComments';
 
 const base = {
   access: 'full',
@@ -25,5 +25,23 @@ describe('customerComment', () => {
     expect(customerComment({ ...base, kind: 'comment' })).toBeNull();
     expect(customerComment({ access: 'summary', id: '1', kind: 'customer_comment' })).toBeNull();
     expect(customerComment('nonsense')).toBeNull();
+  });
+});
+
+describe('customerNotice', () => {
+  it("tells the agent of the customer's comment and of their closing evaluation with its rating", () => {
+    expect(customerNotice({ ...base, kind: 'customer_comment' })).toMatchObject({ kind: 'comment', rating: null });
+    const rated = customerNotice({
+      ...base,
+      kind: 'evaluation',
+      status: 'closed',
+      text: '4/5 — thanks',
+      data: { rating: 4, comment: 'thanks' },
+    });
+    expect(rated).toMatchObject({ kind: 'evaluation', rating: 4, event: { reference: 'INC-7', text: '4/5 — thanks' } });
+  });
+  it('ignores staff entries and evaluations without a rating', () => {
+    expect(customerNotice({ ...base, kind: 'comment' })).toBeNull();
+    expect(customerNotice({ ...base, kind: 'evaluation', data: {} })).toBeNull();
   });
 });

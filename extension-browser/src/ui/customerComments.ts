@@ -17,3 +17,16 @@ export async function notifyCustomerComment(event: FullIncidentEvent, title: str
     message: event.text.slice(0, 200),
   });
 }
+
+/** What the customer did that the agent hears of at once: a comment, or the closing evaluation (with its rating). */
+export type CustomerNotice = { kind: 'comment' | 'evaluation'; event: FullIncidentEvent; rating: number | null };
+
+/** A live event the agent is told of: the customer's comment or evaluation (checked against the shared schema). */
+export function customerNotice(data: unknown): CustomerNotice | null {
+  const parsed = IncidentEventSchema.safeParse(data);
+  if (!parsed.success || parsed.data.access !== 'full') return null;
+  const e = parsed.data;
+  if (e.kind === 'customer_comment') return { kind: 'comment', event: e, rating: null };
+  if (e.kind === 'evaluation' && typeof e.data.rating === 'number') return { kind: 'evaluation', event: e, rating: e.data.rating };
+  return null;
+}

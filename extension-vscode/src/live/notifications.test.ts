@@ -97,6 +97,22 @@ describe('noticeFor: the loop back from L1', () => {
       ),
     ).toBeNull();
   });
+  it("tells the owner and the team's leads the customer's closing evaluation, nobody else", () => {
+    const customer = { id: -1, name: 'Customer' };
+    const rated = (patch: Partial<FullIncidentEvent>) =>
+      event({ kind: 'evaluation', actor: customer, status: 'closed', data: { rating: 4, comment: 'Quick fix, thanks' }, ...patch });
+    expect(noticeFor(rated({ owner: { id: 3, name: 'Dev Dana' } }), me)).toEqual({
+      kind: 'evaluated',
+      reference: 'INC-7',
+      title: 'Crash',
+      rating: 4,
+      comment: 'Quick fix, thanks',
+    });
+    const teamLead: User = { id: 4, name: 'Lee Lead', role: 'lead', teams: ['platform'] };
+    expect(noticeFor(rated({ owner: { id: 3, name: 'Dev Dana' } }), teamLead)).toMatchObject({ kind: 'evaluated', rating: 4 });
+    expect(noticeFor(rated({ owner: { id: 3, name: 'Dev Dana' }, team: 'billing' }), teamLead)).toBeNull();
+    expect(noticeFor(rated({ owner: lead }), me)).toBeNull();
+  });
   it('notifies of a service-level warning or breach the server addressed to me, and only then', () => {
     const system = { id: 0, name: 'Handoff' };
     const data = { target: 'first_response', dueAt: '2026-11-23T11:00:00Z', notify: [1, 3, 4] };

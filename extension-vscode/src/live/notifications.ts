@@ -6,6 +6,7 @@ export type Notice =
   | { kind: 'answered'; reference: string; title: string; actor: string }
   | { kind: 'verified'; reference: string; title: string; actor: string }
   | { kind: 'closed'; reference: string; title: string; actor: string }
+  | { kind: 'evaluated'; reference: string; title: string; rating: number; comment: string }
   | { kind: 'reopened'; reference: string; title: string; actor: string; reason: string }
   | { kind: 'slaWarning' | 'slaBreached'; reference: string; title: string; target: SlaTargetKind; dueAt: string };
 
@@ -19,7 +20,8 @@ export function reopenReason(text: string): string | null {
  * Which live events deserve a notification for `me`: a service-level warning or breach the server
  * addressed to me; an incident assigned to me or (unowned) to
  * one of my teams; on an incident I own: L1's answer, the fix verified with the customer, the
- * incident closed, or reopened because it still fails (with the reason). My own actions never notify me.
+ * incident closed, or reopened because it still fails (with the reason); the customer's evaluation (also to
+ * the team's leads). My own actions never notify me.
  * Only full events notify: a summary event (another team's incident) says neither who acted nor what.
  */
 export function noticeFor(event: IncidentEvent, me: User): Notice | null {
@@ -36,6 +38,13 @@ export function noticeFor(event: IncidentEvent, me: User): Notice | null {
     if (event.owner?.id === me.id) return { kind: 'assignedToMe', ...base, actor: event.actor.name };
     if (!event.owner && event.team && me.teams.includes(event.team)) return { kind: 'assignedToTeam', ...base, team: event.team };
     return null;
+  }
+  if (event.kind === 'evaluation') {
+    // The customer's closing evaluation: for the owner and for the leads of the incident's team.
+    const lead = me.role === 'lead' && event.team !== null && me.teams.includes(event.team);
+    const { rating, comment } = event.data ?? {};
+    if ((event.owner?.id !== me.id && !lead) || typeof rating !== 'number') return null;
+    return { kind: 'evaluated', ...base, rating, comment: typeof comment === 'string' ? comment : '' };
   }
   if (event.owner?.id !== me.id) return null;
   const actor = event.actor.name;

@@ -22,6 +22,11 @@ export async function showNotice(notice: Notice): Promise<void> {
     case 'closed':
       message = vscode.l10n.t('{0} closed {1}: {2}', notice.actor, notice.reference, notice.title);
       break;
+    case 'evaluated':
+      message = notice.comment
+        ? vscode.l10n.t('The customer rated {0} {1}/5: {2}', notice.reference, notice.rating, notice.comment)
+        : vscode.l10n.t('The customer rated {0} {1}/5', notice.reference, notice.rating);
+      break;
     case 'reopened':
       message = notice.reason
         ? vscode.l10n.t('{0} reopened {1}, it still fails: {2}', notice.actor, notice.reference, notice.reason)
