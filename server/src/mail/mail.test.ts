@@ -152,6 +152,20 @@ describe.each(['sqlite', 'postgres'] as const)('e-mail updates on %s', (engine) 
     expect(JSON.parse(rows[1]!.entry_ids)).toHaveLength(2);
   });
 
+  it('the close-out mail asks for the evaluation, and the page it links to offers it', async () => {
+    const email = `close-${engine}@example.com`;
+    const { ref } = await subscribed(email);
+    for (const to of ['in_progress', 'fixed'] as const) await developer().incidents.transition.mutate({ ref, to, version: '4.2.1' });
+    await agent().incidents.transition.mutate({ ref, to: 'verified' });
+    await agent().incidents.transition.mutate({ ref, to: 'closed' });
+    const closedMail = () => smtp.to(email).find((m) => m.subject === `${ref} is closed — how did we do?`);
+    await waitUntil(() => closedMail() !== undefined, 'the close-out mail');
+    expect(closedMail()!.text).toContain('Your request is closed. Please tell us how we did');
+    expect(closedMail()!.text).toContain('Status: Closed');
+    const page = await visitor(pageOf(linkIn(closedMail()!, ''))).get();
+    expect(page.body).toContain('How did we do?');
+  });
+
   it('mails in the language the customer subscribed in', async () => {
     const email = `de-${engine}@example.com`;
     const { reference: ref } = await agent().incidents.create.mutate(sampleIncident());
