@@ -127,4 +127,30 @@ describe("the customer's page with the side panel (real Chromium, real server)",
     ]);
     await context.close();
   });
+
+  it("the agent relays a developer's question to the customer's page from My escalations; the page says e-mail updates are off here", async () => {
+    await dev().incidents.ask.mutate({ ref, question: 'INTERNAL wording: does their SSO go through Okta?' });
+    const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    const relay = row.locator('.relay-question');
+    await relay.waitFor({ timeout: 10_000 });
+    await relay.locator('summary').click();
+    expect(await relay.locator('textarea').inputValue()).toBe('INTERNAL wording: does their SSO go through Okta?');
+    await relay.locator('textarea').fill('Do you sign in through Okta?');
+    await screenshot(panel, 'relay-question-in-escalations');
+    await relay.locator('button.relay-send').click();
+    await row.locator('.relay-done').waitFor({ timeout: 10_000 });
+
+    const context = await customer.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(url);
+    expect(await page.locator('#history .entry-message .text').last().textContent()).toBe('Do you sign in through Okta?');
+    expect(await page.content()).not.toContain('INTERNAL wording');
+    expect(await page.locator('#mail-off').textContent()).toBe(
+      'E-mail updates are off on this server: no mails are sent. Follow this page or its feed instead.',
+    );
+    expect(await axeProblems(page)).toEqual([]);
+    await page.locator('#mail').scrollIntoViewIfNeeded();
+    await screenshot(page, 'customer-page-mail-off');
+    await context.close();
+  });
 });

@@ -58,3 +58,7 @@ export const shareWithCustomer = async (api: Api, ref: string, email?: string): 
 /** The incident's links to customers' pages (never their tokens). */
 export const sharesOf = async (api: Api, ref: string): Promise<ShareInfo[]> =>
   z.array(ShareInfoSchema).parse(await api.incidents.shares.query({ ref }));
+
+/** Passes a developer's question on to the customer's page (optionally reworded): a customer-visible entry. */
+export const relayQuestion = async (api: Api, ref: string, entryId: number, text: string): Promise<IncidentChange> =>
+  IncidentChangeSchema.parse(await api.incidents.relay.mutate(text ? { ref, entryId, text } : { ref, entryId }));

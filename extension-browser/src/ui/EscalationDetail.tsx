@@ -8,6 +8,7 @@ import { openQuestion, sentBack } from '../loop/incidentLoop';
 import { keepEarlier, withEarlier } from '../loop/timelinePages';
 import { AnswerBox } from './AnswerBox';
 import { useT } from './i18nContext';
+import { RelayQuestion } from './RelayQuestion';
 import { Reproductions } from './Reproductions';
 import { ShareBox } from './ShareBox';
 import { Timeline } from './Timeline';
@@ -70,6 +71,15 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
             setAnswered(true);
             props.onAnswered?.();
           }}
+        />
+      )}
+      {question && mayShare(me, incident) && (
+        <RelayQuestion
+          api={props.api}
+          reference={incident.reference}
+          question={question}
+          relayed={incident.timeline.some((e) => e.data.relayedQuestion === question.id)}
+          onDone={(change) => merge([change])}
         />
       )}
       {answered && !question && (
