@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CUSTOMER_ACTOR_ID, type Evaluation, type ShareInfo } from '@handoff/shared';
+import { CUSTOMER_ACTOR_ID, type CustomerImageType, type Evaluation, type ShareInfo } from '@handoff/shared';
 import { conflict, notFound } from './errors.js';
 import type { IncidentStore } from './incidents.js';
 import type { IncidentRow, ShareRow } from './schema.js';
@@ -12,6 +12,25 @@ export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const DAY_MS = 86_400_000;
 
 const hashShareToken = (token: string) => createHash('sha256').update(`share:${token}`).digest();
+
+/** An image a customer adds to a comment; its type comes from its bytes (see imageTypeOf). */
+export interface CustomerImage {
+  name: string;
+  mediaType: CustomerImageType;
+  bytes: Buffer;
+}
+
+const EXTENSIONS: Record<CustomerImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif' };
+
+/** The customer's file name, made harmless (no path, no odd characters) and ending in its real type. */
+function imageName(image: CustomerImage): string {
+  const stem = (image.name.split(/[\\/]/).pop() ?? '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\p{L}\p{N} _-]+/gu, '')
+    .trim()
+    .slice(0, 100);
+  return `${stem || 'customer-image'}.${EXTENSIONS[image.mediaType]}`;
+}
 
 /** A link found by its token, with its incident. */
 export interface OpenShare {
@@ -140,11 +159,47 @@ export class ShareStore {
     }));
   }
 
-  /** A comment by the customer: a customer-visible timeline entry (a live event for staff). */
-  async comment(open: OpenShare, text: string): Promise<void> {
-    await this.incidents.change(open.incident.id, CUSTOMER_ACTOR_ID, () => [
-      { kind: 'customer_comment', text, visibility: 'customer', data: { shareId: open.share.id } },
-    ]);
+  /**
+   * A comment by the customer: a customer-visible timeline entry (a live event for staff), with
+   * its image stored as one of the incident's attachments in the same transaction.
+   */
+  async comment(open: OpenShare, text: string, image: CustomerImage | null = null): Promise<void> {
+    await this.incidents.change(open.incident.id, CUSTOMER_ACTOR_ID, async (_row, trx) => {
+      const data: Record<string, unknown> = { shareId: open.share.id };
+      if (image) {
+        const stored = await trx
+          .insertInto('attachments')
+          .values({
+            incident_id: open.incident.id,
+            name: imageName(image),
+            media_type: image.mediaType,
+            size: image.bytes.length,
+            data_base64: image.bytes.toString('base64'),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        data.attachmentId = stored.id;
+      }
+      return [{ kind: 'customer_comment', text, visibility: 'customer', data }];
+    });
+  }
+
+  /** An image a customer added to a comment on this incident (only those are shown on the page), or null. */
+  async customerImage(incidentId: number, attachmentId: number): Promise<{ mediaType: string; bytes: Buffer } | null> {
+    const entries = await this.db
+      .selectFrom('timeline')
+      .select('data')
+      .where('incident_id', '=', incidentId)
+      .where('kind', '=', 'customer_comment')
+      .execute();
+    if (!entries.some((e) => (JSON.parse(e.data) as { attachmentId?: number }).attachmentId === attachmentId)) return null;
+    const row = await this.db
+      .selectFrom('attachments')
+      .select(['media_type', 'data_base64'])
+      .where('id', '=', attachmentId)
+      .where('incident_id', '=', incidentId)
+      .executeTakeFirst();
+    return row ? { mediaType: row.media_type, bytes: Buffer.from(row.data_base64, 'base64') } : null;
   }
 
   /** The closing evaluation; CONFLICT when this link already gave one. */

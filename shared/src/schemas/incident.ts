@@ -33,7 +33,7 @@ export const StepSchema = z.object({
 });
 export type Step = z.infer<typeof StepSchema>;
 
-export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'text/plain'] as const;
+export const ATTACHMENT_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'text/plain'] as const;
 /** Attachments travel base64-encoded; the whole request stays under the server's 1 MB limit. */
 export const AttachmentInputSchema = z.object({
   name: text(200).min(1, 'name must not be empty'),

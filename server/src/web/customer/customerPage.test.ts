@@ -270,4 +270,51 @@ describe.each(['sqlite', 'postgres'] as const)("the customer's page on %s", (eng
     const change = await reviewer.incidents.comment.mutate({ ref, text: 'Internal note' });
     expect(change.entries[0]?.visibility).toBe('internal');
   });
+
+  it('takes an image with a comment (checked by its bytes, at most 5 MB), shows it on the page and to staff as an attachment; a wrong file keeps the text', async () => {
+    const ref = await newIncident();
+    const { url } = await agent.incidents.share.mutate({ ref });
+    const page = visitor(url);
+    await page.get();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    const form = new FormData();
+    form.set('text', 'Here is what I see');
+    form.set('image', new Blob([png], { type: 'image/gif' }), '../../etc/screen shot<1>.gif');
+    const sent = await page.postMultipart('comments', form);
+    expect(sent.res.status).toBe(303);
+    const incident = await developer.incidents.byRef.query({ ref });
+    if (incident.access !== 'full') throw new Error('expected the full incident');
+    const entry = incident.timeline.find((e) => e.kind === 'customer_comment')!;
+    expect(entry.text).toBe('Here is what I see');
+    const attachment = incident.attachments.find((a) => a.id === entry.data.attachmentId)!;
+    expect(attachment).toMatchObject({ name: 'screen shot1.png', mediaType: 'image/png', size: png.length });
+    const { body } = await page.get();
+    expect(body).toContain(`<img src="/c/${url.split('/c/')[1]}/images/${attachment.id}" alt="Image added by you"`);
+    const image = await fetch(`${url}/images/${attachment.id}`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(png);
+    // Staff attachments are not the customer's to see, even by number.
+    const staffAttachment = incident.attachments.find((a) => a.id !== attachment.id);
+    if (staffAttachment) expect((await fetch(`${url}/images/${staffAttachment.id}`)).status).toBe(404);
+
+    const html = new FormData();
+    html.set('text', 'My second try');
+    html.set('image', new Blob(['<svg onload="alert(1)"/>'], { type: 'image/png' }), 'picture.png');
+    const wrong = await page.postMultipart('comments', html);
+    expect(wrong.res.status).toBe(400);
+    expect(wrong.body).toContain('The file is not a PNG, JPEG, WebP or GIF image.');
+    expect(wrong.body).toContain('>My second try</textarea>');
+
+    const big = new FormData();
+    big.set('text', 'A big one');
+    big.set('image', new Blob([png, Buffer.alloc(5 * 1024 * 1024)], { type: 'image/png' }), 'big.png');
+    const tooLarge = await page.postMultipart('comments', big);
+    expect(tooLarge.res.status).toBe(413);
+    expect(tooLarge.body).toContain('The image is larger than 5 MB.');
+    expect(tooLarge.body).toContain('>A big one</textarea>');
+    const after = await developer.incidents.byRef.query({ ref });
+    if (after.access !== 'full') throw new Error('expected the full incident');
+    expect(after.timeline.filter((e) => e.kind === 'customer_comment').map((e) => e.text)).toEqual(['Here is what I see']);
+  });
 });

@@ -34,6 +34,12 @@ export function visitor(pageUrl: string, headers: Record<string, string> = {}) {
       });
       return { res, body: await res.text() };
     },
+    /** Posts the comment form as a browser does when it carries a file (multipart). */
+    async postMultipart(what: 'comments', form: FormData) {
+      form.set('csrf', csrf);
+      const res = await fetch(`${pageUrl}/${what}`, { method: 'POST', redirect: 'manual', headers: { ...headers, cookie }, body: form });
+      return { res, body: await res.text() };
+    },
   };
 }
 

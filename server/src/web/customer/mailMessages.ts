@@ -1,6 +1,11 @@
-/** The words of e-mail updates: the page's subscription form and the mails themselves (en/de/fr). */
+/** The words of e-mail updates (the page's subscription form and the mails) and of images on comments (en/de/fr). */
 export const MAIL_MESSAGES = {
   en: {
+    imageLabel: 'An image (optional)',
+    imageHint: 'A screenshot or photo: PNG, JPEG, WebP or GIF, at most {max} MB.',
+    imageTooLarge: 'The image is larger than {max} MB. Choose a smaller one; your text is kept below.',
+    imageWrongType: 'The file is not a PNG, JPEG, WebP or GIF image. Choose another; your text is kept below.',
+    imageAlt: 'Image added by you',
     mailUpdates: 'E-mail updates',
     mailHint: 'We send a confirmation mail first; every mail has a link to stop them.',
     mailLabel: 'Your e-mail address',
@@ -28,6 +33,11 @@ export const MAIL_MESSAGES = {
     mailStop: 'Stop these mails:',
   },
   de: {
+    imageLabel: 'Ein Bild (optional)',
+    imageHint: 'Ein Screenshot oder Foto: PNG, JPEG, WebP oder GIF, höchstens {max} MB.',
+    imageTooLarge: 'Das Bild ist größer als {max} MB. Wählen Sie ein kleineres; Ihr Text bleibt unten erhalten.',
+    imageWrongType: 'Die Datei ist kein PNG-, JPEG-, WebP- oder GIF-Bild. Wählen Sie eine andere; Ihr Text bleibt unten erhalten.',
+    imageAlt: 'Von Ihnen hinzugefügtes Bild',
     mailUpdates: 'Benachrichtigung per E-Mail',
     mailHint: 'Wir senden zuerst eine Bestätigungs-E-Mail; jede E-Mail enthält einen Link zum Abbestellen.',
     mailLabel: 'Ihre E-Mail-Adresse',
@@ -56,6 +66,11 @@ export const MAIL_MESSAGES = {
     mailStop: 'Diese E-Mails abbestellen:',
   },
   fr: {
+    imageLabel: 'Une image (facultatif)',
+    imageHint: 'Une capture d’écran ou une photo : PNG, JPEG, WebP ou GIF, {max} Mo au plus.',
+    imageTooLarge: 'L’image dépasse {max} Mo. Choisissez-en une plus petite ; votre texte est conservé ci-dessous.',
+    imageWrongType: 'Le fichier n’est pas une image PNG, JPEG, WebP ou GIF. Choisissez-en un autre ; votre texte est conservé ci-dessous.',
+    imageAlt: 'Image ajoutée par vous',
     mailUpdates: 'Mises à jour par e-mail',
     mailHint: 'Nous envoyons d’abord un e-mail de confirmation ; chaque e-mail contient un lien pour les arrêter.',
     mailLabel: 'Votre adresse e-mail',

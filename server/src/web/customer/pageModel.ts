@@ -17,6 +17,8 @@ export interface CustomerEntry {
   text: string | null;
   status: Status | null;
   rating: number | null;
+  /** The customer's image on their comment (an attachment of the incident), if any. */
+  imageId: number | null;
 }
 
 export interface Milestone {
@@ -59,14 +61,17 @@ export function customerEntry(
   row: Pick<TimelineRow, 'id' | 'at' | 'kind' | 'text' | 'data' | 'status' | 'visibility' | 'actor_id'>,
   actorName: (id: number) => string,
 ): CustomerEntry | null {
-  const base = { id: row.id, at: row.at, author: null, text: null, status: null, rating: null };
+  const base = { id: row.id, at: row.at, author: null, text: null, status: null, rating: null, imageId: null };
   if (STATUS_KINDS.includes(row.kind)) return { ...base, kind: 'status', status: StatusSchema.parse(row.status) };
   if (row.visibility !== 'customer') return null;
   if (row.kind === 'evaluation') {
     const data = JSON.parse(row.data) as { rating?: number; comment?: string };
     return { ...base, kind: 'evaluation', rating: Number(data.rating), text: data.comment || null };
   }
-  if (row.kind === 'customer_comment') return { ...base, kind: 'yours', text: row.text };
+  if (row.kind === 'customer_comment') {
+    const { attachmentId } = JSON.parse(row.data) as { attachmentId?: number };
+    return { ...base, kind: 'yours', text: row.text, imageId: typeof attachmentId === 'number' ? attachmentId : null };
+  }
   if (row.kind === 'comment') return { ...base, kind: 'message', author: actorName(row.actor_id), text: row.text };
   return null;
 }

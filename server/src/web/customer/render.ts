@@ -1,4 +1,4 @@
-import { MAX_CUSTOMER_COMMENT } from '@handoff/shared';
+import { MAX_CUSTOMER_COMMENT, MAX_CUSTOMER_IMAGE_BYTES } from '@handoff/shared';
 import { escape as escapeHtml } from 'html-escaper';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, type Translator } from './i18n.js';
 import type { CustomerEntry, CustomerPageModel } from './pageModel.js';
@@ -23,7 +23,7 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 /** Notices and form problems shown at the top of the page. */
 export interface PageState {
   notice?: string;
-  error?: { field: 'text' | 'rating' | 'email'; message: string };
+  error?: { field: 'text' | 'rating' | 'email' | 'image'; message: string };
   commentDraft?: string;
   /** Whether the server sends mail (SMTP configured); otherwise the page says updates are off. */
   mailEnabled?: boolean;
@@ -61,10 +61,12 @@ export function entryParts(e: CustomerEntry, t: Translator): EntryParts {
   return { ...base, who: e.kind === 'yours' ? t.t('you') : e.author, summary: null, text: e.text };
 }
 
-/** One history line; live.js builds the same markup from {@link EntryParts}, as text. */
-export function entryHtml(e: CustomerEntry, t: Translator): Html {
+/** One history line; live.js builds the same markup from {@link EntryParts}, as text (an image shows after a reload). */
+export function entryHtml(e: CustomerEntry, t: Translator, base: string): Html {
   const p = entryParts(e, t);
-  return html`<li class="entry entry-${p.kind}" id="e${p.id}"><time datetime="${p.at}">${p.when}</time>${p.who ? html`<p class="who">${p.who}</p>` : null}${p.summary ? html`<p class="summary">${p.summary}</p>` : null}${p.text ? html`<p class="text">${p.text}</p>` : null}</li>`;
+  const image =
+    e.imageId === null ? null : html`<p class="image"><img src="${base}/images/${e.imageId}" alt="${t.t('imageAlt')}" loading="lazy"></p>`;
+  return html`<li class="entry entry-${p.kind}" id="e${p.id}"><time datetime="${p.at}">${p.when}</time>${p.who ? html`<p class="who">${p.who}</p>` : null}${p.summary ? html`<p class="summary">${p.summary}</p>` : null}${p.text ? html`<p class="text">${p.text}</p>` : null}${image}</li>`;
 }
 
 function progress(m: CustomerPageModel, t: Translator): Html {
@@ -90,7 +92,7 @@ function whatNext(m: CustomerPageModel, t: Translator): Html {
   return html`${lines}`;
 }
 
-function errorFor(state: PageState, field: 'text' | 'rating' | 'email'): Html | null {
+function errorFor(state: PageState, field: NonNullable<PageState['error']>['field']): Html | null {
   return state.error?.field === field ? html`<p class="error" id="${field}-error" role="alert">${state.error.message}</p>` : null;
 }
 
@@ -99,6 +101,7 @@ export function renderPage(m: CustomerPageModel, t: Translator, base: string, cs
   const q = `?lang=${t.lang}`;
   const commentError = errorFor(state, 'text');
   const ratingError = errorFor(state, 'rating');
+  const imageError = errorFor(state, 'image');
   const body = html`
 <header><p class="ref">${m.reference}</p><h1>${m.title}</h1>
 <p class="status status-${m.status}"><span class="visually-hidden">${t.t('status')}: </span><strong id="status">${t.status(m.status)}</strong></p></header>
@@ -111,7 +114,7 @@ ${state.notice ? html`<p class="notice" role="status">${state.notice}</p>` : nul
 <dt>${t.t('team')}</dt><dd>${m.team ?? t.t('nobodyYet')}</dd></dl></section>
 <section aria-labelledby="h-history"><h2 id="h-history">${t.t('history')}</h2>
 <p class="live-note" hidden>${t.t('live')}</p>
-<ol class="history" id="history" data-events="${base}/events${q}" data-last-event-id="${m.lastEventId}">${m.entries.map((e) => entryHtml(e, t))}</ol>
+<ol class="history" id="history" data-events="${base}/events${q}" data-last-event-id="${m.lastEventId}">${m.entries.map((e) => entryHtml(e, t, base))}</ol>
 ${m.entries.length === 0 ? html`<p id="no-entries">${t.t('noEntries')}</p>` : null}</section>
 ${
   m.evaluation.open
@@ -127,9 +130,11 @@ ${
       : null
 }
 <section aria-labelledby="h-comment"><h2 id="h-comment">${t.t('addComment')}</h2>
-<form method="post" action="${base}/comments${q}" class="comment"><input type="hidden" name="csrf" value="${csrf}">
+<form method="post" action="${base}/comments${q}" class="comment" enctype="multipart/form-data"><input type="hidden" name="csrf" value="${csrf}">
 <label for="comment-text">${t.t('commentLabel')}</label><p class="hint" id="comment-hint">${t.t('commentHint', { max: MAX_CUSTOMER_COMMENT })}</p>${commentError}
 <textarea id="comment-text" name="text" rows="4" maxlength="${MAX_CUSTOMER_COMMENT}" required aria-describedby="comment-hint${commentError ? ' text-error' : ''}">${state.commentDraft ?? ''}</textarea>
+<label for="comment-image">${t.t('imageLabel')}</label><p class="hint" id="image-hint">${t.t('imageHint', { max: MAX_CUSTOMER_IMAGE_BYTES / 1024 / 1024 })}</p>${imageError}
+<input type="file" id="comment-image" name="image" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="image-hint${imageError ? ' image-error' : ''}">
 <button type="submit">${t.t('send')}</button></form></section>
 ${mailSection(t, base, csrf, state)}
 <footer><p><a href="${base}/feed.atom${q}" type="application/atom+xml">${t.t('feed')}</a></p></footer>

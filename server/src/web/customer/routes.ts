@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CustomerCommentSchema, EvaluationSchema, MailSubscribeSchema } from '@handoff/shared';
+import { CustomerCommentSchema, EvaluationSchema, imageTypeOf, MAX_CUSTOMER_IMAGE_BYTES, MailSubscribeSchema } from '@handoff/shared';
 import { TRPCError } from '@trpc/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Services } from '../../context.js';
@@ -15,6 +15,7 @@ import { type MessageKey, pickLanguage, type Translator, translator } from './i1
 import { streamCustomerEvents } from './live.js';
 import { buildPageModel } from './pageModel.js';
 import type { MailLinkTarget } from '../../mail/subscriptions.js';
+import { readForm } from './formBody.js';
 import { openLink } from './links.js';
 import { type PageState, renderMailAction, renderMessage, renderNotFound, renderPage } from './render.js';
 
@@ -34,8 +35,6 @@ const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 const STATIC_TYPES: Record<string, string> = { 'page.css': 'text/css; charset=utf-8', 'live.js': 'text/javascript; charset=utf-8' };
 const staticFiles = new Map(Object.keys(STATIC_TYPES).map((name) => [name, readFileSync(path.join(STATIC_DIR, name))]));
 
-/** Form bodies are small: a comment of at most 5,000 characters, URL-encoded. */
-const MAX_FORM_BYTES = 64 * 1024;
 const CSRF_COOKIE = 'handoff_csrf';
 
 /** Rate limits of customers' forms: per link and per address, per hour. */
@@ -56,19 +55,6 @@ function cookie(req: http.IncomingMessage, name: string): string | null {
 function sameValue(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b || a.length !== b.length) return false;
   return timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
-async function readForm(req: http.IncomingMessage): Promise<URLSearchParams | null> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded')) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
 /**
@@ -131,7 +117,7 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
     const csrf = randomBytes(18).toString('base64url');
     if (req.method === 'GET')
       return withCsrf(res, 200, base, csrf, renderMailAction(t, words.title, words.text, action, csrf, words.button));
-    const form = await readForm(req);
+    const form = (await readForm(req))?.fields;
     const oneClick = what === 'unsubscribe' && form?.get('List-Unsubscribe') === 'One-Click';
     if (!form || (!oneClick && !fromThePage(req, form))) {
       return withCsrf(res, 403, base, csrf, renderMailAction(t, words.title, t.t('formExpired'), action, csrf, words.button));
@@ -174,10 +160,11 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
   }
 
   async function post(req: http.IncomingMessage, res: http.ServerResponse, t: Translator, base: string, open: OpenShare, what: string) {
-    const form = await readForm(req);
+    const body = await readForm(req);
     const csrf = randomBytes(18).toString('base64url');
-    if (!form)
-      return send(res, 400, 'text/plain; charset=utf-8', 'Send the form from the page (application/x-www-form-urlencoded, at most 64 KB).');
+    if (!body)
+      return send(res, 400, 'text/plain; charset=utf-8', 'Send the form from the page (a form post of at most 64 KB and one image).');
+    const form = body.fields;
     if (!fromThePage(req, form)) return page(res, t, base, open, csrf, 403, { notice: t.t('formExpired') });
     const wait = await limited(open.share.id, req.socket.remoteAddress ?? 'unknown');
     if (wait !== null) {
@@ -205,7 +192,20 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
         const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'text'}: ${i.message}`).join('; ');
         return page(res, t, base, open, csrf, 400, { error: { field: 'text', message }, commentDraft: form.get('text') ?? '' });
       }
-      await services.shares.comment(open, parsed.data.text);
+      const image = body.image;
+      const imageType = image && !image.tooLarge ? imageTypeOf(image.bytes) : null;
+      if (image && !imageType) {
+        const message = t.t(image.tooLarge ? 'imageTooLarge' : 'imageWrongType', { max: MAX_CUSTOMER_IMAGE_BYTES / 1024 / 1024 });
+        return page(res, t, base, open, csrf, image.tooLarge ? 413 : 400, {
+          error: { field: 'image', message },
+          commentDraft: parsed.data.text,
+        });
+      }
+      await services.shares.comment(
+        open,
+        parsed.data.text,
+        image && imageType ? { name: image.name, mediaType: imageType, bytes: image.bytes } : null,
+      );
       return redirect(res, `${base}?lang=${t.lang}&done=comment#history`);
     }
     const parsed = EvaluationSchema.safeParse({ rating: form.get('rating') ?? undefined, comment: form.get('comment') ?? '' });
@@ -234,6 +234,15 @@ export function customerPages(services: Services, limits: HttpLimits, customerLi
     const [, , token = '', sub = '', ...rest] = url.pathname.split('/');
     if (token === 'static' && req.method === 'GET' && STATIC_TYPES[sub] && rest.length === 0) {
       return send(res, 200, STATIC_TYPES[sub], staticFiles.get(sub)!, { 'cache-control': 'public, max-age=3600' });
+    }
+    if (sub === 'images' && req.method === 'GET' && rest.length === 1 && /^\d{1,9}$/.test(rest[0]!)) {
+      const link = await openLink(services, token);
+      const image =
+        link && !(link.mail?.subscription.status === 'pending')
+          ? await services.shares.customerImage(link.open.incident.id, Number(rest[0]))
+          : null;
+      if (!image) return notFound(res, t);
+      return send(res, 200, image.mediaType, image.bytes, { 'cache-control': 'private, max-age=3600', 'content-disposition': 'inline' });
     }
     if (rest.length > 0) return notFound(res, t);
     const link = await openLink(services, token);
