@@ -6,6 +6,11 @@ import { adapterById } from '../src/crm/registry';
 import { fillMinimal, fullIncident, nodeClient, openCrmPage, openPanel, screenshot, startWorld, type World } from './harness';
 
 const zendesk = FIXTURES.find((f) => f.crm === 'zendesk')!;
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** The customer's own browser: real Chromium without the extension, a second browser altogether. */
 async function customerBrowser(): Promise<PwBrowser> {
@@ -117,6 +122,7 @@ describe("the customer's page with the side panel (real Chromium, real server)",
     expect(await page.locator('#status').textContent()).toBe('Nous avons reçu votre signalement');
     expect(await page.locator('#history .entry-message .text').allTextContents()).toEqual(['Danke, wir prüfen Firefox.']);
     await page.fill('#comment-text', 'Sans JavaScript aussi.');
+    await page.setInputFiles('#comment-image', { name: 'capture.png', mimeType: 'image/png', buffer: PNG });
     await page.click('form.comment button[type="submit"]');
     await page.locator('.notice').waitFor();
     expect(await page.locator('#history .entry-yours .text').last().textContent()).toBe('Sans JavaScript aussi.');
@@ -145,6 +151,11 @@ describe("the customer's page with the side panel (real Chromium, real server)",
     await page.goto(url);
     expect(await page.locator('#history .entry-message .text').last().textContent()).toBe('Do you sign in through Okta?');
     expect(await page.content()).not.toContain('INTERNAL wording');
+    // The image the customer sent without JavaScript: on their page, and named on the comment in the panel.
+    const img = page.locator('#history .entry-yours img');
+    expect(await img.count()).toBe(1);
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await row.locator('.timeline li[data-kind="customer_comment"] .entry-attachment').allTextContents()).toEqual([' · image: capture.png']);
     expect(await page.locator('#mail-off').textContent()).toBe(
       'E-mail updates are off on this server: no mails are sent. Follow this page or its feed instead.',
     );

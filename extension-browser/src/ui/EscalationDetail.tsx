@@ -90,7 +90,7 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
       {(incident.status === 'fixed' || incident.status === 'verified') && <VerifyFix api={props.api} incident={incident} onDone={merge} />}
       {mayShare(me, incident) && <ShareBox api={props.api} reference={incident.reference} />}
       <Reproductions incident={incident} />
-      <Timeline entries={incident.timeline} earlier={incident.earlierTimeline} onEarlier={loadEarlier} />
+      <Timeline entries={incident.timeline} attachments={incident.attachments} earlier={incident.earlierTimeline} onEarlier={loadEarlier} />
     </div>
   );
 }

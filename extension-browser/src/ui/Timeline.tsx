@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { TimelineEntry } from '@handoff/shared';
+import type { AttachmentMeta, TimelineEntry } from '@handoff/shared';
 import { errorText } from '../api/errors';
 import { handOvers } from '../loop/incidentLoop';
 import { useT } from './i18nContext';
@@ -9,7 +9,13 @@ import { when } from './when';
  * Who handed the incident to whom and when: assignments, status changes, questions, answers, reproductions.
  * The server sends the latest entries; `onEarlier` pages in older ones while `earlier` says there are more.
  */
-export function Timeline(props: { entries: TimelineEntry[]; earlier: boolean; onEarlier: () => Promise<void> }) {
+export function Timeline(props: {
+  entries: TimelineEntry[];
+  /** The incident's attachments: a customer's comment names the image it carries. */
+  attachments?: AttachmentMeta[];
+  earlier: boolean;
+  onEarlier: () => Promise<void>;
+}) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -43,9 +49,15 @@ export function Timeline(props: { entries: TimelineEntry[]; earlier: boolean; on
             </span>{' '}
             {e.visibility === 'customer' && <span class="badge customer-visible">{t('visibleToCustomer')}</span>}{' '}
             <span class="text">{e.text}</span>
+            {e.kind === 'customer_comment' && imageOf(e, props.attachments) && (
+              <span class="entry-attachment"> · {t('customerImage', imageOf(e, props.attachments)!.name)}</span>
+            )}
           </li>
         ))}
       </ol>
     </details>
   );
 }
+
+/** The image a customer's comment carries (an attachment of the incident), if any. */
+const imageOf = (e: TimelineEntry, attachments: AttachmentMeta[] = []) => attachments.find((a) => a.id === e.data.attachmentId) ?? null;

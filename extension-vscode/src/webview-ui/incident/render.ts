@@ -138,7 +138,7 @@ function attachments(i: Incident, L: Record<string, string>, ctx: RenderContext)
         else holder.replaceChildren(h('img', { src: `data:${d.mediaType};base64,${d.dataBase64}`, alt: a.name }));
         button.remove();
       });
-      return h('li', {}, `${a.name} (${Math.ceil(a.size / 1024)} KB) `, button, holder);
+      return h('li', { id: `attachment-${a.id}` }, `${a.name} (${Math.ceil(a.size / 1024)} KB) `, button, holder);
     }),
   );
 }

@@ -38,6 +38,7 @@ export function renderTimeline(i: Incident, L: Record<string, string>, ctx: Rend
         ),
         MARKDOWN_KINDS.has(e.kind) ? h('div', { class: 'markdown' }, renderMarkdown(e.text)) : h('div', { class: 'text' }, e.text),
         e.kind === 'reproduction' ? reproductionFacts(e.data, L) : null,
+        e.kind === 'customer_comment' ? commentImage(i, e.data.attachmentId, L) : null,
       ),
     ),
   );
@@ -67,4 +68,11 @@ function reproductionFacts(data: Record<string, unknown>, L: Record<string, stri
   const env = data.environment && typeof data.environment === 'object' ? Object.entries(data.environment as Record<string, unknown>) : [];
   if (!result && !env.length) return null;
   return h('dl', { class: 'kv repro-facts' }, result ? field(L.reproduction!, result) : null, ...env.map(([k, v]) => field(k, String(v))));
+}
+
+/** The customer's image on their comment: named here, shown with the incident's other attachments. */
+function commentImage(i: Incident, attachmentId: unknown, L: Record<string, string>): HTMLElement | null {
+  const a = i.attachments.find((x) => x.id === attachmentId);
+  if (!a) return null;
+  return h('p', { class: 'entry-attachment' }, h('a', { href: `#attachment-${a.id}` }, L.customerImage!.replace('{0}', a.name)));
 }

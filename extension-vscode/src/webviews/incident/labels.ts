@@ -50,6 +50,7 @@ export function panelLabels(): Record<string, string> {
     'kind.evaluation': t('customer evaluation'),
     'kind.shared': t('shared'),
     customerActor: t('Customer'),
+    customerImage: t('Image added by the customer: {0}', '{0}'),
     reproduction: t('Reproduction attempt'),
     reproduced: t('Reproduced'),
     notReproduced: t('Could not reproduce'),
