@@ -9,6 +9,9 @@ import { apiClient, fullIncident } from './api';
 import { screenshot } from './screenshot';
 import type { Workbench } from './workbench';
 
+/** A real 1×1 PNG. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 interface World {
   wb: Workbench;
   page: Page;
@@ -78,5 +81,29 @@ export function customerSteps(world: () => World): void {
     expect(await entry.locator('.meta').innerText()).toContain('Customer');
     expect(await entry.getAttribute('data-visibility')).toBe('customer');
     await screenshot(page, 'customer-comment-in-vscode');
+  });
+  it("names the image on the customer's comment and shows it with the incident's attachments", async () => {
+    const { wb, page } = world();
+    const form = await fetch(url);
+    const cookie = form.headers.get('set-cookie')!.split(';')[0]!;
+    const body = new FormData();
+    body.set('csrf', /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!);
+    body.set('text', 'Here is the screen I get.');
+    body.set('image', new Blob([PNG], { type: 'image/png' }), 'error-screen.png');
+    const res = await fetch(`${url}/comments`, { method: 'POST', redirect: 'manual', headers: { cookie }, body });
+    expect(res.status).toBe(303);
+    const frame = await wb.incidentFrame(ref);
+    const entry = frame.locator('#timeline li[data-kind="customer_comment"]', { hasText: 'Here is the screen I get.' });
+    await entry.waitFor({ timeout: 20_000 });
+    const link = entry.locator('.entry-attachment a');
+    await link.waitFor({ timeout: 20_000 });
+    expect(await link.innerText()).toBe('Image added by the customer: error-screen.png');
+    const id = (await link.getAttribute('href'))!.slice(1);
+    const item = frame.locator(`#${id}`);
+    await item.locator('button').click();
+    const img = item.locator('img');
+    await img.waitFor();
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    await screenshot(page, 'customer-image-in-vscode');
   });
 }
