@@ -60,6 +60,10 @@ describe('a lead teaches a helpdesk once for the whole team (real Chromium ×2, 
       await panel.locator('.teach li[data-taught="yes"] button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-teach'))),
     ).toEqual(['subject', 'note']);
     expect(await panel.locator('.teach li:has(button[data-teach="subject"]) .teach-preview').textContent()).toBe(uvdesk.expected.title);
+    expect(await panel.locator('.teach li[data-taught="yes"] .teach-from-team').allTextContents()).toEqual([
+      ' shared by your team',
+      ' shared by your team',
+    ]);
     expect(await panel.inputValue('input[name="title"]')).toBe(uvdesk.expected.title);
     expect(await panel.inputValue('input[name="customer.name"]')).toBe(uvdesk.expected.customerName);
     expect(await panel.inputValue('textarea[name="description"]')).toContain('all our users are logged out');

@@ -57,7 +57,7 @@ function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> 
               </button>
             </div>
           );
-        return <CaptureView api={props.api} target={ticket.target} ctx={ticket.ctx} mapping={ticket.mapping} />;
+        return <CaptureView api={props.api} target={ticket.target} ctx={ticket.ctx} mapping={ticket.mapping} fromTeam={ticket.fromTeam} />;
       }}
     </I18n.Consumer>
   );

@@ -30,7 +30,7 @@ import { useCaptureData } from './useCaptureData';
 import { useCaptureDraft } from './useCaptureDraft';
 
 /** The capture form for one CRM ticket: pre-filled from the page, autosaved as a draft, sent through the queue. */
-export function CaptureView(props: { api: Api; target: Target; ctx: TicketContext; mapping: SiteMapping }) {
+export function CaptureView(props: { api: Api; target: Target; ctx: TicketContext; mapping: SiteMapping; fromTeam: string[] }) {
   const t = useT();
   const { api, ctx, target } = props;
   const key = draftKeyOf(ctx);
@@ -156,7 +156,7 @@ export function CaptureView(props: { api: Api; target: Target; ctx: TicketContex
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
         {offline && <span class="offline"> · {t('offlineMode')}</span>}
       </header>
-      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.mapping} ctx={ctx} />}
+      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.mapping} fromTeam={props.fromTeam} ctx={ctx} />}
       {draft.truncated.length > 0 && (
         <p class="truncated" role="status">
           {t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}

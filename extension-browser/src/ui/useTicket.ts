@@ -15,8 +15,11 @@ export type TicketState =
   /** `origin` null: the browser hides the tab's address until the agent allows reading ticket pages. */
   | { state: 'no-access'; origin: string | null; target: Target }
   | { state: 'error'; message: string; target: Target }
-  /** `mapping`: the site's taught fields the page was read with (the agent's own, and the team's for the rest). */
-  | { state: 'ready'; target: Target; ctx: TicketContext; mapping: SiteMapping };
+  /**
+   * `mapping`: the site's taught fields the page was read with (the agent's own, and the team's for the rest);
+   * `fromTeam`: those of them that came from the team.
+   */
+  | { state: 'ready'; target: Target; ctx: TicketContext; mapping: SiteMapping; fromTeam: string[] };
 
 /** The taught fields for the target's site: none on built-in helpdesks; elsewhere the agent's own over the team's. */
 async function mappingsFor(target: Target, settings: Settings, api: Api | null): Promise<Record<string, SiteMapping>> {
@@ -67,7 +70,11 @@ export function useTicket(settings: Settings, api: Api | null = null): [TicketSt
     mappingsFor(target, settings, api)
       .then(async (mappings) => ({ ctx: await readTicket(target, mappings), mapping: mappings[origin] ?? {} }))
       .then(
-        ({ ctx, mapping }) => live && setSt({ state: 'ready', target, ctx, mapping }),
+        ({ ctx, mapping }) => {
+          const own = settings.siteMappings[origin] ?? {};
+          const fromTeam = Object.keys(mapping).filter((f) => !(f in own));
+          if (live) setSt({ state: 'ready', target, ctx, mapping, fromTeam });
+        },
         (e: unknown) => {
           if (!live) return;
           if (NoAccessError.is(e)) setSt({ state: 'no-access', origin: e.origin, target });
