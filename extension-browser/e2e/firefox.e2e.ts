@@ -128,17 +128,17 @@ describe('Firefox ESR: options check, auto-fill and submit, then reading another
       });
     return p;
   }
-  const valueOf = (p: Page, css: string) => p.$eval(css, (e) => (e as HTMLInputElement).value);
+  const fieldValue = (p: Page, css: string) => p.$eval(css, (e) => (e as HTMLInputElement).value);
 
   it('reads a helpdesk of the new adapters (Chatwoot) in the sidebar, with the helpdesk named', async () => {
     const fx = FIXTURES.find((f) => f.crm === 'chatwoot')!;
     const p = await readInPanel(fx.path, fx.expected.subject);
     expect(await p.$eval('header.ticket .crm', (e) => e.textContent)).toBe('Chatwoot');
     expect(await p.$eval('.ticket-id', (e) => e.textContent)).toBe(` · ${fx.expected.ticketId}`);
-    expect(await valueOf(p, 'input[name="customer.name"]')).toBe(fx.expected.customerName);
-    expect(await valueOf(p, 'input[name="customer.email"]')).toBe(fx.expected.customerEmail);
-    expect(await valueOf(p, 'input[name="customer.org"]')).toBe(fx.expected.customerOrg);
-    expect(await valueOf(p, 'textarea[name="description"]')).toContain(fx.messageHas);
+    expect(await fieldValue(p, 'input[name="customer.name"]')).toBe(fx.expected.customerName);
+    expect(await fieldValue(p, 'input[name="customer.email"]')).toBe(fx.expected.customerEmail);
+    expect(await fieldValue(p, 'input[name="customer.org"]')).toBe(fx.expected.customerOrg);
+    expect(await fieldValue(p, 'textarea[name="description"]')).toContain(fx.messageHas);
   });
 
   it('reads a helpdesk no adapter covers (osTicket) with the generic reader', async () => {
@@ -146,8 +146,8 @@ describe('Firefox ESR: options check, auto-fill and submit, then reading another
     const p = await readInPanel(page.path, page.expected.title);
     expect(await p.$eval('header.ticket .crm', (e) => e.textContent)).toBe(page.expected.helpdesk);
     expect(await p.$eval('.ticket-id', (e) => e.textContent)).toBe(` · ${page.expected.ticketId}`);
-    expect(await valueOf(p, 'input[name="customer.name"]')).toBe(page.expected.customerName);
-    expect(await valueOf(p, 'input[name="customer.email"]')).toBe(page.expected.customerEmail);
-    for (const phrase of page.expected.descriptionHas) expect(await valueOf(p, 'textarea[name="description"]')).toContain(phrase);
+    expect(await fieldValue(p, 'input[name="customer.name"]')).toBe(page.expected.customerName);
+    expect(await fieldValue(p, 'input[name="customer.email"]')).toBe(page.expected.customerEmail);
+    for (const phrase of page.expected.descriptionHas) expect(await fieldValue(p, 'textarea[name="description"]')).toContain(phrase);
   });
 });
