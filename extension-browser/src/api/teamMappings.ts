@@ -5,6 +5,8 @@ import { teamMappingsByOrigin, type SiteMappings } from '../crm/teamMappings';
 import type { Api } from './client';
 
 const CACHE = 'teamMappingsCache';
+/** A slow server must not keep the panel at "Loading…": past this, the page is read with the cached mappings. */
+const FETCH_LIMIT_MS = 2000;
 const ListSchema = z.array(CrmMappingSchema);
 
 /**
@@ -14,7 +16,7 @@ const ListSchema = z.array(CrmMappingSchema);
 export async function loadTeamMappings(api: Api | null): Promise<{ list: CrmMapping[]; bySite: SiteMappings }> {
   if (api) {
     try {
-      const list = ListSchema.parse(await api.crm.mappings.list.query({}));
+      const list = ListSchema.parse(await api.crm.mappings.list.query({}, { signal: AbortSignal.timeout(FETCH_LIMIT_MS) }));
       await browser.storage.local.set({ [CACHE]: list });
       return { list, bySite: teamMappingsByOrigin(list) };
     } catch (e) {
