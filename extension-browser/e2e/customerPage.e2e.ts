@@ -7,10 +7,7 @@ import { fillMinimal, fullIncident, nodeClient, openCrmPage, openPanel, screensh
 
 const zendesk = FIXTURES.find((f) => f.crm === 'zendesk')!;
 /** A real 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** The customer's own browser: real Chromium without the extension, a second browser altogether. */
 async function customerBrowser(): Promise<PwBrowser> {
@@ -155,7 +152,9 @@ describe("the customer's page with the side panel (real Chromium, real server)",
     const img = page.locator('#history .entry-yours img');
     expect(await img.count()).toBe(1);
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
-    expect(await row.locator('.timeline li[data-kind="customer_comment"] .entry-attachment').allTextContents()).toEqual([' · image: capture.png']);
+    expect(await row.locator('.timeline li[data-kind="customer_comment"] .entry-attachment').allTextContents()).toEqual([
+      ' · image: capture.png',
+    ]);
     expect(await page.locator('#mail-off').textContent()).toBe(
       'E-mail updates are off on this server: no mails are sent. Follow this page or its feed instead.',
     );

@@ -58,7 +58,7 @@ export class MailOutbox {
   ) {}
 
   /** Queues the entry for every confirmed subscriber, joining a mail still waiting out its window. */
-  async onEntry(trx: Trx, incident: IncidentRow, entry: TimelineRow): Promise<void> {
+  async onEntry(trx: Trx, incident: Pick<IncidentRow, 'id'>, entry: TimelineRow): Promise<void> {
     if (!mailable(entry)) return;
     const subs = await trx
       .selectFrom('mail_subscriptions as s')
