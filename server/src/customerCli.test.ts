@@ -39,7 +39,7 @@ describe.each(['sqlite', 'postgres'] as const)('handoff-server customer … on %
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     expect(exported.stdout.trim().split('\n')).toEqual([
-      `Exported 1 incident (${ref}): incidents 1, affectedCustomers 0, timeline 0, attachments 0, shareLinks 0.`,
+      `Exported 1 incident (${ref}): incidents 1, affectedCustomers 0, timeline 0, attachments 0, shareLinks 0, mailSubscriptions 0.`,
       out,
     ]);
     const json = JSON.parse(strFromU8(unzipSync(readFileSync(out))['customer.json']!));
