@@ -71,7 +71,11 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
       EMAIL,
       users.agent.id,
     );
-    await services.shares.comment((await services.shares.open(shared.token))!, `Quentin again: still blank. Reach me at ${EMAIL}`);
+    await services.shares.comment((await services.shares.open(shared.token))!, `Quentin again: still blank. Reach me at ${EMAIL}`, {
+      name: 'my-screen.png',
+      mediaType: 'image/png',
+      bytes: PNG,
+    });
     // They subscribed to e-mail updates on that page; the confirmation mail went out (to the outbox folder).
     await services.mail.subscriptions.subscribe(shared.share, EMAIL, 'de');
     await services.mail.scheduler.tick();
@@ -115,9 +119,13 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
         reference: refs.asCustomer,
         sentTo: EMAIL,
         revokedAt: null,
-        comments: [expect.objectContaining({ text: expect.stringMatching(/^Quentin again/) })],
+        comments: [
+          expect.objectContaining({ text: expect.stringMatching(/^Quentin again/), image: expect.stringMatching(/^comment-images\//) }),
+        ],
       }),
     ]);
+    // The image they sent with that comment, as a file.
+    expect(Buffer.from(files[json.shareLinks[0].comments[0].image]!)).toEqual(PNG);
     // Their e-mail subscription and the mails sent to it.
     expect(json.mailSubscriptions).toEqual([
       expect.objectContaining({
@@ -131,7 +139,7 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     const [attachment] = json.attachments;
     expect(attachment).toMatchObject({ reference: refs.asCustomer, name: 'zabriskie-screen.png', mediaType: 'image/png' });
     expect(Buffer.from(files[attachment.file]!)).toEqual(PNG);
-    expect(result.counts).toEqual({ incidents: 3, affectedCustomers: 1, timeline: 4, attachments: 1, shareLinks: 1, mailSubscriptions: 1 });
+    expect(result.counts).toEqual({ incidents: 3, affectedCustomers: 1, timeline: 4, attachments: 2, shareLinks: 1, mailSubscriptions: 1 });
     // Nothing about the other customer whose incident they share.
     expect(lower(json)).not.toContain('olga');
   });
@@ -175,7 +183,8 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     expect(result.placeholder).toMatch(/^erased customer #\d+$/);
     const placeholder = result.placeholder!;
     expect(result.incidents).toEqual([refs.asCustomer, refs.mixedCase, refs.affected, refs.otherTeam]);
-    expect(result.counts).toMatchObject({ incidents: 3, affectedCustomers: 1, attachments: 1, mailSubscriptions: 2 });
+    // Their screenshot and the image they sent through their page (both on their own incident).
+    expect(result.counts).toMatchObject({ incidents: 3, affectedCustomers: 1, attachments: 2, mailSubscriptions: 2 });
     const sub = await services.store.db.selectFrom('mail_subscriptions').selectAll().executeTakeFirstOrThrow();
     expect(sub).toMatchObject({ email: null, status: 'unsubscribed' });
     const mails = await services.store.db.selectFrom('mail_outbox').selectAll().execute();
@@ -186,9 +195,10 @@ describe.each(['sqlite', 'postgres'] as const)('customer data rights on %s', (en
     expect(own.crm).toEqual({ system: 'zendesk' });
     expect(own.title).toBe(`Export fails for ${placeholder}`);
     expect(own.description).toBe(`${placeholder} (${placeholder}) sees a blank page; SessionStore.handle throws.`);
-    expect(own.attachments).toEqual([
-      { id: own.attachments[0]!.id, name: `erased-attachment-${own.attachments[0]!.id}.png`, mediaType: 'image/png', size: 0 },
-    ]);
+    expect(own.attachments).toEqual(
+      own.attachments.map((a) => ({ id: a.id, name: `erased-attachment-${a.id}.png`, mediaType: 'image/png', size: 0 })),
+    );
+    expect(own.attachments).toHaveLength(2);
     // The technical content stays.
     expect(own.steps[0]).toEqual({ action: `Sign in as ${placeholder}`, expected: 'Dashboard', actual: 'Blank page' });
     expect(own.product).toBe('Acme Cloud');
