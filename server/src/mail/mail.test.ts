@@ -236,6 +236,14 @@ describe.each(['sqlite', 'postgres'] as const)('e-mail updates on %s', (engine) 
     await developer().incidents.transition.mutate({ ref, to: 'in_progress' });
     // Nothing was queued for the ended subscription, so nothing can be sent later.
     expect((await outboxOf(email)).map((r) => r.kind)).toEqual(['confirm', 'update']);
+    // The link in the mail still opens the page; its unsubscribe page is one button (a link scanner changes nothing).
+    const page = visitor(pageOf(stop));
+    expect((await page.get()).res.status).toBe(200);
+    const form = await page.get('/unsubscribe');
+    expect(form.body).toContain(`Stop sending updates about ${ref} to this address?`);
+    const done = await page.post('unsubscribe', {});
+    expect(done.res.status).toBe(200);
+    expect(done.body).toContain(`You will get no more e-mail updates about ${ref}.`);
   });
 });
 
