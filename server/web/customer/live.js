@@ -32,6 +32,16 @@
     if (d.who) li.append(line('who', d.who));
     if (d.summary) li.append(line('summary', d.summary));
     if (d.text) li.append(line('text', d.text));
+    // The customer's image: only an address of this page's own images.
+    if (d.image && /^\/c\/[A-Za-z0-9_-]+\/images\/\d+$/.test(d.image.src)) {
+      const p = document.createElement('p');
+      p.className = 'image';
+      const img = document.createElement('img');
+      img.src = d.image.src;
+      img.alt = d.image.alt;
+      p.append(img);
+      li.append(p);
+    }
     history.append(li);
     document.getElementById('no-entries')?.remove();
   });

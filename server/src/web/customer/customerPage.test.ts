@@ -294,6 +294,15 @@ describe.each(['sqlite', 'postgres'] as const)("the customer's page on %s", (eng
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(image.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await image.arrayBuffer())).toEqual(png);
+    // The live stream carries the image's address (the page's script shows it without a reload).
+    const stream = customerStream(`${url}/events?lastEventId=0`);
+    try {
+      await stream.waitFor(() => stream.raw.some((r) => r.includes('/images/')), 'the image entry');
+      const live = stream.raw.map((r) => JSON.parse(r)).find((m) => m.kind === 'yours');
+      expect(live.image).toEqual({ src: `/c/${url.split('/c/')[1]}/images/${attachment.id}`, alt: 'Image added by you' });
+    } finally {
+      stream.close();
+    }
     // Staff attachments are not the customer's to see, even by number.
     const staffAttachment = incident.attachments.find((a) => a.id !== attachment.id);
     if (staffAttachment) expect((await fetch(`${url}/images/${staffAttachment.id}`)).status).toBe(404);

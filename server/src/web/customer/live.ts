@@ -58,7 +58,8 @@ export async function streamCustomerEvents(
           const entry = customerEntry(row, (id) => users.get(id)?.name ?? '');
           if (!entry) return [];
           const status = StatusSchema.parse(row.status);
-          const payload = { ...entryParts(entry, t), status, statusText: t.status(status) };
+          const image = entry.imageId === null ? null : { src: `/c/${token}/images/${entry.imageId}`, alt: t.t('imageAlt') };
+          const payload = { ...entryParts(entry, t), status, statusText: t.status(status), image };
           return [{ id: String(row.id), payload }];
         });
       },
