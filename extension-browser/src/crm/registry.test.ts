@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { crmSystemName } from '@handoff/shared';
 import { ADAPTERS } from './registry';
 import { FIXTURES } from './fixtures/expected';
 
@@ -33,6 +34,9 @@ describe('CRM adapter registry', () => {
         ].includes(f),
     );
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+  });
+  it('names every adapter as the shared list does (VS Code and the console show that name)', () => {
+    expect(ADAPTERS.map((a) => [a.id, a.label])).toEqual(ADAPTERS.map((a) => [a.id, crmSystemName(a.id)]));
   });
   it('has ten CRMs with unique ids', () => {
     expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(10);

@@ -1,4 +1,4 @@
-import type { Incident } from '@handoff/shared';
+import { crmSystemName, type Incident } from '@handoff/shared';
 import type { ExtensionToPanel, PanelAction, PanelToExtension } from '../../webviews/incident/protocol';
 import { h, field } from './dom';
 import { renderMarkdown } from './markdown';
@@ -47,9 +47,9 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
       i.duplicateOf ? field(L.duplicateOf!, i.duplicateOf) : null,
       i.fixedInVersion ? field(L.fixedInVersion!, i.fixedInVersion) : null,
       field(L.customer!, [i.customer.name, i.customer.org, i.customer.email].filter(Boolean).join(' · ')),
-      field(L.crmTicket!, crmLink(i, ctx)),
+      field(L.crmTicket!, crmLink(i, L, ctx)),
       field(L.product!, [i.product, i.version, i.component].filter(Boolean).join(' · ')),
-      field(L.category!, i.category),
+      field(L.category!, msg.categoryLabel ?? i.category),
     ),
     i.sla ? section(L['sla.title']!, renderTargets(i, L)) : null,
     section(L.environment!, envList(i)),
@@ -67,8 +67,13 @@ function section(title: string, ...body: (Node | null)[]): HTMLElement {
   return h('section', {}, h('h2', {}, title), ...body);
 }
 
-function crmLink(i: Incident, ctx: RenderContext): Node {
-  const label = [i.crm.system, i.crm.ticketId].filter(Boolean).join(' ');
+/** The helpdesk by its proper name ("Zendesk 4821"), never by its id. */
+export function helpdeskName(system: string, L: Record<string, string>): string {
+  return crmSystemName(system) ?? (system === 'other' ? (L.otherHelpdesk ?? system) : system);
+}
+
+function crmLink(i: Incident, L: Record<string, string>, ctx: RenderContext): Node {
+  const label = [helpdeskName(i.crm.system, L), i.crm.ticketId].filter(Boolean).join(' ');
   const url = i.crm.url;
   if (!url || !/^https?:\/\//i.test(url)) return document.createTextNode(label);
   const a = h('a', { href: url, id: 'crm-link' }, label || url);
