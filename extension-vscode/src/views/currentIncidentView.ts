@@ -37,17 +37,18 @@ class StepNode extends vscode.TreeItem {
     readonly step: ChecklistStep,
   ) {
     const hasDetail = step.expected !== undefined || step.actual !== undefined;
-    super(
-      `${step.index + 1}. ${step.action}`,
-      hasDetail ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
-    );
+    super(`${step.index + 1}. ${step.action}`, hasDetail ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     this.id = `current:${reference}:step:${step.index}`;
     this.checkboxState = step.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     if (step.failing) {
       this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       this.description = vscode.l10n.t('fails here');
     }
-    this.tooltip = [step.action, step.expected && vscode.l10n.t('Expected: {0}', step.expected), step.actual && vscode.l10n.t('Actual: {0}', step.actual)]
+    this.tooltip = [
+      step.action,
+      step.expected && vscode.l10n.t('Expected: {0}', step.expected),
+      step.actual && vscode.l10n.t('Actual: {0}', step.actual),
+    ]
       .filter(Boolean)
       .join('\n');
     this.contextValue = step.failing ? 'handoff.step.failing' : 'handoff.step';
@@ -91,7 +92,8 @@ export class CurrentIncidentView implements vscode.TreeDataProvider<Node>, vscod
       this.view,
       this.view.onDidChangeCheckboxState((e) => {
         for (const [node, state] of e.items) {
-          if (node.kind === 'step') void current.setChecked(node.reference, node.step.index, state === vscode.TreeItemCheckboxState.Checked);
+          if (node.kind === 'step')
+            void current.setChecked(node.reference, node.step.index, state === vscode.TreeItemCheckboxState.Checked);
         }
       }),
       current.onDidChange(() => void this.load()),
@@ -128,7 +130,8 @@ export class CurrentIncidentView implements vscode.TreeDataProvider<Node>, vscod
       const view = await this.store.get(ref, maxAgeMs);
       this.incident = view;
       this.categoryLabel = view.access === 'full' ? (await this.store.questionsFor(view)).label : null;
-      if (view.access === 'summary') this.view.message = vscode.l10n.t('{0} is another team’s incident: its steps are not shown to you.', ref);
+      if (view.access === 'summary')
+        this.view.message = vscode.l10n.t('{0} is another team’s incident: its steps are not shown to you.', ref);
     } catch (err) {
       this.log.warn(`Loading the current incident ${ref} failed: ${String(err)}`);
       this.incident = null;

@@ -115,12 +115,12 @@ function steps(msg: IncidentMessage, ctx: RenderContext): HTMLElement {
     'ol',
     { class: 'steps', id: 'steps' },
     ...i.steps.map((s, index) => {
-      const box = h('input', { type: 'checkbox', id: `step-${index}`, checked: checked.has(index) });
+      const box = h('vscode-checkbox', { id: `step-${index}`, checked: checked.has(index) }, h('span', { class: 'action' }, s.action));
       box.addEventListener('change', () => ctx.send({ type: 'stepToggled', index, done: box.checked }));
       return h(
         'li',
         {},
-        h('label', { for: `step-${index}` }, box, ' ', h('span', { class: 'action' }, s.action)),
+        box,
         s.expected ? h('div', { class: 'expected' }, h('strong', {}, `${L.expected}: `), s.expected) : null,
         s.actual ? h('div', { class: 'actual' }, h('strong', {}, `${L.actual}: `), s.actual) : null,
       );
@@ -134,7 +134,7 @@ function attachments(i: Incident, L: Record<string, string>, ctx: RenderContext)
     { class: 'attachments' },
     ...i.attachments.map((a) => {
       const holder = h('div', { class: 'attachment-body' });
-      const button = h('button', { type: 'button', class: 'secondary' }, L.loadAttachment);
+      const button = h('vscode-button', { secondary: true }, L.loadAttachment);
       button.addEventListener('click', () => ctx.send({ type: 'loadAttachment', id: a.id }));
       document.addEventListener('handoff-attachment', (e) => {
         const d = (e as CustomEvent<Extract<ExtensionToPanel, { type: 'attachment' }>>).detail;
