@@ -9,7 +9,7 @@ export async function fillIn(frame: Frame, selector: string, text: string): Prom
 }
 
 /** The text in the box `selector`. */
-export async function valueOf(frame: Frame, selector: string): Promise<string> {
+export async function textIn(frame: Frame, selector: string): Promise<string> {
   return frame.locator(selector).evaluate((el) => (el as HTMLElement & { value: string }).value);
 }
 

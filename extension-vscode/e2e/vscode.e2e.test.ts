@@ -13,7 +13,7 @@ import { startCodeServer, type CodeServer } from './codeServer';
 import { screenshot } from './screenshot';
 import { customerSteps } from './customer.steps';
 import { trustSteps } from './trust.steps';
-import { choose, fillIn, optionValues, valueOf } from './panelControls';
+import { choose, fillIn, optionValues, textIn } from './panelControls';
 import { Workbench } from './workbench';
 
 const VSIX = resolve(__dirname, '..', 'dist', 'handoff-vscode.vsix');
@@ -599,7 +599,7 @@ describe('Handoff in a real VS Code', () => {
       '4.2.1',
     ]);
     await frame.locator('#planned-releases vscode-button[data-version="4.2.1"]').click();
-    expect(await valueOf(frame, '#fixed-version')).toBe('4.2.1');
+    expect(await textIn(frame, '#fixed-version')).toBe('4.2.1');
     await frame.locator('#fixed-form vscode-button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
     const incident = await fullIncident(server.url, server.demoTokens!.lead, releaseRef);
