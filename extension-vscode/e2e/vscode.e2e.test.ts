@@ -595,9 +595,9 @@ describe('Handoff in a real VS Code', () => {
     await wb.answerInput(releaseRef);
     const frame = await wb.incidentFrame(releaseRef);
     expect(await frame.locator('#owner').innerText()).toContain('Dev Dana');
-    expect(await frame.locator('#release-versions option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual([
-      '4.2.1',
-    ]);
+    expect(
+      await frame.locator('#planned-releases vscode-button').evaluateAll((els) => els.map((e) => e.getAttribute('data-version'))),
+    ).toEqual(['4.2.1']);
     await frame.locator('#planned-releases vscode-button[data-version="4.2.1"]').click();
     expect(await textIn(frame, '#fixed-version')).toBe('4.2.1');
     await frame.locator('#fixed-form vscode-button[type=submit]').click();

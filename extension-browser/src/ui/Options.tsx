@@ -7,6 +7,7 @@ import { LANGUAGES, saveSettings, type Settings } from '../settings';
 import { useSettingsAndT } from './App';
 import { markThisTabOwn } from '../page/target';
 import { I18n } from './i18nContext';
+import { MaskSettings } from './MaskSettings';
 import { TaughtSites } from './TaughtSites';
 
 const hostPattern = (serverUrl: string) => `${new URL(serverUrl).origin}/*`;
@@ -32,7 +33,7 @@ function CrmToggle(props: { id: string; label: string; origins: readonly string[
   );
 }
 
-/** Options: server URL + token checked against the server, language, CRM sites, taught site mappings. */
+/** Options: server URL + token checked against the server, language, CRM sites, taught site mappings, what recordings mask. */
 export function Options() {
   const { settings, t } = useSettingsAndT();
   const [url, setUrl] = useState('');
@@ -110,6 +111,7 @@ export function Options() {
           <CrmToggle key={a.id} id={a.id} label={a.label} origins={a.origins} />
         ))}
         <TaughtSites mappings={settings.siteMappings} />
+        <MaskSettings mask={settings.recordingMask} />
       </main>
     </I18n.Provider>
   );

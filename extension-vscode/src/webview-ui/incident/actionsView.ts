@@ -35,7 +35,9 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
     const reason = h('vscode-textfield', { id: 'transition-reason', maxlength: maxlength(TEXT_LIMITS.reason) });
     // reopening, "not reproducible" and "won't fix" need a reason (the model says which): the box says so
     const needsReason = () => {
-      const required = offer.reasonRequired.some((s) => s === select.value);
+      // before the select has upgraded its options it has no value yet: the first one shows
+      const chosen = select.value || offer.transitions[0];
+      const required = offer.reasonRequired.some((s) => s === chosen);
       reason.toggleAttribute('required', required);
       reason.setAttribute('placeholder', (required ? L.reasonRequired : L.reason) ?? '');
     };
