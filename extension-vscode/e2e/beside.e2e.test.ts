@@ -248,6 +248,18 @@ describe('an incident beside the code', () => {
     expect(consoleMessages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
   });
 
+  it('keeps the current incident and its ticks for the workspace across a reload', async () => {
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), wb.runCommand('Developer: Reload Window')]);
+    await wb.ready();
+    await statusItem().waitFor({ timeout: 60_000 });
+    await wb.openHandoffViews();
+    const box = currentPane()
+      .locator('.monaco-list-row', { hasText: '1. Open https://app.acme.example' })
+      .locator('.monaco-checkbox, .custom-view-tree-node-item-checkbox')
+      .first();
+    await expect.poll(() => box.getAttribute('aria-checked'), { timeout: 30_000 }).toBe('true');
+  });
+
   it('clears the current incident: the status bar item goes, the view says how to get one', async () => {
     await wb.runCommand('Handoff: Clear Current Incident');
     await statusItem().waitFor({ state: 'detached' });
