@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type KeyPress, keysOf } from './keys';
+import { MODIFIER_KEYS } from '@handoff/shared';
+import { type KeyPress, keysOf, RECORDED_MODIFIERS } from './keys';
 
 const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -45,4 +46,8 @@ describe('keysOf: which key presses are recorded steps', () => {
     expect(keysOf(press('Tab'), 'secretField')).toEqual(['Tab']);
     expect(keysOf(press('Enter'), 'secretField')).toEqual(['Enter']);
   });
+});
+
+it('knows the modifiers the Playwright spec holds down (shared MODIFIER_KEYS)', () => {
+  expect([...RECORDED_MODIFIERS].sort()).toEqual([...MODIFIER_KEYS].sort());
 });

@@ -1,5 +1,3 @@
-import { MODIFIER_KEYS } from '@handoff/shared';
-
 /** What the recorder knows of a key press. */
 export interface KeyPress {
   key: string;
@@ -19,6 +17,11 @@ const MODIFIERS: ReadonlyArray<[keyof KeyPress, string]> = [
   ['metaKey', 'Meta'],
   ['shiftKey', 'Shift'],
 ];
+/**
+ * The same keys as `@handoff/shared`'s MODIFIER_KEYS (a test checks): not imported, because the
+ * recorder script injected into the product page must stay small and the shared barrel brings zod.
+ */
+export const RECORDED_MODIFIERS: ReadonlySet<string> = new Set(MODIFIERS.map(([, key]) => key));
 /** Keys that leave or submit a field: steps wherever they are pressed, a password field included. */
 const LEAVING = new Set(['Enter', 'Escape', 'Tab']);
 /** Keys that move or act on the page (outside a text field, where they only edit the text). */
@@ -46,7 +49,7 @@ const EDITING = new Set(['a', 'c', 'v', 'x', 'z', 'y']);
  */
 export function keysOf(press: KeyPress, where: KeyTarget): string[] | null {
   const { key } = press;
-  if (!key || key === 'Unidentified' || key === 'Dead' || MODIFIER_KEYS.has(key)) return null;
+  if (!key || key === 'Unidentified' || key === 'Dead' || RECORDED_MODIFIERS.has(key)) return null;
   const held = MODIFIERS.filter(([flag]) => press[flag]).map(([, name]) => name);
   const shortcut = press.ctrlKey || press.altKey || press.metaKey;
   if (where === 'secretField') return LEAVING.has(key) && !shortcut ? [...held, key] : null;
