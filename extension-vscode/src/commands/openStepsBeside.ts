@@ -11,7 +11,9 @@ import { refFromArg } from './refArg';
  */
 export function stepsColumn(codeColumn: vscode.ViewColumn | undefined, panelColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
   if (panelColumn !== undefined && panelColumn !== codeColumn) return panelColumn;
-  if (codeColumn !== undefined && codeColumn > 0) return Math.min(codeColumn + 1, vscode.ViewColumn.Nine) as vscode.ViewColumn;
+  // right of the code; left of it when the code is in the last column there is
+  if (codeColumn !== undefined && codeColumn > 0)
+    return (codeColumn < vscode.ViewColumn.Nine ? codeColumn + 1 : codeColumn - 1) as vscode.ViewColumn;
   return vscode.ViewColumn.Beside;
 }
 
