@@ -23,3 +23,4 @@ export * from './schemas/slaTargets.js';
 export * from './schemas/insights.js';
 export * from './schemas/knownSolution.js';
 export * from './crmSystems.js';
+export * from './schemas/crmMapping.js';
