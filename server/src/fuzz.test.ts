@@ -147,6 +147,8 @@ const VALID: Record<string, unknown> = {
   'insights.volume': INSIGHT_FILTER,
   'insights.upgradeWarnings': INSIGHT_FILTER,
   'insights.workarounds': INSIGHT_FILTER,
+  'insights.escalations': INSIGHT_FILTER,
+  'insights.evaluations': INSIGHT_FILTER,
   'insights.configDifferences': { ref: REF },
   'insights.facets': undefined,
   'knownSolutions.record': { ref: REF, solution: 'Cleared the SSO session cache', customerAnswer: 'Sign out and in again' },

@@ -2,6 +2,8 @@ import { ConfigDifferencesInputSchema, InsightFilterSchema, insightTeams } from 
 import type { Context } from '../context.js';
 import { configDifferences } from '../insights/configDifferences.js';
 import { customers } from '../insights/customers.js';
+import { escalations } from '../insights/escalations.js';
+import { evaluations } from '../insights/evaluations.js';
 import { repeatedProblems } from '../insights/repeatedProblems.js';
 import { checkTeamFilter, type InsightDeps, type InsightScope } from '../insights/scope.js';
 import { upgradeWarnings } from '../insights/upgradeWarnings.js';
@@ -29,6 +31,10 @@ export const insightsRouter = router({
   volume: insight.query(({ ctx, input }) => volume(deps(ctx), scopeOf(ctx, input))),
   upgradeWarnings: insight.query(({ ctx, input }) => upgradeWarnings(deps(ctx), scopeOf(ctx, input))),
   workarounds: insight.query(({ ctx, input }) => workarounds(deps(ctx), scopeOf(ctx, input))),
+  /** Escalation rate, resolving tier, and escalations avoided by known solutions. */
+  escalations: insight.query(({ ctx, input }) => escalations(deps(ctx), scopeOf(ctx, input))),
+  /** Customers' evaluations per team, lowest average first. */
+  evaluations: insight.query(({ ctx, input }) => evaluations(deps(ctx), scopeOf(ctx, input))),
   /** Environment values over-represented in the problem group `ref` belongs to. */
   configDifferences: procedureFor('insights.read')
     .input(ConfigDifferencesInputSchema)

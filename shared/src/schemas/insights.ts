@@ -111,3 +111,39 @@ export const WorkaroundInsightSchema = z.object({
   incidents: z.number().int(),
 });
 export type WorkaroundInsight = z.infer<typeof WorkaroundInsightSchema>;
+
+const rate = z.number().min(0).max(1);
+
+/** How often incidents of one key (a category, or all: `key` null) went up a tier. */
+export const EscalationRateSchema = z.object({
+  key: z.string().nullable(),
+  incidents: z.number().int(),
+  /** Incidents escalated at least once. */
+  escalated: z.number().int(),
+  rate,
+});
+
+/**
+ * Escalations: the escalation rate per category (and over all), the tier at which incidents
+ * were resolved (resolved at L1 with a known solution counts as tier 1), and the escalations
+ * that known solutions avoided, per problem group.
+ */
+export const EscalationInsightSchema = z.object({
+  rates: z.array(EscalationRateSchema),
+  resolvingTiers: z.array(z.object({ tier: z.number().int(), resolved: z.number().int(), share: rate })),
+  avoided: z.object({
+    total: z.number().int(),
+    groups: z.array(z.object({ reference: z.string(), title: z.string(), resolvedAtL1: z.number().int() })),
+  }),
+});
+export type EscalationInsight = z.infer<typeof EscalationInsightSchema>;
+
+/** Customers' evaluations (1–5, from their page) of one team's incidents. */
+export const TeamEvaluationSchema = z.object({
+  team: z.string(),
+  evaluations: z.number().int(),
+  averageRating: z.number(),
+  /** How many gave 1, 2, 3, 4 and 5. */
+  ratings: z.array(z.number().int()).length(5),
+});
+export type TeamEvaluation = z.infer<typeof TeamEvaluationSchema>;
