@@ -103,6 +103,7 @@ const VALID: Record<string, unknown> = {
   'releases.feedback': { version: '9.0.0', verdict: 'concern', text: 'Hmm' },
   'releases.ship': { version: '9.0.0' },
   'releases.onChange': { lastEventId: '0' },
+  'insights.onUpgradeWarning': { lastEventId: '0' },
   'incidents.escalate': { ref: REF, reason: 'Needs the technical team' },
   'incidents.deescalate': { ref: REF, reason: 'Back to the helpdesk' },
   'sla.calendars.list': undefined,

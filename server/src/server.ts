@@ -5,6 +5,7 @@ import type { Services } from './context.js';
 import { seedDemo } from './demo.js';
 import { CredentialWatch } from './events/credentialWatch.js';
 import { EventHub } from './events/hub.js';
+import { UpgradeWatch } from './insights/upgradeWatch.js';
 import { PgListener } from './events/pgListener.js';
 import { capConnectionsPerAddress, createRequestListener } from './http.js';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   signInGuard?: SignInGuardOptions;
   /** Service-level scheduler: how often it looks at the store at most (ms), or off (tests of other things, benchmarks). */
   sla?: SchedulerOptions & { scheduler?: boolean };
+  /** Upgrade warnings: how often a serving instance looks for new ones (ms), or off. */
+  upgrades?: { intervalMs?: number; watch?: boolean };
   /** Erase the personal data of incidents closed longer than this many days (off when absent). */
   retentionDays?: number | undefined;
   /** How often retention is due and checked (tests shorten them). */
@@ -94,10 +97,14 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const scheduler = new SlaScheduler(store, incidents, opts.sla);
   const hub = new EventHub(incidents);
   const releaseHub = new EventHub(releases);
-  await Promise.all([hub.start(), releaseHub.start()]);
+  const upgradeWatch = new UpgradeWatch(store, prefix.toUpperCase(), opts.upgrades?.intervalMs);
+  const upgradeHub = new EventHub(upgradeWatch);
+  upgradeWatch.onRaised = () => void upgradeHub.poke();
+  await Promise.all([hub.start(), releaseHub.start(), upgradeHub.start()]);
   const poke = () => {
     void hub.poke();
     void releaseHub.poke();
+    void upgradeHub.poke();
   };
   store.onCommit = poke;
   const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
@@ -117,6 +124,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
     sla: { config: slaConfig, timers: slaTimers, scheduler },
+    upgrades: { watch: upgradeWatch, hub: upgradeHub },
     shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
     feedTokens: new FeedTokenStore(store),
     publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
@@ -124,8 +132,9 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     credentials,
     async close() {
       await scheduler.stop();
+      await upgradeWatch.stop();
       credentials.stop();
-      await Promise.all([hub.stop(), releaseHub.stop()]);
+      await Promise.all([hub.stop(), releaseHub.stop(), upgradeHub.stop()]);
       await listener?.stop();
       await store.close();
     },
@@ -145,6 +154,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const demoTokens = opts.demo ? await seedDemo(services) : null;
   // Only a serving instance raises warnings and breaches (command-line tools open the store too).
   if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
+  if (opts.upgrades?.watch !== false) services.upgrades.watch.start();
   const retention =
     opts.retentionDays === undefined
       ? null

@@ -1,4 +1,12 @@
-import { ConfigDifferencesInputSchema, InsightFilterSchema, insightTeams } from '@handoff/shared';
+import {
+  ConfigDifferencesInputSchema,
+  InsightFilterSchema,
+  insightTeams,
+  receivesUpgradeWarning,
+  UpgradeWarningFollowInputSchema,
+} from '@handoff/shared';
+import { tracked } from '@trpc/server';
+import { follow } from '../events/follow.js';
 import type { Context } from '../context.js';
 import { configDifferences } from '../insights/configDifferences.js';
 import { customers } from '../insights/customers.js';
@@ -7,6 +15,7 @@ import { evaluations } from '../insights/evaluations.js';
 import { repeatedProblems } from '../insights/repeatedProblems.js';
 import { checkTeamFilter, type InsightDeps, type InsightScope } from '../insights/scope.js';
 import { upgradeWarnings } from '../insights/upgradeWarnings.js';
+import { teamsOf, toUpgradeWarningEvent } from '../insights/upgradeWatch.js';
 import { volume } from '../insights/volume.js';
 import { workarounds } from '../insights/workarounds.js';
 import { procedureFor, router } from '../trpc.js';
@@ -43,6 +52,22 @@ export const insightsRouter = router({
       const root = row.duplicate_of === null ? row : await ctx.incidents.row(row.duplicate_of);
       return configDifferences(deps(ctx), scopeOf(ctx, {}), { id: root.id, product: root.product });
     }),
+  /**
+   * Upgrade warnings as they are raised (once per version): admins get all, a lead those over
+   * their teams' incidents. Resumes after `lastEventId`.
+   */
+  onUpgradeWarning: procedureFor('insights.warnings')
+    .input(UpgradeWarningFollowInputSchema)
+    .subscription(({ ctx, input, signal }) =>
+      follow({
+        hub: ctx.upgrades.hub,
+        source: ctx.upgrades.watch,
+        lastEventId: input.lastEventId,
+        signal,
+        keep: (row) => receivesUpgradeWarning(ctx.user, teamsOf(row)),
+        present: async (rows) => rows.map((r) => tracked(String(r.id), toUpgradeWarningEvent(r))),
+      }),
+    ),
   /** The filter values that exist: products, versions, categories and teams the person counts. */
   facets: procedureFor('insights.read').query(async ({ ctx }) => {
     const teams = insightTeams(ctx.user, ctx.policy);

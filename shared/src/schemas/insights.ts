@@ -101,6 +101,18 @@ export const UpgradeWarningSchema = z.object({
 });
 export type UpgradeWarning = z.infer<typeof UpgradeWarningSchema>;
 
+/** An upgrade warning as a live event: raised once per version, to the leads of its teams and to admins. */
+export const UpgradeWarningEventSchema = z.object({
+  id: z.number().int(),
+  raisedAt: z.string(),
+  teams: z.array(z.string()),
+  warning: UpgradeWarningSchema,
+});
+export type UpgradeWarningEvent = z.infer<typeof UpgradeWarningEventSchema>;
+
+/** Following upgrade warnings: from after `lastEventId` (a reconnect), else from now on. */
+export const UpgradeWarningFollowInputSchema = z.object({ lastEventId: z.string().max(20).nullish() });
+
 export const WorkaroundInsightSchema = z.object({
   reference: z.string(),
   title: z.string(),

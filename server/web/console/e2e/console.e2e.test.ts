@@ -19,12 +19,12 @@ describe('the staff console in real Chromium', () => {
   let browser: Browser;
   let tokens: Record<Role, string>;
   let seeded: Awaited<ReturnType<typeof seedHistory>>;
-  let as: (who: Role) => ReturnType<typeof createCaller>;
+  let as: (who: Role | User) => ReturnType<typeof createCaller>;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase('sqlite');
-    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
+    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true, upgrades: { watch: false } });
     tokens = server.demoTokens!;
     const users = {} as Record<Role, User>;
     for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await server.services.store.userByToken(token))!;
@@ -170,6 +170,22 @@ describe('the staff console in real Chromium', () => {
     await expect.poll(() => page.getByRole('row', { name: /^accounts/ }).textContent()).toBe('accounts140 / 0 / 0 / 1 / 0');
     expect(await bars(page).count()).toBe(1);
     await page.screenshot({ path: path.join(SHOTS, 'console-evaluations.png'), fullPage: true });
+  });
+
+  it('shows a new upgrade warning live in the banner, without reloading', async () => {
+    const page = await signedIn('lead');
+    await page.locator('.banner p[data-version="Atlas@5.0"]').waitFor();
+    expect(await page.locator('.banner p[data-version="Atlas@5.1"]').count()).toBe(0);
+    // 5.1 arrives with 15 incidents on its first day, against 5.7 a day for 5.0.
+    for (let i = 0; i < 15; i++) await as('agent').incidents.create(sampleIncident({ product: 'Atlas', version: '5.1' }));
+    const raised = await server.services.upgrades.watch.check();
+    expect(raised.map((w) => w.version)).toContain('5.1');
+    const banner = page.locator('.banner p[data-version="Atlas@5.1"]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(
+      /^Upgrade warning: Atlas 5\.1 has 15 incidents a day in its first 1 days, against 5\.7 for 5\.0\./,
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'console-live-upgrade-warning.png') });
   });
 
   it('shows an agent only their own teams, and ends the session when the token is replaced', async () => {
