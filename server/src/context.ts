@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { CredentialWatch } from './events/credentialWatch.js';
 import type { EventHub } from './events/hub.js';
+import type { InsightRunner } from './insights/runner.js';
 import type { UpgradeWarningRow, UpgradeWatch } from './insights/upgradeWatch.js';
 import type { SignInGuard } from './http/signInGuard.js';
 import type { AdminStore } from './store/admin.js';
@@ -41,6 +42,8 @@ export interface Services {
   sla: { config: SlaConfigStore; timers: SlaTimerStore; scheduler: SlaScheduler };
   /** Upgrade warnings, raised once per version, and their live events. */
   upgrades: { watch: UpgradeWatch; hub: EventHub<UpgradeWarningRow> };
+  /** Runs insights off the main thread (a worker with its own connection). */
+  insights: InsightRunner;
   /** Links to customers' pages. */
   shares: ShareStore;
   /** Staff members' personal feed tokens. */

@@ -5,6 +5,7 @@ import type { Services } from './context.js';
 import { seedDemo } from './demo.js';
 import { CredentialWatch } from './events/credentialWatch.js';
 import { EventHub } from './events/hub.js';
+import { InsightRunner } from './insights/runner.js';
 import { UpgradeWatch } from './insights/upgradeWatch.js';
 import { PgListener } from './events/pgListener.js';
 import { capConnectionsPerAddress, createRequestListener } from './http.js';
@@ -112,6 +113,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const credentials = new CredentialWatch(store.db);
   const admin = new AdminStore(store);
   admin.onCredentialsChanged = () => void credentials.check();
+  const insights = new InsightRunner(store, prefix.toUpperCase());
   return {
     store,
     incidents,
@@ -125,6 +127,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
     sla: { config: slaConfig, timers: slaTimers, scheduler },
     upgrades: { watch: upgradeWatch, hub: upgradeHub },
+    insights,
     shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
     feedTokens: new FeedTokenStore(store),
     publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
@@ -133,6 +136,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     async close() {
       await scheduler.stop();
       await upgradeWatch.stop();
+      await insights.close();
       credentials.stop();
       await Promise.all([hub.stop(), releaseHub.stop(), upgradeHub.stop()]);
       await listener?.stop();
