@@ -223,7 +223,9 @@ describe.each(['sqlite', 'postgres'] as const)('live streams whose readers stop 
     const growth = heap() - before;
     // 10 readers × 2,000 events × 10 KB = 200 MB if buffered; bounded, it stays far below.
     expect(growth).toBeLessThan(40 * 1024 * 1024);
-    console.log(`[limits] ${engine}: heap growth with 10 stalled readers and 2,000 × 10 KB events: ${(growth / 1024 / 1024).toFixed(1)} MB`);
+    console.log(
+      `[limits] ${engine}: heap growth with 10 stalled readers and 2,000 × 10 KB events: ${(growth / 1024 / 1024).toFixed(1)} MB`,
+    );
     for (const s of stalled) s.destroy();
   });
 });

@@ -159,6 +159,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Only a serving instance raises warnings and breaches (command-line tools open the store too).
   if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
   if (opts.upgrades?.watch !== false) services.upgrades.watch.start();
+  services.insights.warm();
   const retention =
     opts.retentionDays === undefined
       ? null

@@ -81,6 +81,11 @@ export class InsightRunner {
     return worker;
   }
 
+  /** Starts the worker ahead of the first insight (a serving instance does, so nobody waits for it to load). */
+  warm(): void {
+    this.workerOrNull();
+  }
+
   /** Whether insights run in the worker (false: in-process, the worker file is missing). */
   get inWorker(): boolean {
     return this.worker !== null;

@@ -74,7 +74,7 @@ describe('the staff console in real Chromium', () => {
     const page = await signedIn('lead');
     await page.getByRole('link', { name: 'Repeated problems' }).click();
     await page.getByRole('heading', { name: 'Repeated problems', level: 1 }).waitFor();
-    await expect.poll(() => bars(page).count()).toBeGreaterThan(0);
+    await expect.poll(() => bars(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByLabel('Product').selectOption('Beacon');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
     // The chart is redrawn after the table renders (an effect): wait for it.
