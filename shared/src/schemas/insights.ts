@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './primitives.js';
+import { EventIdSchema, text } from './primitives.js';
 import { RefInputSchema } from './procedures.js';
 import { SlugSchema } from './roles.js';
 
@@ -111,7 +111,7 @@ export const UpgradeWarningEventSchema = z.object({
 export type UpgradeWarningEvent = z.infer<typeof UpgradeWarningEventSchema>;
 
 /** Following upgrade warnings: from after `lastEventId` (a reconnect), else from now on. */
-export const UpgradeWarningFollowInputSchema = z.object({ lastEventId: z.string().max(20).nullish() });
+export const UpgradeWarningFollowInputSchema = z.object({ lastEventId: EventIdSchema.nullish() });
 
 export const WorkaroundInsightSchema = z.object({
   reference: z.string(),
