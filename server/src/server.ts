@@ -26,6 +26,7 @@ import { Store } from './store/store.js';
 import { type SchedulerOptions, SlaScheduler } from './sla/scheduler.js';
 import { FeedTokenStore } from './store/feedTokens.js';
 import { ShareStore } from './store/shares.js';
+import { CrmMappingStore } from './store/crmMappings.js';
 import type { CustomerLimits } from './web/customer/routes.js';
 
 export interface ServerOptions {
@@ -130,6 +131,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     insights,
     shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
     feedTokens: new FeedTokenStore(store),
+    crmMappings: new CrmMappingStore(store),
     publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
     admin,
     credentials,

@@ -27,7 +27,7 @@ export class CoalescedReload {
 
   /** For a live event: loads now, or once more after the load in progress. */
   soon(): void {
-    if (this.pending) {
+    if (this.pending !== null) {
       this.again = true;
       return;
     }
