@@ -185,6 +185,15 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           action text not null, target text not null, before text, after text)`.execute(db);
       },
     },
+    '0012_upgrade_warnings': {
+      async up(db: AnyDb) {
+        // Upgrade warnings raised so far: one per product and version (the unique key is the
+        // claim, so several instances and restarts raise each once); the ids order the live events.
+        await sql`create table upgrade_warnings (
+          id ${serial(engine)}, product text not null, version text not null, teams text not null,
+          warning text not null, raised_at text not null, unique (product, version))`.execute(db);
+      },
+    },
     '0006_crm_mappings': {
       async up(db: AnyDb) {
         // One taught mapping per team and helpdesk site (origin); the fields are one JSON document,

@@ -317,7 +317,19 @@ export interface KnownSolutionUsesTable {
   at: string;
 }
 
+export interface UpgradeWarningsTable {
+  id: Generated<number>;
+  product: string;
+  version: string;
+  /** JSON array: the teams holding the version's incidents (whose leads are told). */
+  teams: string;
+  /** JSON: the UpgradeWarning as it was when raised. */
+  warning: string;
+  raised_at: string;
+}
+
 export interface Database {
+  upgrade_warnings: UpgradeWarningsTable;
   crm_mappings: CrmMappingsTable;
   recordings: RecordingsTable;
   sla_calendars: SlaCalendarsTable;

@@ -1,3 +1,4 @@
+import { can } from '@handoff/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { apiFor, currentSession, type Session, sessionEnded, signOut } from './api.js';
 import { Filters } from './components/Filters.js';
@@ -97,7 +98,7 @@ export function App() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <WarningBanner api={api} t={t} />
+          <WarningBanner api={api} t={t} live={can(session.user, 'insights.warnings')} />
           <h1>{t(page.title)}</h1>
           {ownTeams && <p class="scope">{t('ownTeamsOnly', { teams: session.user.teams.join(', ') })}</p>}
           {page.filtered && <Filters api={api} t={t} value={form} onChange={setForm} />}

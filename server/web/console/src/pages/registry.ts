@@ -1,5 +1,7 @@
 import { configDifferencesPage } from './configDifferences.js';
 import { customersPage } from './customers.js';
+import { escalationsPage } from './escalations.js';
+import { evaluationsPage } from './evaluations.js';
 import type { ConsolePage } from './page.js';
 import { repeatedProblemsPage } from './repeatedProblems.js';
 import { upgradeWarningsPage } from './upgradeWarnings.js';
@@ -14,4 +16,6 @@ export const PAGES: readonly ConsolePage[] = [
   configDifferencesPage,
   upgradeWarningsPage,
   workaroundsPage,
+  escalationsPage,
+  evaluationsPage,
 ];
