@@ -43,7 +43,7 @@ describe('the staff console in real Chromium', () => {
     await page.goto(`${server.url}/console/`);
     await page.getByLabel(/Personal token|Persönliches Token|Jeton personnel/).fill(tokens[role]);
     await page.locator('form button[type=submit]').click();
-    await page.getByRole('navigation').waitFor();
+    await page.getByRole('navigation').first().waitFor();
     return page;
   }
 

@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Role } from '@handoff/shared';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../../src/server.js';
+import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
+
+const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+
+describe('the console’s administration pages in real Chromium', () => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  let tokens: Record<Role, string>;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase('sqlite');
+    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
+    tokens = server.demoTokens!;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await db?.drop();
+  });
+
+  async function signedIn(role: Role, locale = 'en-GB'): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel(/Personal token|Persönliches Token|Jeton personnel/).fill(tokens[role]);
+    await page.locator('form button[type=submit]').click();
+    await page.getByRole('navigation').first().waitFor();
+    return page;
+  }
+  const open = async (page: Page, id: string, heading: string) => {
+    await page.goto(`${server.url}/console/#/${id}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage: true });
+  const trpc = (token: string, proc: string) =>
+    fetch(`${server.url}/trpc/${proc}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+
+  it('issues a token shown once with a copy button; revoked, it fails on the next request', async () => {
+    const page = await signedIn('developer');
+    await open(page, 'tokens', 'Tokens');
+    await page.getByTestId('issue-token').getByLabel('Used for').fill('build server');
+    await page.getByRole('button', { name: 'Issue token' }).click();
+    const secret = (await page.getByTestId('secret').textContent())!;
+    expect(secret).toMatch(/^hnd_/);
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    expect(await trpc(secret, 'auth.whoami')).toBe(200);
+    await shot(page, 'tokens');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await page.getByTestId('secret').count()).toBe(0);
+    // Shown once: nothing on the page holds it any more, also after a reload.
+    await page.reload();
+    await page.getByRole('cell', { name: 'build server' }).waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await page.locator('[data-token="build server"]').getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('cell', { name: 'build server' }).waitFor({ state: 'detached' });
+    expect(await trpc(secret, 'auth.whoami')).toBe(401);
+  });
+
+  it('lets an admin see and revoke anyone’s tokens; an agent sees no admin page and the server refuses them', async () => {
+    const admin = await signedIn('admin');
+    await open(admin, 'tokens', 'Tokens');
+    await admin.getByLabel('Tokens of').selectOption({ label: 'Dev Dana' });
+    await admin.getByLabel('Show revoked tokens').check();
+    await admin.getByRole('cell', { name: 'build server' }).waitFor();
+    expect(await admin.getByRole('row', { name: /build server/ }).textContent()).toMatch(/revoked/);
+
+    const agent = await signedIn('agent');
+    const links = await agent.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents();
+    expect(links).toEqual(['Tokens']);
+    await agent.goto(`${server.url}/console/#/users`);
+    await agent.getByRole('heading', { level: 1 }).waitFor();
+    expect(await agent.getByRole('heading', { level: 1 }).textContent()).not.toBe('Users');
+    expect(await trpc(tokens.agent, 'users.accounts')).toBe(403);
+    expect(await trpc(tokens.agent, 'audit.list')).toBe(403);
+  });
+
+  it('changes a user’s role and teams, shows the server’s refusal to deactivate yourself, and adds a user with a one-time token', async () => {
+    const page = await signedIn('admin');
+    await open(page, 'users', 'Users');
+    const rita = page.getByRole('row', { name: /Rita Reviewer/ });
+    await rita.getByLabel('Role').selectOption('developer');
+    await rita.getByLabel('Teams').fill('accounts, billing');
+    await rita.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(async () => (await server.services.store.listUsers()).find((u) => u.name === 'Rita Reviewer'))
+      .toMatchObject({
+        role: 'developer',
+        teams: ['accounts', 'billing'],
+      });
+    const ada = page.getByRole('row', { name: /Ada Admin/ });
+    await ada.getByRole('button', { name: 'Deactivate' }).click();
+    expect(await ada.getByRole('alert').first().textContent()).toMatch(/you cannot deactivate your own account; ask another admin/);
+    await rita.getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('row', { name: /Rita Reviewer/ })
+      .getByRole('button', { name: 'Reactivate' })
+      .waitFor();
+
+    await page.getByTestId('add-user').getByLabel('Name').fill('Nina New');
+    await page.getByTestId('add-user').getByLabel('Teams').fill('no-such-team');
+    await page.getByTestId('add-user').getByRole('button', { name: 'Add user' }).click();
+    expect(await page.getByTestId('add-user').getByRole('alert').first().textContent()).toMatch(/no-such-team/);
+    await page.getByTestId('add-user').getByLabel('Teams').fill('billing');
+    await page.getByTestId('add-user').getByRole('button', { name: 'Add user' }).click();
+    const secret = (await page.getByTestId('secret').textContent())!;
+    expect(await trpc(secret, 'auth.whoami')).toBe(200);
+    await page.getByRole('row', { name: /Nina New/ }).waitFor();
+    await shot(page, 'users');
+  });
+
+  it('creates a team and a routing rule, answers "which team would this go to?", and the audit log shows each change', async () => {
+    const page = await signedIn('admin');
+    await open(page, 'teams', 'Teams');
+    const form = page.locator('form[data-team="new"]');
+    await form.getByLabel('Id').fill('payments');
+    await form.getByLabel('Name').fill('Payments');
+    await form.getByLabel('Tier').selectOption('2');
+    await form.getByRole('button', { name: 'Create team' }).click();
+    await page.getByRole('cell', { name: 'payments', exact: true }).waitFor();
+    await shot(page, 'teams');
+
+    await open(page, 'routing', 'Routing rules');
+    const preview = page.locator('.routing-preview');
+    await preview.getByLabel('Category').fill('billing');
+    await preview.getByLabel('Component').fill('Checkout');
+    await preview.getByRole('button', { name: 'Show team' }).click();
+    await expect.poll(() => page.getByTestId('routing-answer').textContent()).toBe('It would go to team billing.');
+    const add = page.getByTestId('add-rule');
+    await add.getByLabel('Component').fill('Checkout');
+    await add.getByLabel('Team').fill('payments');
+    await add.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByRole('cell', { name: 'Checkout' }).waitFor();
+    await preview.getByRole('button', { name: 'Show team' }).click();
+    // The component rule is more specific than the category rule: it wins.
+    await expect.poll(() => page.getByTestId('routing-answer').textContent()).toBe('It would go to team payments.');
+    await shot(page, 'routing');
+
+    await open(page, 'audit', 'Audit log');
+    await page.getByLabel('Action').selectOption('team.upsert');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const row = page.getByRole('row', { name: /team payments/ });
+    await row.waitFor();
+    expect(await row.locator('[data-field="tier"] ins').textContent()).toBe('2');
+    expect(await row.textContent()).toContain('Ada Admin');
+    await page.getByLabel('Action').selectOption('');
+    await page.getByLabel('Target').fill('team payments');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await shot(page, 'audit');
+  });
+
+  it('keeps service-level policies: a lead changes a target and the audit log records it', async () => {
+    const page = await signedIn('lead');
+    await open(page, 'sla', 'Service levels');
+    await page.getByRole('row', { name: /high/ }).first().getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByTestId('policy-form');
+    await form.getByLabel('First response (minutes)').fill('0');
+    await form.getByRole('button', { name: 'Save policy' }).click();
+    expect(await form.locator('[data-path="firstResponseMinutes"]').textContent()).toBe('firstResponseMinutes must be at least 1 minute');
+    await form.getByLabel('First response (minutes)').fill('45');
+    await form.getByRole('button', { name: 'Save policy' }).click();
+    await page.getByText(/^Saved; \d+ open incidents got new due times\.$/).waitFor();
+    await shot(page, 'sla');
+    const admin = await signedIn('admin');
+    await open(admin, 'audit', 'Audit log');
+    await admin.getByLabel('Action').selectOption('sla.policy.upsert');
+    await admin.getByRole('button', { name: 'Apply' }).click();
+    const row = admin.getByRole('row', { name: /Lee Lead/ }).first();
+    expect(await row.locator('[data-field="firstResponseMinutes"] ins').textContent()).toBe('45');
+  });
+
+  it('speaks German on the administration pages', async () => {
+    const page = await signedIn('admin', 'de-DE');
+    await open(page, 'users', 'Benutzer');
+    await page.getByRole('button', { name: 'Benutzer anlegen' }).waitFor();
+    await shot(page, 'users-de');
+    await open(page, 'templates', 'Fragenlisten');
+    await page.getByRole('button', { name: 'Frage hinzufügen' }).waitFor();
+    await page.getByTestId('panel-preview').getByText('Warum wir fragen:', { exact: false }).first().waitFor();
+    await shot(page, 'templates-de');
+  });
+});

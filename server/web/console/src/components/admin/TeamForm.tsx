@@ -1,0 +1,72 @@
+import type { Team } from '@handoff/shared';
+import { useState } from 'preact/hooks';
+import type { Api } from '../../api.js';
+import type { Translate } from '../../i18n.js';
+import { FieldError, RefusalText } from './RefusalText.js';
+import { useAction } from './useAction.js';
+
+/** Creates a team (`team` null) or renames one / changes its tier. */
+export function TeamForm({
+  api,
+  t,
+  team,
+  onError,
+  onSaved,
+}: {
+  api: Api;
+  t: Translate;
+  team: Team | null;
+  onError: (err: unknown) => void;
+  onSaved: () => void;
+}) {
+  const [id, setId] = useState(team?.id ?? '');
+  const [name, setName] = useState(team?.name ?? '');
+  const [tier, setTier] = useState(team?.tier ?? 1);
+  const save = useAction(onError);
+  return (
+    <form
+      class="inline-form"
+      data-team={team?.id ?? 'new'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.run(
+          () => api.teams.upsert.mutate({ id, name, tier }),
+          () => {
+            if (!team) {
+              setId('');
+              setName('');
+            }
+            onSaved();
+          },
+        );
+      }}
+    >
+      {!team && (
+        <label>
+          {t('colTeamId')}
+          <input name="id" value={id} onInput={(e) => setId(e.currentTarget.value)} />
+          <FieldError refusal={save.refusal} path="id" />
+        </label>
+      )}
+      <label>
+        {t('colTeamName')}
+        <input name="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <FieldError refusal={save.refusal} path="name" />
+      </label>
+      <label>
+        {t('colTier')}
+        <select name="tier" value={tier} onChange={(e) => setTier(Number(e.currentTarget.value))}>
+          {[1, 2, 3].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={save.busy}>
+        {team ? t('save') : t('createTeam')}
+      </button>
+      <RefusalText t={t} refusal={save.refusal} />
+    </form>
+  );
+}
