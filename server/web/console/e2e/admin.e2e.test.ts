@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Role } from '@handoff/shared';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContextInner } from '../../../src/context.js';
+import { createCaller } from '../../../src/routers/_app.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
-import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
+import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
 
 const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
 
@@ -180,6 +182,56 @@ describe('the console’s administration pages in real Chromium', () => {
     await admin.getByRole('button', { name: 'Apply' }).click();
     const row = admin.getByRole('row', { name: /Lee Lead/ }).first();
     expect(await row.locator('[data-field="firstResponseMinutes"] ins').textContent()).toBe('45');
+  });
+
+  it('suggests what developers keep asking, reorders by buttons and by dragging, and shows the server’s 400 under the field it names', async () => {
+    const as = async (role: Role) =>
+      createCaller(createContextInner(server.services, (await server.services.store.userByToken(tokens[role]))!));
+    const [agent, developer] = [await as('agent'), await as('developer')];
+    for (const question of ['Which browser version does the customer use?', 'What browser version is the customer on?']) {
+      const { reference } = await agent.incidents.create(sampleIncident());
+      await developer.incidents.ask({ ref: reference, question });
+    }
+    const page = await signedIn('lead');
+    await open(page, 'templates', 'Question lists');
+    await page.getByLabel('Category').selectOption('login');
+    const ids = () => page.locator('.question-list > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-question')));
+    const before = await ids();
+    expect(before.slice(0, 3)).toEqual(['error_message', 'sso', 'identity_provider']);
+
+    const suggestion = page.getByRole('table', { name: 'Developers keep asking' }).getByRole('row').nth(1);
+    expect(await suggestion.locator('td').nth(1).textContent()).toBe('2');
+    await suggestion.getByRole('button', { name: 'Add as question' }).click();
+    const added = page.locator('.question-list > li').last();
+    expect(await added.getByLabel('Question', { exact: true }).inputValue()).toMatch(/browser version/);
+    const addedId = await added.getByLabel('Id', { exact: true }).inputValue();
+    expect(addedId).toMatch(/^[a-z0-9_]+browser_version[a-z0-9_]*$/);
+
+    // Buttons: the new question moves up one place.
+    await page.getByRole('button', { name: `Move question ${before.length + 1} up` }).click();
+    await expect.poll(async () => (await ids()).slice(-2)).toEqual([addedId, before.at(-1)]);
+    // Dragging: the first question dropped onto the second swaps them.
+    await page.locator('.question-list > li').nth(0).locator('.handle').hover();
+    await page.mouse.down();
+    const target = page.locator('.question-list > li').nth(1).locator('.question-head');
+    await target.hover();
+    await target.hover({ position: { x: 20, y: 10 } });
+    await page.mouse.up();
+    await expect.poll(async () => (await ids()).slice(0, 3)).toEqual(['sso', 'error_message', 'identity_provider']);
+    // The identity provider moved above the question it depends on: the server refuses and says so there.
+    await page.getByRole('button', { name: 'Move question 3 up' }).click();
+    await page.getByRole('button', { name: 'Move question 2 up' }).click();
+    await expect.poll(async () => (await ids()).slice(0, 2)).toEqual(['identity_provider', 'sso']);
+    await page.getByRole('button', { name: /^Save as version/ }).click();
+    const first = page.locator('.question-list > li').nth(0);
+    expect(await first.locator('[data-path="questions.0.showIf.question"]').textContent()).toBe(
+      '"sso" comes after this question; move it above "identity_provider" or drop the condition',
+    );
+    // The suggested question still needs its reason.
+    const why = page.locator(`[data-question="${addedId}"] [data-path$=".why"]`);
+    expect(await why.getAttribute('data-path')).toBe(`questions.${before.length - 1}.why`);
+    expect(await why.textContent()).toMatch(/>=3 characters/);
+    await shot(page, 'templates-refused');
   });
 
   it('speaks German on the administration pages', async () => {

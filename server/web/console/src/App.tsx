@@ -64,7 +64,7 @@ export function App() {
   };
   const pages = PAGES.filter((p) => p.visible(session.user));
   const page = pages.find((p) => p.id === pageId) ?? pages[0]!;
-  const ownTeams = session.visibility === 'team' && !['lead', 'admin'].includes(session.user.role);
+  const ownTeams = !page.admin && session.visibility === 'team' && !['lead', 'admin'].includes(session.user.role);
   return (
     <>
       {/* A button, not a link: links to "#…" are the console's page addresses. */}

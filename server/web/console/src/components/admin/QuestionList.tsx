@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../i18n.js';
 import { QuestionFields } from './QuestionFields.js';
 import type { Refusal } from './refusal.js';
@@ -19,8 +19,13 @@ export function QuestionList({
   refusal: Refusal | null;
   onChange: (questions: DraftQuestion[]) => void;
 }) {
-  const [dragging, setDragging] = useState<number | null>(null);
+  // A ref, not state: dragover fires before a state change would have re-rendered the handlers.
+  const dragging = useRef<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
+  const endDrag = () => {
+    dragging.current = null;
+    setOver(null);
+  };
   const replace = (i: number, q: DraftQuestion) => onChange(questions.map((o, j) => (j === i ? q : o)));
   return (
     <ol class="question-list">
@@ -28,17 +33,16 @@ export function QuestionList({
         <li
           key={q.key}
           data-question={q.id}
-          class={over === i && dragging !== i ? 'drop-target' : undefined}
+          class={over === i && dragging.current !== i ? 'drop-target' : undefined}
           onDragOver={(e) => {
-            if (dragging === null) return;
+            if (dragging.current === null) return;
             e.preventDefault();
-            setOver(i);
+            if (over !== i) setOver(i);
           }}
           onDrop={(e) => {
             e.preventDefault();
-            if (dragging !== null) onChange(moved(questions, dragging, i));
-            setDragging(null);
-            setOver(null);
+            if (dragging.current !== null) onChange(moved(questions, dragging.current, i));
+            endDrag();
           }}
         >
           <div class="question-head">
@@ -49,12 +53,9 @@ export function QuestionList({
               aria-hidden="true"
               onDragStart={(e) => {
                 e.dataTransfer?.setData('text/plain', q.id);
-                setDragging(i);
+                dragging.current = i;
               }}
-              onDragEnd={() => {
-                setDragging(null);
-                setOver(null);
-              }}
+              onDragEnd={endDrag}
             >
               ⠿
             </span>
