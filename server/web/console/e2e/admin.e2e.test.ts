@@ -175,6 +175,27 @@ describe('the console’s administration pages in real Chromium', () => {
     await form.getByLabel('First response (minutes)').fill('45');
     await form.getByRole('button', { name: 'Save policy' }).click();
     await page.getByText(/^Saved; \d+ open incidents got new due times\.$/).waitFor();
+    // A calendar: hours the server cannot read are refused under that weekday.
+    const calendar = page.getByTestId('calendar-form');
+    await calendar.getByLabel('Id', { exact: true }).fill('office-fr');
+    await calendar.getByLabel('Name').fill('Office hours Paris');
+    await calendar.getByLabel('Time zone').fill('Europe/Paris');
+    await calendar.getByLabel('Mon').fill('9-17');
+    await calendar.getByRole('button', { name: 'New calendar' }).click();
+    expect(await calendar.locator('[data-path^="hours.mon"]').textContent()).toBe(
+      'must be a time of day such as "09:00" (24:00 for midnight at the end)',
+    );
+    await calendar.getByLabel('Mon').fill('09:00–12:30, 13:30–17:00');
+    await calendar.getByLabel('Holidays of (country)').fill('FR');
+    await calendar.getByRole('button', { name: 'New calendar' }).click();
+    await page.getByText('Calendar saved.').waitFor();
+    expect(
+      await page
+        .getByRole('row', { name: /Office hours Paris/ })
+        .locator('td')
+        .nth(2)
+        .textContent(),
+    ).toBe('Mon 09:00–12:30, 13:30–17:00');
     await shot(page, 'sla');
     const admin = await signedIn('admin');
     await open(admin, 'audit', 'Audit log');

@@ -1,5 +1,6 @@
 import { can, type Policy } from '@handoff/shared';
 import { useState } from 'preact/hooks';
+import { CalendarsSection } from '../components/admin/CalendarsSection.js';
 import { PolicyForm } from '../components/admin/PolicyForm.js';
 import { Table } from '../components/admin/Table.js';
 import { useReloadable } from '../components/admin/useReloadable.js';
@@ -66,26 +67,7 @@ function SlaPolicies({ api, t, onError }: PageProps) {
                 reload();
               }}
             />
-            <h2>{t('calendars')}</h2>
-            <Table
-              label={t('calendars')}
-              rows={calendars}
-              keyOf={(c) => c.id}
-              columns={[
-                { label: t('colName'), cell: (c) => c.name },
-                { label: t('timeZone'), cell: (c) => c.timeZone },
-                {
-                  label: t('openingHours'),
-                  cell: (c) =>
-                    c.alwaysOpen
-                      ? t('alwaysOpen')
-                      : Object.entries(c.hours)
-                          .filter(([, day]) => day.length > 0)
-                          .map(([d, day]) => `${d} ${day.map((o) => `${o.from}–${o.to}`).join(', ')}`)
-                          .join('; '),
-                },
-              ]}
-            />
+            <CalendarsSection api={api} t={t} calendars={calendars} onError={onError} onSaved={reload} />
           </>
         )}
       </Status>

@@ -11,9 +11,11 @@ export function RefusalText({ t, refusal }: { t: Translate; refusal: Refusal | n
   );
 }
 
-/** The server's message for one field (by path), shown under that field. */
-export function FieldError({ refusal, path }: { refusal: Refusal | null; path: string }) {
-  const message = refusal?.fields[path];
+/** The server's message for one field (by path, or the first under `within`: "hours.mon" for "hours.mon.0.from"), shown under that field. */
+export function FieldError({ refusal, path, within = false }: { refusal: Refusal | null; path: string; within?: boolean }) {
+  const fields = refusal?.fields ?? {};
+  const key = within ? Object.keys(fields).find((k) => k === path || k.startsWith(`${path}.`)) : path;
+  const message = key === undefined ? undefined : fields[key];
   if (!message) return null;
   return (
     <small role="alert" class="error field-error" data-path={path}>
