@@ -118,6 +118,10 @@ describe('question lists: edited in the console, asked in the side panel (real C
     await consolePage.getByRole('link', { name: 'Audit log' }).click();
     await consolePage.getByLabel('Action').selectOption('template.save');
     await consolePage.getByRole('button', { name: 'Apply' }).click();
+    // Once the filter applies, every row is a template save.
+    await expect
+      .poll(async () => new Set(await consolePage.locator('tbody tr td:nth-child(3)').allTextContents()))
+      .toEqual(new Set(['template.save']));
     const row = consolePage.getByRole('row', { name: /template billing/ });
     await row.waitFor();
     expect(await row.locator('[data-field="version"] ins').textContent()).toBe('2');

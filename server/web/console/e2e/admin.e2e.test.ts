@@ -2,12 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '@handoff/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { createCaller } from '../../../src/routers/_app.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
 import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
+import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
 
 const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
 
@@ -22,7 +23,7 @@ describe('the console’s administration pages in real Chromium', () => {
     db = await createTestDatabase('sqlite');
     server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
     tokens = server.demoTokens!;
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -31,13 +32,8 @@ describe('the console’s administration pages in real Chromium', () => {
   });
 
   async function signedIn(role: Role, locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1400, height: 900 } });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel(/Personal token|Persönliches Token|Jeton personnel/).fill(tokens[role]);
-    await page.locator('form button[type=submit]').click();
-    await page.getByRole('navigation').first().waitFor();
+    const page = await signedInAs(browser, server.url, tokens[role], { locale, viewport: { width: 1400, height: 900 } });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     return page;
   }
   const open = async (page: Page, id: string, heading: string) => {
@@ -45,6 +41,9 @@ describe('the console’s administration pages in real Chromium', () => {
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage: true });
+  /** Waits until the audit view's filter applies: every row is of `action`. */
+  const onlyAction = (page: Page, action: string) =>
+    expect.poll(async () => new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set([action]));
   const trpc = (token: string, proc: string) =>
     fetch(`${server.url}/trpc/${proc}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
 
@@ -153,7 +152,8 @@ describe('the console’s administration pages in real Chromium', () => {
     await open(page, 'audit', 'Audit log');
     await page.getByLabel('Action').selectOption('team.upsert');
     await page.getByRole('button', { name: 'Apply' }).click();
-    const row = page.getByRole('row', { name: /team payments/ });
+    await onlyAction(page, 'team.upsert');
+    const row = page.getByRole('row', { name: /team\.upsert team payments/ });
     await row.waitFor();
     expect(await row.locator('[data-field="tier"] ins').textContent()).toBe('2');
     expect(await row.textContent()).toContain('Ada Admin');
@@ -201,6 +201,7 @@ describe('the console’s administration pages in real Chromium', () => {
     await open(admin, 'audit', 'Audit log');
     await admin.getByLabel('Action').selectOption('sla.policy.upsert');
     await admin.getByRole('button', { name: 'Apply' }).click();
+    await onlyAction(admin, 'sla.policy.upsert');
     const row = admin.getByRole('row', { name: /Lee Lead/ }).first();
     expect(await row.locator('[data-field="firstResponseMinutes"] ins').textContent()).toBe('45');
   });
@@ -223,6 +224,7 @@ describe('the console’s administration pages in real Chromium', () => {
     const suggestion = page.getByRole('table', { name: 'Developers keep asking' }).getByRole('row').nth(1);
     expect(await suggestion.locator('td').nth(1).textContent()).toBe('2');
     await suggestion.getByRole('button', { name: 'Add as question' }).click();
+    await expect.poll(() => page.locator('.question-list > li').count()).toBe(before.length + 1);
     const added = page.locator('.question-list > li').last();
     expect(await added.getByLabel('Question', { exact: true }).inputValue()).toMatch(/browser version/);
     const addedId = await added.getByLabel('Id', { exact: true }).inputValue();

@@ -1,31 +1,15 @@
 import { type Account, ROLES } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import type { Api } from '../../api.js';
-import type { Translate } from '../../i18n.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
+import { type AdminFormProps, commaList } from './adminProps.js';
 
 /** One account: change role and teams, deactivate or reactivate; the server's refusals (last admin, yourself) right here. */
-export function AccountRow({
-  api,
-  t,
-  account,
-  onError,
-  onSaved,
-}: {
-  api: Api;
-  t: Translate;
-  account: Account;
-  onError: (err: unknown) => void;
-  onSaved: () => void;
-}) {
+export function AccountRow({ api, t, account, onError, onSaved }: AdminFormProps & { account: Account }) {
   const [role, setRole] = useState(account.role);
   const [teams, setTeams] = useState(account.teams.join(', '));
   const change = useAction(onError);
-  const teamList = teams
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const teamList = commaList(teams);
   return (
     <tr data-account={account.id} class={account.active ? undefined : 'inactive'}>
       <td>{account.name}</td>

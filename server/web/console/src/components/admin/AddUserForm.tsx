@@ -1,23 +1,12 @@
 import { ROLES, type Role } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import type { Api } from '../../api.js';
-import type { Translate } from '../../i18n.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { SecretOnce } from './SecretOnce.js';
 import { useAction } from './useAction.js';
+import { type AdminFormProps, commaList } from './adminProps.js';
 
 /** A new account; its first token is shown once. */
-export function AddUserForm({
-  api,
-  t,
-  onError,
-  onSaved,
-}: {
-  api: Api;
-  t: Translate;
-  onError: (err: unknown) => void;
-  onSaved: () => void;
-}) {
+export function AddUserForm({ api, t, onError, onSaved }: AdminFormProps) {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [teams, setTeams] = useState('');
@@ -30,10 +19,7 @@ export function AddUserForm({
         data-testid="add-user"
         onSubmit={(e) => {
           e.preventDefault();
-          const list = teams
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean);
+          const list = commaList(teams);
           add.run(
             () => api.users.add.mutate({ name, role, teams: list }),
             (r) => {

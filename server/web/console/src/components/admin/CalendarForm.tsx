@@ -1,25 +1,12 @@
 import { type Calendar, WEEKDAYS, type Weekday } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import type { Api } from '../../api.js';
-import type { Translate } from '../../i18n.js';
 import { type CalendarDraft, calendarDraftOf, calendarInputOf } from './calendarDraft.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
+import type { AdminFormProps } from './adminProps.js';
 
 /** Creates or changes a business-hours calendar: opening hours per weekday in a time zone, holidays, closed days. */
-export function CalendarForm({
-  api,
-  t,
-  calendar,
-  onError,
-  onSaved,
-}: {
-  api: Api;
-  t: Translate;
-  calendar: Calendar | null;
-  onError: (err: unknown) => void;
-  onSaved: () => void;
-}) {
+export function CalendarForm({ api, t, calendar, onError, onSaved }: AdminFormProps & { calendar: Calendar | null }) {
   const [d, setD] = useState<CalendarDraft>(() => calendarDraftOf(calendar));
   const save = useAction(onError);
   const set = (patch: Partial<CalendarDraft>) => setD((o) => ({ ...o, ...patch }));

@@ -1,9 +1,9 @@
 import type { Calendar } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import type { Api } from '../../api.js';
-import type { Translate } from '../../i18n.js';
 import { CalendarForm } from './CalendarForm.js';
 import { Table } from './Table.js';
+import type { Translate } from '../../i18n.js';
+import type { AdminFormProps } from './adminProps.js';
 
 const hoursOf = (c: Calendar, t: Translate) =>
   c.alwaysOpen
@@ -14,19 +14,7 @@ const hoursOf = (c: Calendar, t: Translate) =>
         .join('; ');
 
 /** The business-hours calendars policies count in, with a form to add or change one. */
-export function CalendarsSection({
-  api,
-  t,
-  calendars,
-  onError,
-  onSaved,
-}: {
-  api: Api;
-  t: Translate;
-  calendars: Calendar[];
-  onError: (err: unknown) => void;
-  onSaved: () => void;
-}) {
+export function CalendarsSection({ api, t, calendars, onError, onSaved }: AdminFormProps & { calendars: Calendar[] }) {
   const [editing, setEditing] = useState<Calendar | null>(null);
   const [saved, setSaved] = useState(false);
   return (

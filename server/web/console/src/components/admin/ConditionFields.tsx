@@ -1,7 +1,8 @@
 import type { Translate } from '../../i18n.js';
+import { commaList } from './adminProps.js';
 import type { Refusal } from './refusal.js';
 import { FieldError } from './RefusalText.js';
-import type { DraftQuestion } from './templateDraft.js';
+import { type DraftQuestion, optionsOf } from './templateDraft.js';
 
 /**
  * "Ask only when …": offers only the questions above this one (a condition looks back), and the
@@ -24,15 +25,7 @@ export function ConditionFields({
 }) {
   const on = question.showIf.question;
   const source = earlier.find((q) => q.id === on);
-  const choices =
-    source?.kind === 'yesno'
-      ? ['yes', 'no']
-      : source?.kind === 'choice'
-        ? source.optionsText
-            .split('\n')
-            .map((o) => o.trim())
-            .filter(Boolean)
-        : null;
+  const choices = source?.kind === 'yesno' ? ['yes', 'no'] : source?.kind === 'choice' ? optionsOf(source) : null;
   const toggle = (v: string, checked: boolean) =>
     onChange({ question: on, equals: checked ? [...question.showIf.equals, v] : question.showIf.equals.filter((e) => e !== v) });
   return (
@@ -78,10 +71,7 @@ export function ConditionFields({
               onChange={(e) =>
                 onChange({
                   question: on,
-                  equals: e.currentTarget.value
-                    .split(',')
-                    .map((v) => v.trim())
-                    .filter(Boolean),
+                  equals: commaList(e.currentTarget.value),
                 })
               }
             />

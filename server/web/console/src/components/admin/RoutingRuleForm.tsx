@@ -1,21 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { Api } from '../../api.js';
-import type { Translate } from '../../i18n.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
+import type { AdminFormProps } from './adminProps.js';
 
 /** A new routing rule: a category, a component or both, and the team it sends them to. */
-export function RoutingRuleForm({
-  api,
-  t,
-  onError,
-  onSaved,
-}: {
-  api: Api;
-  t: Translate;
-  onError: (err: unknown) => void;
-  onSaved: () => void;
-}) {
+export function RoutingRuleForm({ api, t, onError, onSaved }: AdminFormProps) {
   const [category, setCategory] = useState('');
   const [component, setComponent] = useState('');
   const [team, setTeam] = useState('');

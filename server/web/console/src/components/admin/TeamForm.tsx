@@ -1,24 +1,11 @@
 import type { Team } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import type { Api } from '../../api.js';
-import type { Translate } from '../../i18n.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
+import type { AdminFormProps } from './adminProps.js';
 
 /** Creates a team (`team` null) or renames one / changes its tier. */
-export function TeamForm({
-  api,
-  t,
-  team,
-  onError,
-  onSaved,
-}: {
-  api: Api;
-  t: Translate;
-  team: Team | null;
-  onError: (err: unknown) => void;
-  onSaved: () => void;
-}) {
+export function TeamForm({ api, t, team, onError, onSaved }: AdminFormProps & { team: Team | null }) {
   const [id, setId] = useState(team?.id ?? '');
   const [name, setName] = useState(team?.name ?? '');
   const [tier, setTier] = useState(team?.tier ?? 1);

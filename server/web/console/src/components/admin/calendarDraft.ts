@@ -1,3 +1,4 @@
+import { commaList } from './adminProps.js';
 import { type Calendar, type CalendarInput, WEEKDAYS, type Weekday } from '@handoff/shared';
 
 /** A calendar as its form holds it: each weekday's hours as typed ("09:00–12:30, 13:30–17:00"). */
@@ -11,12 +12,6 @@ export interface CalendarDraft {
   holidayRegion: string;
   closedDates: string;
 }
-
-const list = (s: string) =>
-  s
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean);
 
 export function calendarDraftOf(c: Calendar | null): CalendarDraft {
   return {
@@ -44,7 +39,7 @@ export function calendarInputOf(d: CalendarDraft): CalendarInput {
     hours: Object.fromEntries(
       WEEKDAYS.map((day) => [
         day,
-        list(d.hours[day]).map((stretch) => {
+        commaList(d.hours[day]).map((stretch) => {
           const [from = '', to = ''] = stretch.split(/\s*[-–]\s*/);
           return { from, to };
         }),
@@ -52,6 +47,6 @@ export function calendarInputOf(d: CalendarDraft): CalendarInput {
     ) as CalendarInput['hours'],
     ...(d.holidayCountry.trim() ? { holidayCountry: d.holidayCountry.trim().toUpperCase() } : {}),
     ...(d.holidayRegion.trim() ? { holidayRegion: d.holidayRegion.trim().toUpperCase() } : {}),
-    closedDates: list(d.closedDates),
+    closedDates: commaList(d.closedDates),
   };
 }

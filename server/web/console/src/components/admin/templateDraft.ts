@@ -24,8 +24,9 @@ export interface Draft {
 }
 
 let nextKey = 1;
-const lines = (s: string) =>
-  s
+/** A choice question's options as typed, one per line. */
+export const optionsOf = (d: Pick<DraftQuestion, 'optionsText'>): string[] =>
+  d.optionsText
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
@@ -64,7 +65,7 @@ export function idFromText(text: string, taken: string[]): string {
 }
 
 function toQuestion(d: DraftQuestion): Question {
-  const options = lines(d.optionsText);
+  const options = optionsOf(d);
   return {
     id: d.id.trim(),
     text: d.text,
