@@ -1,9 +1,10 @@
 import { ROLES, type Role } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import { FieldError, RefusalText } from './RefusalText.js';
+import { RefusalText } from './RefusalText.js';
 import { SecretOnce } from './SecretOnce.js';
 import { useAction } from './useAction.js';
 import { type AdminFormProps, commaList } from './adminProps.js';
+import { TextField } from './TextField.js';
 
 /** A new account; its first token is shown once. */
 export function AddUserForm({ api, t, onError, onSaved }: AdminFormProps) {
@@ -31,11 +32,7 @@ export function AddUserForm({ api, t, onError, onSaved }: AdminFormProps) {
           );
         }}
       >
-        <label>
-          {t('colName')}
-          <input name="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          <FieldError refusal={add.refusal} path="name" />
-        </label>
+        <TextField label={t('colName')} name="name" value={name} onInput={setName} refusal={add.refusal} />
         <label>
           {t('colRole')}
           <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
@@ -46,11 +43,7 @@ export function AddUserForm({ api, t, onError, onSaved }: AdminFormProps) {
             ))}
           </select>
         </label>
-        <label>
-          {t('colTeams')}
-          <input name="teams" value={teams} placeholder="billing, web" onInput={(e) => setTeams(e.currentTarget.value)} />
-          <FieldError refusal={add.refusal} path="teams" />
-        </label>
+        <TextField label={t('colTeams')} name="teams" value={teams} onInput={setTeams} refusal={add.refusal} placeholder="billing, web" />
         <button type="submit" disabled={add.busy}>
           {t('addUser')}
         </button>

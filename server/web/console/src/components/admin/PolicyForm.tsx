@@ -4,6 +4,7 @@ import type { Api } from '../../api.js';
 import type { Translate } from '../../i18n.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
+import { TextField } from './TextField.js';
 
 const NEW_POLICY: Policy = {
   id: '',
@@ -72,11 +73,7 @@ export function PolicyForm({
           <input name="id" value={p.id} readOnly={policy !== null} onInput={(e) => set({ id: e.currentTarget.value })} />
           <FieldError refusal={save.refusal} path="id" />
         </label>
-        <label class="grow">
-          {t('colName')}
-          <input name="name" value={p.name} onInput={(e) => set({ name: e.currentTarget.value })} />
-          <FieldError refusal={save.refusal} path="name" />
-        </label>
+        <TextField label={t('colName')} name="name" value={p.name} onInput={(v) => set({ name: v })} refusal={save.refusal} grow />
         <label>
           {t('severity')}
           <select name="severity" value={p.severity} onChange={(e) => set({ severity: e.currentTarget.value as Policy['severity'] })}>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import { FieldError, RefusalText } from './RefusalText.js';
+import { RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
 import type { AdminFormProps } from './adminProps.js';
+import { TextField } from './TextField.js';
 
 /** A new routing rule: a category, a component or both, and the team it sends them to. */
 export function RoutingRuleForm({ api, t, onError, onSaved }: AdminFormProps) {
@@ -26,21 +27,9 @@ export function RoutingRuleForm({ api, t, onError, onSaved }: AdminFormProps) {
         );
       }}
     >
-      <label>
-        {t('category')}
-        <input name="category" value={category} onInput={(e) => setCategory(e.currentTarget.value)} />
-        <FieldError refusal={save.refusal} path="category" />
-      </label>
-      <label>
-        {t('colComponent')}
-        <input name="component" value={component} onInput={(e) => setComponent(e.currentTarget.value)} />
-        <FieldError refusal={save.refusal} path="component" />
-      </label>
-      <label>
-        {t('team')}
-        <input name="team" value={team} onInput={(e) => setTeam(e.currentTarget.value)} />
-        <FieldError refusal={save.refusal} path="team" />
-      </label>
+      <TextField label={t('category')} name="category" value={category} onInput={setCategory} refusal={save.refusal} />
+      <TextField label={t('colComponent')} name="component" value={component} onInput={setComponent} refusal={save.refusal} />
+      <TextField label={t('team')} name="team" value={team} onInput={setTeam} refusal={save.refusal} />
       <button type="submit" disabled={save.busy}>
         {t('addRule')}
       </button>

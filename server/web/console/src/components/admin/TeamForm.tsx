@@ -1,8 +1,9 @@
 import type { Team } from '@handoff/shared';
 import { useState } from 'preact/hooks';
-import { FieldError, RefusalText } from './RefusalText.js';
+import { RefusalText } from './RefusalText.js';
 import { useAction } from './useAction.js';
 import type { AdminFormProps } from './adminProps.js';
+import { TextField } from './TextField.js';
 
 /** Creates a team (`team` null) or renames one / changes its tier. */
 export function TeamForm({ api, t, team, onError, onSaved }: AdminFormProps & { team: Team | null }) {
@@ -28,18 +29,8 @@ export function TeamForm({ api, t, team, onError, onSaved }: AdminFormProps & { 
         );
       }}
     >
-      {!team && (
-        <label>
-          {t('colTeamId')}
-          <input name="id" value={id} onInput={(e) => setId(e.currentTarget.value)} />
-          <FieldError refusal={save.refusal} path="id" />
-        </label>
-      )}
-      <label>
-        {t('colTeamName')}
-        <input name="name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <FieldError refusal={save.refusal} path="name" />
-      </label>
+      {!team && <TextField label={t('colTeamId')} name="id" value={id} onInput={setId} refusal={save.refusal} />}
+      <TextField label={t('colTeamName')} name="name" value={name} onInput={setName} refusal={save.refusal} />
       <label>
         {t('colTier')}
         <select name="tier" value={tier} onChange={(e) => setTier(Number(e.currentTarget.value))}>

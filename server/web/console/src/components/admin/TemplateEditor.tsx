@@ -7,6 +7,7 @@ import { QuestionList } from './QuestionList.js';
 import { FieldError, RefusalText } from './RefusalText.js';
 import { type Draft, draftOf, draftQuestion, idFromText, inputOf, previewOf } from './templateDraft.js';
 import { useAction } from './useAction.js';
+import { TextField } from './TextField.js';
 
 /** Edits the latest version of a category's questions; saving creates the next version. */
 export function TemplateEditor({
@@ -63,17 +64,23 @@ export function TemplateEditor({
         }}
       >
         <div class="row">
-          <label class="grow">
-            {t('templateLabel')}
-            <input name="label" value={draft.label} onInput={(e) => set({ label: e.currentTarget.value })} />
-            <FieldError refusal={save.refusal} path="label" />
-          </label>
+          <TextField
+            label={t('templateLabel')}
+            name="label"
+            value={draft.label}
+            onInput={(v) => set({ label: v })}
+            refusal={save.refusal}
+            grow
+          />
         </div>
-        <label class="grow">
-          {t('escalateWhenLabel')}
-          <input name="escalateWhen" value={draft.escalateWhen} onInput={(e) => set({ escalateWhen: e.currentTarget.value })} />
-          <FieldError refusal={save.refusal} path="escalateWhen" />
-        </label>
+        <TextField
+          label={t('escalateWhenLabel')}
+          name="escalateWhen"
+          value={draft.escalateWhen}
+          onInput={(v) => set({ escalateWhen: v })}
+          refusal={save.refusal}
+          grow
+        />
         <QuestionList t={t} questions={draft.questions} refusal={save.refusal} onChange={(questions) => set({ questions })} />
         <FieldError refusal={save.refusal} path="questions" />
         <div class="actions">
