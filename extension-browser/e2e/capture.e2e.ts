@@ -14,6 +14,7 @@ import {
   nodeClient,
   openCrmPage,
   openPanel,
+  screenshot,
   startFixtureServer,
   type Browser,
 } from './harness';
@@ -60,6 +61,9 @@ describe('capture in real Chromium against each CRM fixture and a real server', 
       expect(await panel.inputValue('input[name="customer.org"]')).toBe(fx.expected.customerOrg ?? '');
       expect(await panel.inputValue('textarea[name="description"]')).toContain(fx.messageHas);
       expect(await panel.textContent('.ticket-id')).toContain(fx.expected.ticketId);
+      expect(await panel.textContent('header.ticket .crm')).toBe(adapterById(fx.crm)!.label);
+      await panel.setViewportSize({ width: 400, height: 700 });
+      await screenshot(panel, `capture-${fx.crm}`, false);
 
       await panel.selectOption('#f-category', fx.category);
       await panel.locator('.questions .field').first().waitFor();

@@ -29,7 +29,7 @@ async function readTab(b: Browser, tabId: number, page: CorpusPage, mapping: Sit
           },
           args: [name, mapping],
         });
-      const [r] = await chrome.scripting.executeScript({ target: { tabId }, files: [`/extract-${adapter ?? 'generic'}.js`] });
+      const [r] = await chrome.scripting.executeScript({ target: { tabId }, files: [adapter ? '/extract-crm.js' : '/extract-generic.js'] });
       return r.result;
     },
     { tabId, adapter: page.adapter, mapping, name: MAPPING_GLOBAL },

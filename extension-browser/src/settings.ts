@@ -1,15 +1,18 @@
 import { browser } from 'wxt/browser';
+import { TAUGHT_LIMITS } from '@handoff/shared';
 import { z } from 'zod';
 import { TEACHABLE_FIELDS, type TaughtField } from './crm/read/taught';
 
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
 
+// Looser than the server's schema on purpose (no trimming, patterns not compiled): settings that fail to parse
+// fall back to defaults, and an agent's stored teaching must never be lost to a stricter rule; the limits are shared.
 export const TaughtFieldSchema = z.union([
   z.string().transform((css): TaughtField => ({ css })),
   z.object({
-    css: z.string().min(1).max(1000),
-    label: z.string().max(100).optional(),
-    pattern: z.string().max(200).optional(),
+    css: z.string().min(1).max(TAUGHT_LIMITS.css),
+    label: z.string().max(TAUGHT_LIMITS.label).optional(),
+    pattern: z.string().max(TAUGHT_LIMITS.pattern).optional(),
     all: z.boolean().optional(),
   }),
 ]);

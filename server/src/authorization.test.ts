@@ -99,10 +99,19 @@ const PROBES: Record<Action, Probe> = {
   'token.manage': { call: (as, s) => as.tokens.list({ userId: s.other.id }) },
   'token.own': { call: (as) => as.tokens.list({ includeRevoked: true }) },
   'audit.read': { call: (as) => as.audit.list({ limit: 5 }) },
+  'crmMapping.read': { call: (as, s) => as.crm.mappings.list({ team: s.relation === 'ownTeam' ? 'alpha' : 'beta' }) },
+  'crmMapping.manage': {
+    call: (as, s) =>
+      as.crm.mappings.upsert({
+        team: s.relation === 'ownTeam' ? 'alpha' : 'beta',
+        origin: `https://desk${s.n}.example.com`,
+        fields: { subject: { css: '#subject' } },
+      }),
+  },
 };
 
 /** Actions about a team or release: only "own team" and "other team" mean anything there. */
-const TEAM_SCOPED = new Set<Action>(['team.rename', 'routing.manage', 'release.read']);
+const TEAM_SCOPED = new Set<Action>(['team.rename', 'routing.manage', 'release.read', 'crmMapping.read', 'crmMapping.manage']);
 const SUBJECTLESS = new Set<Action>(
   ACTIONS.filter((a) => !a.startsWith('incident.') || a === 'incident.create').filter((a) => !TEAM_SCOPED.has(a)),
 );

@@ -13,6 +13,7 @@ import type { IncidentStore } from './store/incidents.js';
 import type { ReleaseStore } from './store/releases.js';
 import type { FeedTokenStore } from './store/feedTokens.js';
 import type { ShareStore } from './store/shares.js';
+import type { CrmMappingStore } from './store/crmMappings.js';
 import type { EventRow, ReleaseLogRow } from './store/schema.js';
 import type { Store } from './store/store.js';
 import type { SlaConfigStore } from './store/sla.js';
@@ -42,6 +43,8 @@ export interface Services {
   shares: ShareStore;
   /** Staff members' personal feed tokens. */
   feedTokens: FeedTokenStore;
+  /** Teams' shared helpdesk mappings (taught fields per site). */
+  crmMappings: CrmMappingStore;
   /** The address customers' links use (`--public-url`; the server's own address by default). */
   publicUrl: string;
   /** Accounts, tokens and the audit log. */

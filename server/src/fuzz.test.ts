@@ -153,6 +153,16 @@ const VALID: Record<string, unknown> = {
   'knownSolutions.similar': { text: 'login loops back to sign-in', limit: 3 },
   'knownSolutions.publish': { ref: REF, published: true },
   'knownSolutions.resolve': { ...sampleIncident(), group: REF },
+  'crm.mappings.list': { team: 'accounts' },
+  'crm.mappings.upsert': {
+    team: 'accounts',
+    origin: 'https://help.example.com/desk/tickets/1',
+    fields: {
+      ticketId: { css: '#ticket-number', label: 'Ticket', pattern: '#(\\d+)' },
+      latestMessage: { css: '.thread .message', all: true },
+    },
+  },
+  'crm.mappings.delete': { team: 'accounts', origin: 'https://help.example.com' },
 };
 
 /**

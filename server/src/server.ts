@@ -24,6 +24,7 @@ import { Store } from './store/store.js';
 import { type SchedulerOptions, SlaScheduler } from './sla/scheduler.js';
 import { FeedTokenStore } from './store/feedTokens.js';
 import { ShareStore } from './store/shares.js';
+import { CrmMappingStore } from './store/crmMappings.js';
 import type { CustomerLimits } from './web/customer/routes.js';
 
 export interface ServerOptions {
@@ -119,6 +120,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     sla: { config: slaConfig, timers: slaTimers, scheduler },
     shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
     feedTokens: new FeedTokenStore(store),
+    crmMappings: new CrmMappingStore(store),
     publicUrl: opts.publicUrl ?? `http://127.0.0.1:${opts.port ?? 4100}`,
     admin,
     credentials,

@@ -22,3 +22,4 @@ export * from './schemas/sla.js';
 export * from './schemas/slaTargets.js';
 export * from './schemas/insights.js';
 export * from './schemas/knownSolution.js';
+export * from './schemas/crmMapping.js';

@@ -92,6 +92,8 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'token.manage': only('admin'),
   'token.own': everyone,
   'audit.read': only('admin'),
+  'crmMapping.read': { agent: 'ownTeam', reviewer: 'ownTeam', developer: 'ownTeam', lead: 'ownTeam', admin: 'ownTeam otherTeam' },
+  'crmMapping.manage': { agent: NONE, reviewer: NONE, developer: NONE, lead: 'ownTeam', admin: 'ownTeam otherTeam' },
 };
 
 const openAll = (cells: Cells): Cells =>
@@ -117,6 +119,8 @@ const OPEN_VISIBILITY: Record<Action, Cells> = {
   'release.read': { ...TEAM_VISIBILITY['release.read'], agent: 'ownTeam otherTeam' },
   'team.rename': { ...TEAM_VISIBILITY['team.rename'], lead: 'ownTeam otherTeam' },
   'routing.manage': { ...TEAM_VISIBILITY['routing.manage'], lead: 'ownTeam otherTeam' },
+  'crmMapping.read': openAll(TEAM_VISIBILITY['crmMapping.read']),
+  'crmMapping.manage': { ...TEAM_VISIBILITY['crmMapping.manage'], lead: 'ownTeam otherTeam' },
 };
 
 export const PERMISSION_MATRIX: Record<Visibility, Record<Action, Cells>> = { team: TEAM_VISIBILITY, open: OPEN_VISIBILITY };

@@ -37,8 +37,9 @@ function factsFor(relation: Relation): IncidentFacts {
 }
 
 function subjectFor(action: Action, relation: Relation): unknown {
-  if (action === 'incident.create' || !/^(incident|team\.rename|routing\.manage|release\.read)/.test(action)) return undefined;
-  if (action === 'team.rename' || action === 'routing.manage') return relation === 'ownTeam' ? 'alpha' : 'beta';
+  if (action === 'incident.create' || !/^(incident|team\.rename|routing\.manage|release\.read|crmMapping\.)/.test(action)) return undefined;
+  if (action === 'team.rename' || action === 'routing.manage' || action.startsWith('crmMapping.'))
+    return relation === 'ownTeam' ? 'alpha' : 'beta';
   if (action === 'release.read') return { fixes: [factsFor(relation === 'ownTeam' ? 'ownTeam' : 'otherTeam')] };
   return factsFor(relation);
 }
@@ -54,7 +55,7 @@ describe('the permission model', () => {
   // Team and release actions only know ownTeam/otherTeam; other relations repeat them harmlessly.
   it.each(cells)('$visibility: $role $action on $relation', ({ visibility, action, role, relation }) => {
     const subjectless = subjectFor(action, relation) === undefined;
-    const teamish = /^(team\.rename|routing\.manage|release\.read)$/.test(action);
+    const teamish = /^(team\.rename|routing\.manage|release\.read|crmMapping\..+)$/.test(action);
     if (teamish && relation !== 'ownTeam' && relation !== 'otherTeam') return;
     const expected = matrixAllows(visibility, action, role, subjectless ? undefined : relation);
     const decision = check(userOf(role), action, subjectFor(action, relation) as never, { visibility });

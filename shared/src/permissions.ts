@@ -106,6 +106,10 @@ interface Rule {
 const isReporter = (user: User, s: Subject) => s.kind === 'incident' && s.facts.reporterId === user.id;
 const onlyReportingAgent = (user: User, s: Subject) =>
   user.role !== 'agent' || isReporter(user, s) ? null : 'agents change only the incidents they reported';
+const ofOwnTeam = (user: User, s: Subject, policy: AccessPolicy) =>
+  user.role === 'admin' || policy.visibility === 'open' || (s.kind === 'team' && user.teams.includes(s.team))
+    ? null
+    : `you see your own teams' shared helpdesk mappings (${user.teams.join(', ') || 'none'})`;
 const teamMember = (user: User, s: Subject, policy: AccessPolicy) =>
   user.role === 'admin' || policy.visibility === 'open' || (s.kind === 'team' && user.teams.includes(s.team))
     ? null
@@ -191,6 +195,10 @@ export const RULES = {
   'token.own': { group: 'staff' },
   /** Read the audit log of administrative changes. */
   'audit.read': { group: 'admins' },
+  /** A team's shared helpdesk mappings (taught fields per site): read by its members when reading a page. */
+  'crmMapping.read': { group: 'staff', also: ofOwnTeam },
+  /** Sharing a taught site with a team (or withdrawing it): its leads, and admins. */
+  'crmMapping.manage': { group: 'managers', also: teamMember },
 } as const satisfies Record<string, Rule>;
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
@@ -200,7 +208,7 @@ export type SubjectOf<A extends Action> = A extends `incident.${string}`
   ? A extends 'incident.create'
     ? undefined
     : IncidentFacts
-  : A extends 'team.rename' | 'routing.manage'
+  : A extends 'team.rename' | 'routing.manage' | 'crmMapping.read' | 'crmMapping.manage'
     ? string
     : A extends 'release.read'
       ? ReleaseFacts

@@ -9,19 +9,34 @@ import { jira } from './jira';
 import { servicenow } from './servicenow';
 import { helpscout } from './helpscout';
 import { github } from './github';
+import { zohodesk } from './zohodesk';
+import { front } from './front';
+import { gorgias } from './gorgias';
+import { freshservice } from './freshservice';
+import { kayako } from './kayako';
+import { dynamics } from './dynamics';
+import { chatwoot } from './chatwoot';
 
-/** Every CRM adapter. Each needs an `entrypoints/extract-<id>.ts` and a fixture (registry.test.ts checks both). */
+/** Every CRM adapter, in the order tried on hosts no adapter owns (first path match wins). Each needs a fixture (registry.test.ts checks both). */
 export const ADAPTERS: readonly CrmAdapter[] = [
   zendesk,
   freshdesk,
   salesforce,
   hubspot,
+  // before Intercom: a self-hosted Chatwoot's inbox view (/app/accounts/1/inbox/3/conversations/42) fits Intercom's path too
+  chatwoot,
   intercom,
   zammad,
   jira,
   servicenow,
   helpscout,
   github,
+  zohodesk,
+  front,
+  gorgias,
+  freshservice,
+  kayako,
+  dynamics,
 ];
 
 export { GENERIC_ID } from './genericId';

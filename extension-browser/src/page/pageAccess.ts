@@ -32,11 +32,8 @@ export async function hasAccess(url: string): Promise<boolean> {
 /** Reads the ticket from the target tab with its CRM's script (or the generic one with the site's taught mapping). */
 export async function readTicket(target: Target, mappings: Record<string, SiteMapping>): Promise<TicketContext> {
   try {
-    const adapter = adapterFor(target.url);
-    let raw: unknown;
-    if (adapter) {
-      raw = await inject(target.tabId, `/extract-${adapter.id}.js`);
-    } else {
+    let raw: unknown = adapterFor(target.url) ? await inject(target.tabId, '/extract-crm.js') : null;
+    if (raw === null) {
       const mapping = mappings[new URL(target.url).origin] ?? {};
       await browser.scripting.executeScript({
         target: { tabId: target.tabId },

@@ -30,7 +30,7 @@ export function useSettingsAndT(): { settings: Settings | null; t: Translate | n
 }
 
 function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> }) {
-  const [ticket, reread] = useTicket(props.settings);
+  const [ticket, reread] = useTicket(props.settings, props.api);
   return (
     <I18n.Consumer>
       {(t) => {
@@ -57,7 +57,7 @@ function Capture(props: { settings: Settings; api: ReturnType<typeof createApi> 
               </button>
             </div>
           );
-        return <CaptureView api={props.api} settings={props.settings} target={ticket.target} ctx={ticket.ctx} />;
+        return <CaptureView api={props.api} target={ticket.target} ctx={ticket.ctx} mapping={ticket.mapping} fromTeam={ticket.fromTeam} />;
       }}
     </I18n.Consumer>
   );

@@ -1,124 +1,54 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { IncidentSummary, Template } from '@handoff/shared';
+import { useEffect, useState } from 'preact/hooks';
+import type { IncidentSummary } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
-import {
-  applyTicket,
-  buildCreateInput,
-  draftFromTicket,
-  errorsAfterEdit,
-  linkInput,
-  type CaptureDraft,
-  type FieldErrors,
-} from '../capture/formState';
-import { debounced, deleteDraft, loadDraft, saveDraft } from '../capture/drafts';
+import { buildCreateInput, linkInput } from '../capture/formState';
+import { deleteDraft } from '../capture/drafts';
 import type { NewItem } from '../capture/queue';
 import { submitNow } from '../capture/submit';
+import type { SiteMapping } from '../crm/read/taught';
 import { adapterById } from '../crm/registry';
 import { draftKeyOf, type TicketContext } from '../crm/ticketContext';
 import { insertNote } from '../page/pageAccess';
 import type { Target } from '../page/target';
-import type { Settings } from '../settings';
+import { withRecording } from '../recording/toDraft';
+import { Attachments } from './Attachments';
+import { CustomerFields } from './CustomerFields';
 import { DetailsFields } from './DetailsFields';
 import { Field, TextArea, TextInput } from './fields';
 import { useT } from './i18nContext';
+import { MoreDetails } from './MoreDetails';
+import { Offers } from './Offers';
 import { Questions } from './Questions';
+import { RecordingSection } from './RecordingSection';
 import { Result, type Outcome } from './Result';
 import { ScreenshotEditor } from './Screenshot';
-import { loadServerData, type Catalog } from './serverData';
-import { Offers } from './Offers';
 import { Similar } from './Similar';
 import { StepsEditor } from './StepsEditor';
-import { RecordingSection } from './RecordingSection';
-import { withRecording } from '../recording/toDraft';
 import { Teach } from './Teach';
+import { useCaptureData } from './useCaptureData';
+import { useCaptureDraft } from './useCaptureDraft';
 
 /** The capture form for one CRM ticket: pre-filled from the page, autosaved as a draft, sent through the queue. */
-export function CaptureView(props: { api: Api; settings: Settings; target: Target; ctx: TicketContext }) {
+export function CaptureView(props: { api: Api; target: Target; ctx: TicketContext; mapping: SiteMapping; fromTeam: string[] }) {
   const t = useT();
   const { api, ctx, target } = props;
   const key = draftKeyOf(ctx);
-  const [draft, setDraft] = useState<CaptureDraft | null>(null);
-  const [templates, setTemplates] = useState<Template[]>([]);
-  const [catalog, setCatalog] = useState<Catalog>([]);
-  const [offline, setOffline] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { draft, update, restart, errors, setErrors, autosave } = useCaptureDraft(key, ctx);
+  const { templates, catalog, offline, team } = useCaptureData(api, draft);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const [team, setTeam] = useState<string | null>(null);
   const [shot, setShot] = useState<string | null>(null);
   const [formError, setFormError] = useState('');
   const [needShotPermission, setNeedShotPermission] = useState(false);
-  const autosave = useMemo(() => debounced((d: CaptureDraft) => saveDraft(key, d), 250), [key]);
-  const draftRef = useRef<CaptureDraft | null>(null);
-  /** The page read the draft's page-filled fields came from (null for a restored draft: only empty fields are filled). */
-  const pageRef = useRef<TicketContext | null>(null);
-  const draftKeyRef = useRef('');
-  function update(patch: Partial<CaptureDraft>) {
-    const before = draftRef.current!;
-    const next = { ...before, ...patch };
-    setErrors((e) => errorsAfterEdit(e, before, next));
-    draftRef.current = next;
-    setDraft(next);
-    autosave.push(next);
-  }
-
-  useEffect(() => {
-    let live = true;
-    setOutcome(null);
-    setErrors({});
-    void loadDraft(key).then((d) => {
-      if (!live) return;
-      draftKeyRef.current = key;
-      pageRef.current = d ? null : ctx;
-      draftRef.current = d ?? draftFromTicket(ctx);
-      setDraft(draftRef.current);
-    });
-    return () => {
-      live = false;
-      void autosave.flush();
-    };
-  }, [key]);
-  useEffect(() => {
-    // Same ticket read again (teach mode, page changed): merge without losing what the agent typed.
-    const d = draftRef.current;
-    if (!d || draftKeyRef.current !== key) return;
-    const next = applyTicket(d, ctx, pageRef.current);
-    pageRef.current = ctx;
-    if (next !== d) update(next);
-  }, [ctx]);
-  useEffect(() => {
-    void loadServerData(api).then((d) => {
-      setTemplates(d.templates);
-      setCatalog(d.catalog);
-      setOffline(d.offline);
-    });
-  }, [api]);
-  useEffect(() => {
-    const flush = () => void autosave.flush();
-    addEventListener('pagehide', flush);
-    return () => removeEventListener('pagehide', flush);
-  }, [autosave]);
-  useEffect(() => {
-    if (!draft?.category) return setTeam(null);
-    const timer = setTimeout(() => {
-      api.routing.suggest.query({ category: draft.category, component: draft.component.trim() || undefined }).then(
-        (r) => setTeam(r.team),
-        () => setTeam(null),
-      );
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [draft?.category, draft?.component]);
-  useEffect(() => {
-    if (draft && templates.length) document.body.dataset.ready = 'form';
-  }, [draft !== null, templates.length]);
+  useEffect(() => setOutcome(null), [key]);
 
   if (!draft) return <p class="loading">{t('loading')}</p>;
   const template = templates.find((x) => x.category === draft.category);
   const adapter = adapterById(ctx.crm);
   const origin = new URL(ctx.url).origin;
   // Built-in helpdesks know their note field; on other sites the agent may have taught it.
-  const noteSelector = adapter?.noteSelector ?? props.settings.siteMappings[origin]?.note?.css;
+  const noteSelector = adapter?.noteSelector ?? props.mapping.note?.css;
 
   const send = async (item: NewItem): Promise<Outcome | null> => {
     const r = await submitNow(api, item);
@@ -189,10 +119,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
             : undefined
         }
         onNew={() => {
-          const d = draftFromTicket(ctx);
-          pageRef.current = ctx;
-          draftRef.current = d;
-          setDraft(d);
+          restart();
           setOutcome(null);
         }}
       />
@@ -229,7 +156,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         {ctx.ticketId && <span class="ticket-id"> · {ctx.ticketId}</span>}
         {offline && <span class="offline"> · {t('offlineMode')}</span>}
       </header>
-      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.settings.siteMappings[origin] ?? {}} ctx={ctx} />}
+      {!adapter && <Teach tabId={target.tabId} origin={origin} mapping={props.mapping} fromTeam={props.fromTeam} ctx={ctx} />}
       {draft.truncated.length > 0 && (
         <p class="truncated" role="status">
           {t('truncatedNote', draft.truncated.map((f) => t(`field_${f}`)).join(', '))}
@@ -239,27 +166,7 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
         <TextInput name="title" value={draft.title} onInput={(title) => update({ title })} />
       </Field>
       <Similar api={api} text={draft.title} onLink={(i) => void linkTo(i)} />
-      <fieldset class="customer">
-        <legend>{t('customerTitle')}</legend>
-        <Field name="customer.name" label={t('field_customerName')} error={errors['customer.name']}>
-          <TextInput
-            name="customer.name"
-            value={draft.customer.name}
-            onInput={(name) => update({ customer: { ...draft.customer, name } })}
-          />
-        </Field>
-        <Field name="customer.email" label={t('field_customerEmail')} error={errors['customer.email']}>
-          <TextInput
-            name="customer.email"
-            type="email"
-            value={draft.customer.email}
-            onInput={(email) => update({ customer: { ...draft.customer, email } })}
-          />
-        </Field>
-        <Field name="customer.org" label={t('field_customerOrg')} error={errors['customer.org']}>
-          <TextInput name="customer.org" value={draft.customer.org} onInput={(org) => update({ customer: { ...draft.customer, org } })} />
-        </Field>
-      </fieldset>
+      <CustomerFields customer={draft.customer} errors={errors} onChange={(customer) => update({ customer })} />
       <Field name="description" label={t('description')} error={errors.description}>
         <TextArea name="description" rows={4} value={draft.description} onInput={(description) => update({ description })} />
       </Field>
@@ -285,54 +192,18 @@ export function CaptureView(props: { api: Api; settings: Settings; target: Targe
       <RecordingSection title={draft.title} onAttach={(a) => update(withRecording(draft, a))} />
       <StepsEditor steps={draft.steps} onChange={(steps) => update({ steps })} />
       <DetailsFields draft={draft} errors={errors} catalog={catalog} team={team} update={update} />
-      <div class="attachments">
-        {draft.attachments.map((a, i) => (
-          <span key={a.name} class="attachment">
-            {a.name}{' '}
-            <button
-              type="button"
-              aria-label={t('remove')}
-              onClick={() => update({ attachments: draft.attachments.filter((_, j) => j !== i) })}
-            >
-              ✕
-            </button>
-          </span>
-        ))}
-        <button type="button" class="take-screenshot" onClick={() => void takeScreenshot()}>
-          {t('screenshot')}
-        </button>
-        {needShotPermission && (
-          <button
-            type="button"
-            class="allow-screenshots"
-            onClick={() =>
-              void browser.permissions.request({ origins: ['<all_urls>'] }).then((ok) => {
-                if (!ok) return;
-                setNeedShotPermission(false);
-                setFormError('');
-                void takeScreenshot();
-              })
-            }
-          >
-            {t('allowScreenshots')}
-          </button>
-        )}
-      </div>
-      <details class="more-details" open={Boolean(draft.workaround || draft.reproducedByAgent || errors.workaround)}>
-        <summary>{t('moreDetails')}</summary>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="reproducedByAgent"
-            checked={draft.reproducedByAgent}
-            onChange={(e) => update({ reproducedByAgent: e.currentTarget.checked })}
-          />{' '}
-          {t('reproduced')}
-        </label>
-        <Field name="workaround" label={t('workaround')} error={errors.workaround}>
-          <TextArea name="workaround" rows={2} value={draft.workaround} onInput={(workaround) => update({ workaround })} />
-        </Field>
-      </details>
+      <Attachments
+        attachments={draft.attachments}
+        onChange={(attachments) => update({ attachments })}
+        onScreenshot={() => void takeScreenshot()}
+        needPermission={needShotPermission}
+        onPermission={() => {
+          setNeedShotPermission(false);
+          setFormError('');
+          void takeScreenshot();
+        }}
+      />
+      <MoreDetails draft={draft} errors={errors} update={update} />
       {formError && (
         <p class="error form-error" role="alert">
           {formError}

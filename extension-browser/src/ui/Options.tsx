@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createApi } from '../api/client';
 import { ADAPTERS } from '../crm/registry';
@@ -8,6 +8,8 @@ import { useSettingsAndT } from './App';
 import { markThisTabOwn } from '../page/target';
 import { I18n } from './i18nContext';
 import { TaughtSites } from './TaughtSites';
+import { ShareSite, TeamMappings } from './TeamMappings';
+import { useWhoami } from './useMe';
 
 const hostPattern = (serverUrl: string) => `${new URL(serverUrl).origin}/*`;
 
@@ -40,6 +42,12 @@ export function Options() {
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  const [shared, setShared] = useState(0);
+  const api = useMemo(
+    () => (settings?.serverUrl && settings.token ? createApi(settings.serverUrl, settings.token) : null),
+    [settings?.serverUrl, settings?.token],
+  );
+  const me = useWhoami(api);
   useEffect(() => void markThisTabOwn(), []); // opened as a tab, options is never the panel's ticket tab
   useEffect(() => {
     if (settings) {
@@ -109,7 +117,13 @@ export function Options() {
         {ADAPTERS.map((a) => (
           <CrmToggle key={a.id} id={a.id} label={a.label} origins={a.origins} />
         ))}
-        <TaughtSites mappings={settings.siteMappings} />
+        <TaughtSites
+          mappings={settings.siteMappings}
+          share={(origin, mapping) =>
+            api && <ShareSite api={api} me={me} origin={origin} mapping={mapping} onShared={() => setShared((x) => x + 1)} />
+          }
+        />
+        <TeamMappings api={api} me={me} version={shared} />
       </main>
     </I18n.Provider>
   );

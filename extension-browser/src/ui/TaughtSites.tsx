@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { TeachableField } from '../crm/read/taught';
+import type { ComponentChildren } from 'preact';
+import type { SiteMapping, TeachableField } from '../crm/read/taught';
 import { exportMappings, importMappings } from '../options/mappingFile';
 import { saveSettings, type Settings } from '../settings';
 import { useT } from './i18nContext';
 
 /** The options' list of taught sites: each field removable on its own, the whole set exported and imported as JSON. */
-export function TaughtSites(props: { mappings: Settings['siteMappings'] }) {
+export function TaughtSites(props: {
+  mappings: Settings['siteMappings'];
+  share?: (origin: string, mapping: SiteMapping) => ComponentChildren;
+}) {
   const t = useT();
   const [note, setNote] = useState('');
   const entries = Object.entries(props.mappings);
@@ -61,7 +65,8 @@ export function TaughtSites(props: { mappings: Settings['siteMappings'] }) {
               }}
             >
               {t('forgetSite')}
-            </button>
+            </button>{' '}
+            {props.share?.(origin, m)}
           </li>
         ))}
       </ul>

@@ -25,7 +25,7 @@ function preview(ctx: TicketContext, f: TeachableField): string | undefined {
  * Teach mode for unknown sites: click the element holding each field once; remembered for the site.
  * Saving re-reads the page, so each field shows what it reads now; a taught field reading nothing is flagged.
  */
-export function Teach(props: { tabId: number; origin: string; mapping: SiteMapping; ctx: TicketContext }) {
+export function Teach(props: { tabId: number; origin: string; mapping: SiteMapping; ctx: TicketContext; fromTeam?: string[] }) {
   const t = useT();
   const [busy, setBusy] = useState<TeachableField | null>(null);
   const [error, setError] = useState('');
@@ -61,6 +61,7 @@ export function Teach(props: { tabId: number; origin: string; mapping: SiteMappi
               <button type="button" data-teach={f} disabled={busy !== null} onClick={() => void teach(f)}>
                 {busy === f ? t('teachClickNow') : t(`field_${f}`)}
               </button>
+              {taught && props.fromTeam?.includes(f) && <span class="teach-from-team"> {t('teachFromTeam')}</span>}
               {taught && warnings.includes(f) && (
                 <span class="teach-warning" role="alert">
                   {t('teachFoundNothing')}

@@ -9,6 +9,7 @@ import {
   visibleQuestions,
 } from '@handoff/shared';
 import type { Session } from '../auth/session';
+import { CoalescedReload } from '../live/coalescedReload';
 import { listItemOf, mergeSummaries, pushRecent } from '../views/treeModel';
 
 const RECENT_KEY = 'handoff.recent';
@@ -21,11 +22,13 @@ export class IncidentStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly views = new Map<string, { view: IncidentView; at: number }>();
-  private pending: Promise<void> | null = null;
+  private readonly reload = new CoalescedReload(
+    () => this.load(),
+    () => undefined, // the views keep their last lists; the next event or refresh tries again
+  );
   private templates: Promise<Template[]> | null = null;
   /** Saved question-list versions never change: kept for the session, by "category@version". */
   private readonly versions = new Map<string, Promise<Template | null>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly session: Session,
@@ -48,15 +51,13 @@ export class IncidentStore implements vscode.Disposable {
     });
   }
 
-  async refresh(): Promise<void> {
-    this.pending ??= this.load().finally(() => (this.pending = null));
-    return this.pending;
+  refresh(): Promise<void> {
+    return this.reload.run();
   }
 
-  /** Coalesces bursts of live events into one reload. */
-  refreshSoon(delayMs = 150): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh().catch(() => undefined), delayMs);
+  /** For live events: reloads at once; a burst becomes one more reload after the one running. */
+  refreshSoon(): void {
+    this.reload.soon();
   }
 
   private async load(): Promise<void> {
@@ -165,7 +166,6 @@ export class IncidentStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     this.changed.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ReleaseEventSchema, ReleaseSchema, type Release, type ReleaseEvent } from '@handoff/shared';
 import { serverUrl, type Session } from '../auth/session';
+import { CoalescedReload } from '../live/coalescedReload';
 import { resumableHandlers } from '../live/resumableHandlers';
 import { newConcerns } from './releaseModel';
 
@@ -29,8 +30,10 @@ export class ReleaseStore implements vscode.Disposable {
   private readonly eventEmitter = new vscode.EventEmitter<ReleaseEvent>();
   readonly onEvent = this.eventEmitter.event;
   private sub: { unsubscribe(): void } | null = null;
-  private pending: Promise<void> | null = null;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly reload = new CoalescedReload(
+    () => this.load(),
+    (err) => this.log.error(`Loading releases failed: ${String(err)}`),
+  );
   state: 'idle' | 'connecting' | 'pending' | 'error' = 'idle';
 
   constructor(
@@ -75,14 +78,13 @@ export class ReleaseStore implements vscode.Disposable {
     this.state = 'idle';
   }
 
-  async refresh(): Promise<void> {
-    this.pending ??= this.load().finally(() => (this.pending = null));
-    return this.pending;
+  refresh(): Promise<void> {
+    return this.reload.run();
   }
 
-  refreshSoon(delayMs = 100): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh().catch((err) => this.log.error(`Loading releases failed: ${String(err)}`)), delayMs);
+  /** For live events: reloads at once; a burst becomes one more reload after the one running. */
+  refreshSoon(): void {
+    this.reload.soon();
   }
 
   private async load(): Promise<void> {
@@ -112,7 +114,6 @@ export class ReleaseStore implements vscode.Disposable {
 
   dispose(): void {
     this.stop();
-    clearTimeout(this.timer);
     this.changed.dispose();
     this.concern.dispose();
     this.eventEmitter.dispose();

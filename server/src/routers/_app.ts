@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc.js';
 import { authRouter, catalogRouter, routingRouter, teamsRouter, templatesRouter, usersRouter } from './admin.js';
+import { crmRouter } from './crm.js';
 import { customersRouter } from './customers.js';
 import { auditRouter, tokensRouter } from './accounts.js';
 import { eventsRouter } from './events.js';
@@ -27,6 +28,7 @@ export const appRouter = router({
   feeds: feedsRouter,
   insights: insightsRouter,
   knownSolutions: knownSolutionsRouter,
+  crm: crmRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../context.js';
 import { seedDemo } from '../demo.js';
 import { openServices } from '../server.js';
+import { SlaScheduler } from '../sla/scheduler.js';
 import { createTestDatabase, sampleIncident, type TestDatabase } from '../testing.js';
 import { createCaller } from './_app.js';
 
@@ -121,6 +122,24 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
     expect(raised[1]?.text).toBe(`First response target breached: it was due ${at(T0 + 60 * MIN)}.`);
     expect(new Set(raised[1]?.data.notify as number[])).toEqual(new Set([users.agent.id, users.lead.id]));
     expect(incident.sla?.targets.find((t) => t.kind === 'first_response')?.state).toBe('breached');
+  });
+
+  it('fires a burst of due timers one short transaction at a time, each raise once', async () => {
+    now = T0;
+    const refs = [];
+    for (let n = 0; n < 5; n++) refs.push((await as('agent').incidents.create(sampleIncident({ severity: 'high' }))).reference);
+    const ids = new Set(refs.map((r) => services.incidents.idOf(r)));
+    // A zero budget: every transaction takes one timer; a batch of 3 makes it look again and again.
+    const scheduler = new SlaScheduler(services.store, services.incidents, { now: () => now, budgetMs: 0, batch: 3 });
+    const perTransaction: number[] = [];
+    scheduler.onTick = ({ fired }) => perTransaction.push(new Set(fired.map((f) => `${f.incidentId}/${f.kind}`)).size);
+    now = T0 + 24 * 60 * MIN; // first response and resolution both past due: warning and breach each
+    const fired = (await scheduler.tick()).filter((f) => ids.has(f.incidentId));
+    const raised = fired.map((f) => `${f.incidentId}/${f.kind}/${f.event}`);
+    expect(raised.length).toBe(5 * 2 * 2);
+    expect(new Set(raised).size).toBe(raised.length);
+    expect(Math.max(...perTransaction)).toBe(1);
+    expect((await scheduler.tick()).filter((f) => ids.has(f.incidentId))).toEqual([]);
   });
 
   it('meets the first response, starts next updates, and pauses while waiting on the customer', async () => {

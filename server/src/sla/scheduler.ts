@@ -2,6 +2,7 @@ import type { SlaTargetKind } from '@handoff/shared';
 import { SYSTEM_USER } from '@handoff/shared';
 import { log } from '../log.js';
 import type { IncidentStore } from '../store/incidents.js';
+import type { IncidentRow, SlaTimerRow } from '../store/schema.js';
 import { toTimer } from '../store/slaTimers.js';
 import type { Store, Trx } from '../store/store.js';
 import { nextFireAt, type Timer } from './timer.js';
@@ -9,8 +10,10 @@ import { nextFireAt, type Timer } from './timer.js';
 export interface SchedulerOptions {
   /** Longest wait between two looks at the store (a timer set by another instance is seen within it). */
   pollMs?: number;
-  /** Timers fired per transaction at most (bounds the work of one tick). */
+  /** Timers looked at per tick at most. */
   batch?: number;
+  /** Work per tick after which no further timer is taken (the rest follow in the next tick). */
+  budgetMs?: number;
   now?: () => number;
 }
 
@@ -27,6 +30,9 @@ export interface Fired {
 const LABEL: Record<SlaTargetKind, string> = { first_response: 'First response', next_update: 'Next update', resolution: 'Resolution' };
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A due timer with what its timeline entry needs of the incident. */
+type DueRow = SlaTimerRow & Pick<IncidentRow, 'status' | 'team' | 'owner_id' | 'reporter_id' | 'title'>;
+
 /**
  * Raises service-level warnings and breaches from the due times stored in the database. Every
  * instance runs one; a timer fires in exactly one of them because each raise is claimed by a
@@ -37,8 +43,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export class SlaScheduler {
   private readonly pollMs: number;
   private readonly batch: number;
+  private readonly budgetMs: number;
   private readonly now: () => number;
   private stopped = true;
+  /** stop() was called: a tick in progress ends after its current transaction. */
+  private halting = false;
   private wake: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -51,18 +60,21 @@ export class SlaScheduler {
     opts: SchedulerOptions = {},
   ) {
     this.pollMs = opts.pollMs ?? 500;
-    this.batch = opts.batch ?? 20;
+    this.batch = opts.batch ?? 50;
+    this.budgetMs = opts.budgetMs ?? 2;
     this.now = opts.now ?? Date.now;
   }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.halting = false;
     this.running = this.loop();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halting = true;
     if (this.timer) clearTimeout(this.timer);
     this.wake?.();
     await this.running;
@@ -70,17 +82,13 @@ export class SlaScheduler {
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
-      let full = false;
       try {
-        const started = performance.now();
-        const fired = await this.tick();
-        this.onTick?.({ workMs: performance.now() - started, fired });
-        full = fired.length >= this.batch;
+        await this.tick();
       } catch (err) {
         log.error({ err }, 'service-level scheduler: tick failed; retrying');
       }
       if (this.stopped) break;
-      const wait = full ? 0 : await this.untilNext().catch(() => this.pollMs);
+      const wait = await this.untilNext().catch(() => this.pollMs);
       if (this.stopped) break;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -102,9 +110,28 @@ export class SlaScheduler {
     return Math.max(0, Math.min(this.pollMs, Date.parse(next.next_fire_at) - this.now() + 1));
   }
 
-  /** Fires what is due now; returns what this instance raised. */
+  /**
+   * Fires everything due now; returns what this instance raised. It works in transactions that
+   * stop taking further timers once `budgetMs` of work is done, and lets the event loop run
+   * between them: on SQLite a transaction holds the event loop, so a burst of due timers must
+   * not stall live events and requests.
+   */
   async tick(): Promise<Fired[]> {
     const now = this.now();
+    const fired: Fired[] = [];
+    for (;;) {
+      const started = performance.now();
+      const some = await this.fireSome(now);
+      this.onTick?.({ workMs: performance.now() - started, fired: some.fired });
+      fired.push(...some.fired);
+      if (!some.more || this.halting) return fired;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** One transaction's worth of due timers; `more` when some were left for the next. */
+  private async fireSome(now: number): Promise<{ fired: Fired[]; more: boolean }> {
+    // A cheap look first, outside any transaction: an idle tick takes no write lock.
     const due = await this.store.db
       .selectFrom('sla_timers')
       .select(['incident_id', 'kind'])
@@ -112,45 +139,60 @@ export class SlaScheduler {
       .orderBy('next_fire_at')
       .limit(this.batch)
       .execute();
-    if (due.length === 0) return [];
+    if (due.length === 0) return { fired: [], more: false };
     return this.store.write(async (trx) => {
-      const leads = await trx.selectFrom('users').select(['id', 'teams']).where('role', '=', 'lead').execute();
+      const started = performance.now();
+      // Read again under the write lock, with what the timeline entry needs of the incident, in one query.
+      const rows = await trx
+        .selectFrom('sla_timers as s')
+        .innerJoin('incidents as i', 'i.id', 's.incident_id')
+        .selectAll('s')
+        .select(['i.status', 'i.team', 'i.owner_id', 'i.reporter_id', 'i.title'])
+        .where('s.next_fire_at', '<=', iso(now))
+        .where('s.incident_id', 'in', [...new Set(due.map((d) => d.incident_id))])
+        .orderBy('s.next_fire_at')
+        .execute();
+      const leads = (await trx.selectFrom('users').select(['id', 'teams']).where('role', '=', 'lead').execute()).map((l) => ({
+        id: l.id,
+        teams: new Set(JSON.parse(l.teams) as string[]),
+      }));
       const fired: Fired[] = [];
-      for (const d of due) fired.push(...(await this.fire(trx, d.incident_id, d.kind, now, leads)));
-      return fired;
+      let done = 0;
+      while (done < rows.length && (done === 0 || performance.now() - started < this.budgetMs)) {
+        fired.push(...(await this.fire(trx, rows[done]!, now, leads)));
+        done++;
+      }
+      // More when this one stopped early, or took a full batch and made progress (no endless retries).
+      return { fired, more: done < rows.length || (due.length >= this.batch && done > 0) };
     });
   }
 
-  private async fire(trx: Trx, incidentId: number, kind: string, now: number, leads: { id: number; teams: string }[]): Promise<Fired[]> {
-    const row = await trx
-      .selectFrom('sla_timers')
-      .selectAll()
-      .where('incident_id', '=', incidentId)
-      .where('kind', '=', kind)
-      .executeTakeFirst();
-    if (!row) return [];
+  private async fire(trx: Trx, row: DueRow, now: number, leads: { id: number; teams: Set<string> }[]): Promise<Fired[]> {
+    const incidentId = row.incident_id;
     const t = toTimer(row);
-    if (t.metAt !== null) return [];
     const raise: Fired[] = [];
     let next: Timer = t;
-    if (t.warnAt !== null && t.warnedAt === null && t.warnAt <= now) {
+    // A met timer raises nothing; the claim below only clears its fire time.
+    const open = t.metAt === null;
+    if (open && t.warnAt !== null && t.warnedAt === null && t.warnAt <= now) {
       next = { ...next, warnedAt: now };
       raise.push({ incidentId, kind: t.kind, event: 'warning', dueAt: t.warnAt, firedAt: now });
     }
-    if (t.dueAt !== null && t.breachedAt === null && t.dueAt <= now) {
+    if (open && t.dueAt !== null && t.breachedAt === null && t.dueAt <= now) {
       next = { ...next, breachedAt: now, warnedAt: next.warnedAt ?? now };
       raise.push({ incidentId, kind: t.kind, event: 'breached', dueAt: t.dueAt, firedAt: now });
     }
     // The claim: only the instance whose UPDATE still finds the raise unclaimed goes on.
+    const fireAt = nextFireAt(next);
     let claim = trx
       .updateTable('sla_timers')
       .set({
         warned_at: next.warnedAt === null ? null : iso(next.warnedAt),
         breached_at: next.breachedAt === null ? null : iso(next.breachedAt),
-        next_fire_at: nextFireAt(next) === null ? null : iso(nextFireAt(next)!),
+        next_fire_at: fireAt === null ? null : iso(fireAt),
       })
       .where('incident_id', '=', incidentId)
-      .where('kind', '=', kind);
+      .where('kind', '=', row.kind);
     if (raise.some((r) => r.event === 'warning')) claim = claim.where('warned_at', 'is', null);
     if (raise.some((r) => r.event === 'breached')) claim = claim.where('breached_at', 'is', null);
     if (raise.length === 0) {
@@ -161,14 +203,21 @@ export class SlaScheduler {
     const result = await claim.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return [];
 
-    const incident = await this.incidents.row(incidentId, trx);
     const notify = [
       ...new Set([
-        incident.reporter_id,
-        ...(incident.owner_id === null ? [] : [incident.owner_id]),
-        ...leads.filter((l) => incident.team !== null && (JSON.parse(l.teams) as string[]).includes(incident.team)).map((l) => l.id),
+        row.reporter_id,
+        ...(row.owner_id === null ? [] : [row.owner_id]),
+        ...leads.filter((l) => row.team !== null && l.teams.has(row.team)).map((l) => l.id),
       ]),
     ];
+    const incident = {
+      id: incidentId,
+      status: row.status,
+      team: row.team,
+      owner_id: row.owner_id,
+      reporter_id: row.reporter_id,
+      title: row.title,
+    };
     for (const r of raise) {
       const what = LABEL[t.kind];
       const text =

@@ -17,6 +17,8 @@ import { searchDocument } from './searchText.js';
 import type { Store, Trx } from './store.js';
 
 type CreateInput = z.output<typeof IncidentCreateInputSchema>;
+/** What a timeline entry copies of its incident (who may see the event is decided on it). */
+export type TimelineSubject = Pick<IncidentRow, 'id' | 'status' | 'team' | 'owner_id' | 'reporter_id' | 'title'>;
 type Columns = Partial<Omit<IncidentRow, 'id' | 'created_at' | 'updated_at' | 'search_title' | 'search_body'>>;
 
 /** One change to an incident: what to set on it and the timeline entry that records it. */
@@ -203,11 +205,11 @@ export class IncidentStore {
   }
 
   /** Appends a timeline entry without changing the incident (what the server itself records). */
-  appendEntry(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
+  appendEntry(trx: Trx, row: TimelineSubject, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
     return this.appendTimeline(trx, row, actorId, change);
   }
 
-  private async appendTimeline(trx: Trx, row: IncidentRow, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
+  private async appendTimeline(trx: Trx, row: TimelineSubject, actorId: number, change: Omit<Change, 'set'>): Promise<TimelineRow> {
     return trx
       .insertInto('timeline')
       .values({

@@ -185,6 +185,16 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           action text not null, target text not null, before text, after text)`.execute(db);
       },
     },
+    '0006_crm_mappings': {
+      async up(db: AnyDb) {
+        // One taught mapping per team and helpdesk site (origin); the fields are one JSON document,
+        // written whole by a lead and read whole by the team's extensions.
+        await sql`create table crm_mappings (
+          team text not null references teams(id), origin text not null, fields text not null,
+          updated_at text not null, updated_by integer, updated_by_name text not null,
+          primary key (team, origin))`.execute(db);
+      },
+    },
     '0009_recordings': {
       async up(db: AnyDb) {
         // A recorded reproduction (Recorder JSON, at most MAX_RECORDING_BYTES): one per incident,

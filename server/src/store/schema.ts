@@ -37,6 +37,17 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+/** A team's taught fields for one helpdesk site (shared by a lead; read by the team's extensions). */
+export interface CrmMappingsTable {
+  team: string;
+  origin: string;
+  /** JSON: the taught fields (shared CrmMappingSchema's `fields`). */
+  fields: string;
+  updated_at: string;
+  updated_by: number | null;
+  updated_by_name: string;
+}
+
 export interface TeamsTable {
   id: string;
   name: string;
@@ -309,6 +320,7 @@ export interface KnownSolutionUsesTable {
 }
 
 export interface Database {
+  crm_mappings: CrmMappingsTable;
   recordings: RecordingsTable;
   sla_calendars: SlaCalendarsTable;
   sla_plans: SlaPlansTable;

@@ -68,6 +68,8 @@ export const AUDIT_ACTIONS = [
   'sla.plan.upsert',
   'sla.customer.setPlan',
   'sla.policy.upsert',
+  'crm.mapping.upsert',
+  'crm.mapping.delete',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
