@@ -166,7 +166,7 @@ export const de: Messages = {
   usersIntro: 'Konten der Mitarbeitenden. Deaktivieren sperrt sofort alle Tokens; der letzte Admin kann nicht entfernt werden.',
   colRole: 'Rolle',
   colTeams: 'Teams',
-  colTokens: 'Gültige Tokens',
+  colTokens: 'Nicht widerrufene Tokens',
   deactivate: 'Deaktivieren',
   reactivate: 'Reaktivieren',
   deactivatedAt: 'deaktiviert {at}',

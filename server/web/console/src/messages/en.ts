@@ -164,7 +164,7 @@ export const en = {
   usersIntro: 'Accounts of staff. Deactivating one stops all its tokens at once; the last admin cannot be removed.',
   colRole: 'Role',
   colTeams: 'Teams',
-  colTokens: 'Working tokens',
+  colTokens: 'Tokens not revoked',
   deactivate: 'Deactivate',
   reactivate: 'Reactivate',
   deactivatedAt: 'deactivated {at}',

@@ -166,7 +166,7 @@ export const fr: Messages = {
   usersIntro: 'Comptes du personnel. Désactiver un compte arrête aussitôt tous ses jetons ; le dernier admin ne peut pas être retiré.',
   colRole: 'Rôle',
   colTeams: 'Équipes',
-  colTokens: 'Jetons valides',
+  colTokens: 'Jetons non révoqués',
   deactivate: 'Désactiver',
   reactivate: 'Réactiver',
   deactivatedAt: 'désactivé le {at}',
