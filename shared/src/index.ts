@@ -22,4 +22,5 @@ export * from './schemas/sla.js';
 export * from './schemas/slaTargets.js';
 export * from './schemas/insights.js';
 export * from './schemas/knownSolution.js';
+export * from './crmSystems.js';
 export * from './schemas/crmMapping.js';
