@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { TAUGHT_LIMITS } from '@handoff/shared';
 import { z } from 'zod';
 import { TEACHABLE_FIELDS, type TaughtField } from './crm/read/taught';
+import { MAX_PATTERN_LENGTH, MAX_PATTERNS } from './recording/mask';
 
 export const LANGUAGES = ['en', 'de', 'fr'] as const;
 
@@ -27,7 +28,10 @@ export const SettingsSchema = z.object({
   siteMappings: z.record(z.string(), SiteMappingSchema).default({}),
   /** What the reproduction recorder masks beyond passwords, card numbers and tokens (always masked). */
   recordingMask: z
-    .object({ emails: z.boolean().default(false), patterns: z.array(z.string().max(500)).max(20).default([]) })
+    .object({
+      emails: z.boolean().default(false),
+      patterns: z.array(z.string().max(MAX_PATTERN_LENGTH)).max(MAX_PATTERNS).default([]),
+    })
     .default({ emails: false, patterns: [] }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

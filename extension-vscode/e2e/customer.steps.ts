@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { startServer } from '@handoff/server';
 import { apiClient, fullIncident } from './api';
+import { fillIn, isChecked } from './panelControls';
 import { screenshot } from './screenshot';
 import type { Workbench } from './workbench';
 
@@ -57,9 +58,10 @@ export function customerSteps(world: () => World): void {
     await wb.answerInput(ref);
     const frame = await wb.incidentFrame(ref);
     await frame.locator('#shared[data-links="1"]').waitFor({ timeout: 20_000 });
-    await frame.locator('#comment-text').fill('We have found the cause and are testing a fix.');
-    await frame.locator('#comment-to-customer').check();
-    await frame.locator('#comment-form button[type=submit]').click();
+    await fillIn(frame, '#comment-text', 'We have found the cause and are testing a fix.');
+    await frame.locator('#comment-to-customer').click();
+    expect(await isChecked(frame, '#comment-to-customer')).toBe(true);
+    await frame.locator('#comment-form vscode-button[type=submit]').click();
     await frame.locator('#comment-form .result.ok').waitFor();
     const entry = frame.locator('#timeline li.customer-visible[data-kind="comment"]', { hasText: 'testing a fix' });
     await entry.waitFor();

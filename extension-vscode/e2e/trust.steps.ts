@@ -41,8 +41,12 @@ export function trustSteps(world: () => World): void {
     for (const hidden of ['Tom Becker', 'Contoso', 'freshdesk', 'INV-2026-1188', '25 seats']) expect(text).not.toContain(hidden);
     expect(await frame.locator('#timeline, #steps').count()).toBe(0);
     // a developer of another team is offered nothing but a refresh: no status moves, no forms
-    expect(await frame.locator('button').evaluateAll((els) => els.map((e) => e.id))).toEqual(['refresh']);
-    expect(await frame.locator('form, select, textarea, input').count()).toBe(0);
+    expect(await frame.locator('vscode-button').evaluateAll((els) => els.map((e) => e.id))).toEqual(['refresh']);
+    expect(
+      await frame
+        .locator('form, select, textarea, input, vscode-textfield, vscode-textarea, vscode-single-select, vscode-checkbox')
+        .count(),
+    ).toBe(0);
     await screenshot(page, 'INC-1002-outline');
   });
 
@@ -74,7 +78,7 @@ export function trustSteps(world: () => World): void {
     const frame = await wb.incidentFrame('INC-1002');
     await frame.locator('#whose', { hasText: 'is owned by Lee Lead' }).waitFor();
     expect(await frame.locator('#whose').innerText()).toBe(`INC-1002 belongs to team billing and is owned by Lee Lead. ${SUMMARY_ONLY}`);
-    expect(await frame.locator('button').evaluateAll((els) => els.map((e) => e.id))).toEqual(['refresh']);
+    expect(await frame.locator('vscode-button').evaluateAll((els) => els.map((e) => e.id))).toEqual(['refresh']);
   });
 
   it('refuses Start Work on another team’s incident with whose it is, before any branch is made', async () => {

@@ -13,6 +13,7 @@ import { startCodeServer, type CodeServer } from './codeServer';
 import { screenshot } from './screenshot';
 import { customerSteps } from './customer.steps';
 import { trustSteps } from './trust.steps';
+import { choose, fillIn, optionValues, textIn } from './panelControls';
 import { Workbench } from './workbench';
 
 const VSIX = resolve(__dirname, '..', 'dist', 'handoff-vscode.vsix');
@@ -258,7 +259,8 @@ describe('Handoff in a real VS Code', () => {
       'INC-1001',
       'High'.toLowerCase(),
       'Maria Lopez',
-      'zendesk 4821',
+      'Zendesk 4821', // the helpdesk by its proper name
+      'Sign-in and access', // the category by its label
       'Acme Cloud',
       '4.2.0',
       'Windows 11',
@@ -268,7 +270,7 @@ describe('Handoff in a real VS Code', () => {
       expect(text).toContain(expected);
     }
     expect(await frame.locator('#steps li').count()).toBe(2);
-    expect(await frame.locator('#steps input[type=checkbox]').count()).toBe(2);
+    expect(await frame.locator('#steps vscode-checkbox').count()).toBe(2);
     // The answers sit beside the questions of the version the agent was asked, conditional ones included.
     expect(await frame.locator('section:has(dl.answers) h2').innerText()).toBe('Questions and answers (version 1)');
     const asked = await frame.locator('dl.answers .qa').evaluateAll((els) => els.map((e) => e.getAttribute('data-question')));
@@ -277,21 +279,21 @@ describe('Handoff in a real VS Code', () => {
     expect(await frame.locator('#timeline li').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['created']);
     expect(await frame.locator('#timeline-earlier').count()).toBe(0);
     // only the moves the shared model lets a developer of the team make from "new" are offered
-    const options = await frame.locator('#transition-to option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    const options = await optionValues(frame, '#transition-to');
     expect(options).toEqual(['triaged', 'in_progress', 'needs_info', 'duplicate', 'wont_fix']);
     const reason = frame.locator('#transition-reason');
     expect(await reason.getAttribute('placeholder')).toBe('Reason (optional)');
-    await frame.locator('#transition-to').selectOption('wont_fix');
+    await choose(frame, '#transition-to', 'Won’t fix');
     expect(await reason.getAttribute('placeholder')).toBe('Reason (required)');
-    await frame.locator('#transition-to').selectOption('triaged');
+    await choose(frame, '#transition-to', 'Triaged');
   });
 
   it('assigns to me and comments from the panel; the server has both and my views update live', async () => {
     const frame = await wb.incidentFrame('INC-1001');
     await frame.locator('#assign-to-me').click();
     await expect.poll(async () => (await fullIncident(server.url, server.demoTokens!.lead, 'INC-1001')).owner?.name).toBe('Dev Dana');
-    await frame.locator('#comment-text').fill('Looking at the Okta callback now');
-    await frame.locator('#comment-form button[type=submit]').click();
+    await fillIn(frame, '#comment-text', 'Looking at the Okta callback now');
+    await frame.locator('#comment-form vscode-button[type=submit]').click();
     await frame.locator('#comment-form .result.ok').waitFor();
     // the comment's entry comes back with the change and shows at once
     await frame.locator('#timeline li[data-kind="comment"]', { hasText: 'Looking at the Okta callback' }).waitFor();
@@ -351,9 +353,9 @@ describe('Handoff in a real VS Code', () => {
     expect(await frame.locator('#title .title-text').innerText()).toBe(XSS_TITLE);
     expect(await frame.locator('#steps li .action').innerText()).toBe('<img src=x onerror="document.body.dataset.xss=5">Open print dialog');
     // screenshots and logs load on request, as an image and as text
-    await frame.locator('.attachments li', { hasText: 'dot.png' }).locator('button').click();
+    await frame.locator('.attachments li', { hasText: 'dot.png' }).locator('vscode-button').click();
     await frame.locator('.attachments img[alt="dot.png"]').waitFor();
-    await frame.locator('.attachments li', { hasText: '.txt' }).locator('button').click();
+    await frame.locator('.attachments li', { hasText: '.txt' }).locator('vscode-button').click();
     await frame.locator('.attachments pre').waitFor();
     expect(await frame.locator('.attachments img[alt="dot.png"]').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(1);
     expect(await frame.locator('.attachments pre').innerText()).toBe('<script>alert(9)</script> log line');
@@ -403,8 +405,8 @@ describe('Handoff in a real VS Code', () => {
 
   it('asks L1 a question (→ Needs info) and notifies me when L1 answers', async () => {
     const frame = await wb.incidentFrame('INC-1001');
-    await frame.locator('#ask-text').fill('Which Okta app id does Northwind use?');
-    await frame.locator('#ask-form button[type=submit]').click();
+    await fillIn(frame, '#ask-text', 'Which Okta app id does Northwind use?');
+    await frame.locator('#ask-form vscode-button[type=submit]').click();
     await frame.locator('#ask-form .result.ok').waitFor();
     const agent = apiClient(server.url, server.demoTokens!.agent);
     expect((await fullIncident(server.url, server.demoTokens!.agent, 'INC-1001')).status).toBe('needs_info');
@@ -417,13 +419,13 @@ describe('Handoff in a real VS Code', () => {
 
   it('records a reproduction and marks the incident fixed in a version from the panel', async () => {
     const frame = await wb.incidentFrame('INC-1001');
-    await frame.locator('#repro-result').selectOption('reproduced');
-    await frame.locator('#repro-notes').fill('Reproduced with an Okta dev tenant');
-    await frame.locator('#repro-env').fill('os: macOS 15; browser: Firefox 133');
-    await frame.locator('#repro-form button[type=submit]').click();
+    await choose(frame, '#repro-result', 'Reproduced');
+    await fillIn(frame, '#repro-notes', 'Reproduced with an Okta dev tenant');
+    await fillIn(frame, '#repro-env', 'os: macOS 15; browser: Firefox 133');
+    await frame.locator('#repro-form vscode-button[type=submit]').click();
     await frame.locator('#repro-form .result.ok').waitFor();
-    await frame.locator('#fixed-version').fill('4.2.1');
-    await frame.locator('#fixed-form button[type=submit]').click();
+    await fillIn(frame, '#fixed-version', '4.2.1');
+    await frame.locator('#fixed-form vscode-button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
     const incident = await fullIncident(server.url, server.demoTokens!.lead, 'INC-1001');
     expect(incident.status).toBe('fixed');
@@ -432,7 +434,7 @@ describe('Handoff in a real VS Code', () => {
     expect(repro?.data).toMatchObject({ result: 'reproduced', environment: { os: 'macOS 15', browser: 'Firefox 133' } });
     // from fixed a developer may only reopen it: verifying with the customer is for the reporter or
     // a lead (the shared model), and "closed" is never offered
-    const options = await frame.locator('#transition-to option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
+    const options = await optionValues(frame, '#transition-to');
     expect(options).toEqual(['in_progress']);
     // reopening needs what still fails: the box says so and the form will not go without it
     const reason = frame.locator('#transition-reason');
@@ -448,11 +450,11 @@ describe('Handoff in a real VS Code', () => {
     await wb.runCommand('Handoff: Open Incident…');
     await wb.answerInput(xssRef);
     const frame = await wb.incidentFrame(xssRef);
-    await frame.locator('#transition-to').selectOption('triaged');
-    await frame.locator('#transition-form button[type=submit]').click();
+    await choose(frame, '#transition-to', 'Triaged');
+    await frame.locator('#transition-form vscode-button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Triaged' }).waitFor();
-    await frame.locator('#duplicate-of').fill('inc 1003');
-    await frame.locator('#duplicate-form button[type=submit]').click();
+    await fillIn(frame, '#duplicate-of', 'inc 1003');
+    await frame.locator('#duplicate-form vscode-button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Duplicate' }).waitFor();
     const lead = apiClient(server.url, server.demoTokens!.lead);
     const dup = await fullIncident(server.url, server.demoTokens!.lead, xssRef);
@@ -593,12 +595,12 @@ describe('Handoff in a real VS Code', () => {
     await wb.answerInput(releaseRef);
     const frame = await wb.incidentFrame(releaseRef);
     expect(await frame.locator('#owner').innerText()).toContain('Dev Dana');
-    expect(await frame.locator('#release-versions option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value))).toEqual([
-      '4.2.1',
-    ]);
-    await frame.locator('#planned-releases button[data-version="4.2.1"]').click();
-    expect(await frame.locator('#fixed-version').inputValue()).toBe('4.2.1');
-    await frame.locator('#fixed-form button[type=submit]').click();
+    expect(
+      await frame.locator('#planned-releases vscode-button').evaluateAll((els) => els.map((e) => e.getAttribute('data-version'))),
+    ).toEqual(['4.2.1']);
+    await frame.locator('#planned-releases vscode-button[data-version="4.2.1"]').click();
+    expect(await textIn(frame, '#fixed-version')).toBe('4.2.1');
+    await frame.locator('#fixed-form vscode-button[type=submit]').click();
     await frame.locator('#status', { hasText: 'Fixed' }).waitFor();
     const incident = await fullIncident(server.url, server.demoTokens!.lead, releaseRef);
     expect(incident.fixedInVersion).toBe('4.2.1');

@@ -4,6 +4,7 @@ import { Session } from './auth/session';
 import { COMMANDS } from './commands';
 import type { CommandDeps } from './commands/deps';
 import { StepsDocumentProvider } from './docs/stepsDocumentProvider';
+import { CurrentIncident } from './incidents/currentIncident';
 import { IncidentStore } from './incidents/incidentStore';
 import { LiveEvents } from './live/liveEvents';
 import { noticeFor } from './live/notifications';
@@ -12,6 +13,8 @@ import { RefLinkProvider } from './refs/refLinkProvider';
 import { HANDOFF_SCHEME, stepsDocPath } from './uri/handoffUri';
 import { HandoffUriHandler } from './uri/uriHandler';
 import { IncidentTreeProvider, VIEW_IDS, type ViewKind } from './views/incidentTreeProvider';
+import { CurrentIncidentStatusBar } from './views/currentIncidentStatusBar';
+import { CurrentIncidentView } from './views/currentIncidentView';
 import { NextDueStatusBar } from './views/nextDueStatusBar';
 import { OpenCountStatusBar } from './views/statusBar';
 import { openCount } from './views/treeModel';
@@ -30,6 +33,8 @@ export interface HandoffTestApi {
   live: LiveEvents;
   trees: Record<ViewKind, IncidentTreeProvider>;
   releases: ReleaseStore;
+  current: CurrentIncident;
+  currentView: CurrentIncidentView;
 }
 
 // Local files, remote ones (code-server, SSH, containers), unsaved ones, the commit message box.
@@ -44,13 +49,15 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   const live = new LiveEvents(session, context.globalState, log);
   const releases = new ReleaseStore(session, context.globalState, log);
   const steps = new StepsDocumentProvider(store);
+  const current = new CurrentIncident(context.workspaceState);
+  const currentView = new CurrentIncidentView(current, store, session, log);
   const panelTimings: { reference: string; ms: number }[] = [];
   const panelDeps: PanelDeps = {
     session,
     store,
     log,
     extensionUri: context.extensionUri,
-    workspaceState: context.workspaceState,
+    current,
     plannedVersions: () => releases.planned.map((r) => r.version),
     onRendered: (reference, ms) => {
       panelTimings.push({ reference, ms });
@@ -63,8 +70,12 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     store,
     releases,
     log,
-    openPanel: (ref, requestedAt) => IncidentPanel.createOrShow(panelDeps, ref, requestedAt),
-    activeReference: () => IncidentPanel.activeReference(),
+    current,
+    openPanel: (ref, requestedAt) => {
+      void current.set(ref); // the last one opened is the one worked on
+      IncidentPanel.createOrShow(panelDeps, ref, requestedAt);
+    },
+    activeReference: () => IncidentPanel.activeReference() ?? current.reference,
   };
   context.subscriptions.push(
     log,
@@ -73,6 +84,10 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     live,
     releases,
     steps,
+    current,
+    currentView,
+    current.onDidChangeChecks((ref) => IncidentPanel.showChecks(ref)),
+    new CurrentIncidentStatusBar(current),
     new OpenCountStatusBar(store, session),
     new NextDueStatusBar(store, session),
   );
@@ -136,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
     live.onEvent((event) => {
       store.refreshSoon();
       IncidentPanel.onEvent(event);
+      currentView.refreshIf(event.reference);
       if (event.kind === 'released' || event.kind === 'status_changed') releases.refreshSoon(); // item statuses
       steps.update(vscode.Uri.from({ scheme: HANDOFF_SCHEME, path: stepsDocPath(event.reference) }));
       const me = session.user;
@@ -165,7 +181,7 @@ export function activate(context: vscode.ExtensionContext): HandoffTestApi {
   );
   const activationMs = performance.now() - loadedAt;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, panelTimings, ready, session, store, live, trees, releases };
+  return { activationMs, panelTimings, ready, session, store, live, trees, releases, current, currentView };
 }
 
 export function deactivate(): void {}

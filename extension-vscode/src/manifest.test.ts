@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { COMMANDS } from './commands';
 import { VIEW_IDS } from './views/incidentTreeProvider';
 import { RELEASES_VIEW_ID } from './views/releaseTreeProvider';
+import { CURRENT_VIEW_ID } from './views/currentIncidentView';
 // @ts-expect-error — plain .mjs helper without type declarations
 import { l10nKeys } from '../scripts/l10nKeys.mjs';
 
@@ -21,7 +22,7 @@ describe('package.json', () => {
   });
   it('declares exactly the views the extension provides', () => {
     expect(pkg.contributes.views.handoff.map((v: { id: string }) => v.id).sort()).toEqual(
-      [...Object.values(VIEW_IDS), RELEASES_VIEW_ID].sort(),
+      [CURRENT_VIEW_ID, ...Object.values(VIEW_IDS), RELEASES_VIEW_ID].sort(),
     );
   });
   it('never activates on * or on start-up; activates for the URI handler and restored panels', () => {

@@ -85,6 +85,7 @@ const PROBES: Record<Action, Probe> = {
   'catalog.read': { call: (as) => as.catalog.products() },
   'user.list': { call: (as) => as.users.list() },
   'insights.read': { call: (as) => as.insights.volume({}) },
+  'insights.warnings': { call: (as) => as.insights.onUpgradeWarning({}) },
   'incident.recordSolution': { call: (as, s) => as.knownSolutions.record({ ref: s.ref, solution: 'Cleared the cache' }) },
   'incident.resolveKnown': {
     call: (as, s) => as.knownSolutions.resolve({ ...sampleIncident({ category: 'general', answers: {} }), group: s.ref }),

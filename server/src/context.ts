@@ -4,6 +4,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { CredentialWatch } from './events/credentialWatch.js';
 import type { EventHub } from './events/hub.js';
+import type { InsightRunner } from './insights/runner.js';
+import type { UpgradeWarningRow, UpgradeWatch } from './insights/upgradeWatch.js';
 import type { SignInGuard } from './http/signInGuard.js';
 import type { AdminStore } from './store/admin.js';
 import type { CatalogCache } from './store/catalog.js';
@@ -42,6 +44,10 @@ export interface Services {
   signInGuard: SignInGuard;
   /** Service levels: configuration, the incidents' stored timers, and the scheduler that raises them. */
   sla: { config: SlaConfigStore; timers: SlaTimerStore; scheduler: SlaScheduler };
+  /** Upgrade warnings, raised once per version, and their live events. */
+  upgrades: { watch: UpgradeWatch; hub: EventHub<UpgradeWarningRow> };
+  /** Runs insights off the main thread (a worker with its own connection). */
+  insights: InsightRunner;
   /** Links to customers' pages. */
   shares: ShareStore;
   /** Staff members' personal feed tokens. */
@@ -80,7 +86,7 @@ function bearer(value: string | string[] | undefined): string | undefined {
   return m?.[1];
 }
 
-const ConnectionParamsSchema = z.object({ token: z.string().max(200).optional() }).nullish();
+const ConnectionParamsSchema = z.object({ token: z.string().max(200).optional(), csrf: z.string().max(100).optional() }).nullish();
 
 /**
  * Reads the caller's token from `Authorization: Bearer …`, or, for EventSource clients that
@@ -95,7 +101,7 @@ export async function createContext(services: Services, req: IncomingMessage, co
   }
   const token = bearer(req.headers.authorization) ?? params.data?.token;
   const base = { ...services, clientAddress };
-  if (!token) return { ...base, user: await consoleUser(services, req), tokenRejected: false, tokenId: null };
+  if (!token) return { ...base, user: await consoleUser(services, req, params.data?.csrf), tokenRejected: false, tokenId: null };
   const wait = await services.signInGuard.waitFor(clientAddress);
   if (wait > 0) {
     throw new TRPCError({
@@ -121,17 +127,18 @@ export async function createContext(services: Services, req: IncomingMessage, co
 
 /**
  * The user of the staff console's session cookie (HttpOnly, SameSite=Strict), if the request
- * carries one: only from the console's own pages and with the session's CSRF token; the session
+ * carries one: only from the console's own pages and with the session's CSRF token (a header, or
+ * for the console's live streams — EventSource sends no headers — a connection parameter); the session
  * is looked up on every request, so it ends with its token or user.
  */
-async function consoleUser(services: Services, req: IncomingMessage): Promise<User | null> {
+async function consoleUser(services: Services, req: IncomingMessage, csrfParam: string | undefined): Promise<User | null> {
   const id = sessionIdOf(req.headers.cookie);
   if (!id) return null;
   const session = await new ConsoleSessions(services.store).find(id);
   if (!session) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Your console session has ended: sign in again with your token.' });
   }
-  const problem = csrfProblem(req, session.csrf);
+  const problem = csrfProblem(req, session.csrf, csrfParam);
   if (problem) throw new TRPCError({ code: 'FORBIDDEN', message: problem });
   return session.user;
 }

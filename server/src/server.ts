@@ -5,6 +5,8 @@ import type { Services } from './context.js';
 import { seedDemo } from './demo.js';
 import { CredentialWatch } from './events/credentialWatch.js';
 import { EventHub } from './events/hub.js';
+import { InsightRunner } from './insights/runner.js';
+import { UpgradeWatch } from './insights/upgradeWatch.js';
 import { PgListener } from './events/pgListener.js';
 import { capConnectionsPerAddress, createRequestListener } from './http.js';
 import { DEFAULT_ALLOWED_ORIGINS } from './http/cors.js';
@@ -47,6 +49,8 @@ export interface ServerOptions {
   signInGuard?: SignInGuardOptions;
   /** Service-level scheduler: how often it looks at the store at most (ms), or off (tests of other things, benchmarks). */
   sla?: SchedulerOptions & { scheduler?: boolean };
+  /** Upgrade warnings: how often a serving instance looks for new ones (ms), or off. */
+  upgrades?: { intervalMs?: number; watch?: boolean };
   /** Erase the personal data of incidents closed longer than this many days (off when absent). */
   retentionDays?: number | undefined;
   /** How often retention is due and checked (tests shorten them). */
@@ -103,10 +107,14 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const scheduler = new SlaScheduler(store, incidents, opts.sla);
   const hub = new EventHub(incidents);
   const releaseHub = new EventHub(releases);
-  await Promise.all([hub.start(), releaseHub.start()]);
+  const upgradeWatch = new UpgradeWatch(store, prefix.toUpperCase(), opts.upgrades?.intervalMs);
+  const upgradeHub = new EventHub(upgradeWatch);
+  upgradeWatch.onRaised = () => void upgradeHub.poke();
+  await Promise.all([hub.start(), releaseHub.start(), upgradeHub.start()]);
   const poke = () => {
     void hub.poke();
     void releaseHub.poke();
+    void upgradeHub.poke();
   };
   store.onCommit = poke;
   const listener = store.pgConfig ? new PgListener(store.pgConfig, poke) : null;
@@ -117,6 +125,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const outbox = new MailOutbox(store, { ...DEFAULT_OUTBOX_TIMING, ...opts.mail?.timing });
   incidents.entryHook = (trx, incident, entry) => outbox.onEntry(trx, incident, entry);
   const sender = opts.smtpUrl ? smtpSender(opts.smtpUrl) : folderSender(outboxFolder(opts.dataDir ?? './data'));
+  const insights = new InsightRunner(store, prefix.toUpperCase());
   const services = {
     store,
     incidents,
@@ -129,6 +138,8 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
     sla: { config: slaConfig, timers: slaTimers, scheduler },
+    upgrades: { watch: upgradeWatch, hub: upgradeHub },
+    insights,
     shares: new ShareStore(store, incidents, opts.shareDaysAfterClose ?? DEFAULT_SHARE_DAYS_AFTER_CLOSE),
     feedTokens: new FeedTokenStore(store),
     crmMappings: new CrmMappingStore(store),
@@ -144,8 +155,10 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     async close() {
       await scheduler.stop();
       await services.mail.scheduler.stop();
+      await upgradeWatch.stop();
+      await insights.close();
       credentials.stop();
-      await Promise.all([hub.stop(), releaseHub.stop()]);
+      await Promise.all([hub.stop(), releaseHub.stop(), upgradeHub.stop()]);
       await listener?.stop();
       await store.close();
     },
@@ -173,6 +186,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // Only a serving instance raises warnings and breaches (command-line tools open the store too).
   if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
   if (opts.mail?.scheduler !== false) services.mail.scheduler.start();
+  if (opts.upgrades?.watch !== false) services.upgrades.watch.start();
+  services.insights.warm();
   const retention =
     opts.retentionDays === undefined
       ? null

@@ -23,4 +23,5 @@ export * from './schemas/slaTargets.js';
 export * from './schemas/insights.js';
 export * from './schemas/knownSolution.js';
 export * from './imageType.js';
+export * from './crmSystems.js';
 export * from './schemas/crmMapping.js';

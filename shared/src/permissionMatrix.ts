@@ -84,6 +84,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'customer.erase': only('admin'),
   'feed.read': everyone,
   'insights.read': everyone,
+  'insights.warnings': only('lead', 'admin'),
   'incident.recordSolution': work,
   'incident.resolveKnown': findDuplicate,
   'knownSolution.read': everyone,

@@ -187,6 +187,8 @@ export const RULES = {
   'knownSolution.publish': { group: 'managers' },
   /** Insights over the incidents a person may count: see {@link insightTeams}. */
   'insights.read': { group: 'staff' },
+  /** Live upgrade warnings: leads (of the warned version's teams, filtered per event) and admins. */
+  'insights.warnings': { group: 'managers' },
   /** Change role, teams or name; deactivate and reactivate accounts; see every account. */
   'user.manage': { group: 'admins' },
   /** Issue, revoke and rotate anyone's tokens. */
@@ -257,6 +259,16 @@ export function can<A extends Action>(user: User, action: A, subject?: SubjectOf
 export function insightTeams(user: User, policy: AccessPolicy = DEFAULT_POLICY): readonly string[] | null {
   if (policy.visibility === 'open' || inGroup(user.role, 'managers')) return null;
   return user.teams;
+}
+
+/**
+ * Whether an upgrade warning over incidents of `teams` goes to this person: admins get every
+ * warning, a lead those touching one of their teams (the permission `insights.warnings` says who
+ * may follow warnings at all).
+ */
+export function receivesUpgradeWarning(user: User, teams: readonly string[]): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'lead' && teams.some((t) => user.teams.includes(t));
 }
 
 export interface TransitionRequest {

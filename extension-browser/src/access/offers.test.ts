@@ -1,7 +1,7 @@
 import { type Incident, type Me, matrixAllows, ROLES, type Role, VISIBILITIES } from '@handoff/shared';
 import { describe, expect, it } from 'vitest';
 import { verifyOffers } from '../loop/verifyFix';
-import { mayAddCustomer, mayAnswer, panelTabs } from './offers';
+import { mayAddCustomer, mayAnswer, mayResolveKnown, panelTabs } from './offers';
 
 const person = (role: Role, visibility: Me['visibility'] = 'team', id = 1): Me => ({ id, name: role, role, teams: ['alpha'], visibility });
 const incident = (over: Partial<Incident> = {}): Incident => ({
@@ -45,6 +45,7 @@ describe('what the panel offers comes from the shared permission model', () => {
     expect(tabs.includes('releases')).toBe(matrixAllows(v, 'release.feedback', role));
     for (const tab of ['capture', 'escalations', 'queue'] as const) expect(tabs.includes(tab)).toBe(captures);
     expect(mayAddCustomer(person(role, v))).toBe(matrixAllows(v, 'incident.addAffectedCustomer', role, 'otherTeam'));
+    expect(mayResolveKnown(person(role, v))).toBe(matrixAllows(v, 'incident.resolveKnown', role, 'otherTeam'));
   });
 
   it('gives each demo role exactly these tabs, in this order', () => {

@@ -20,6 +20,9 @@ export function panelTabs(me: Me | undefined): Tab[] {
 /** "Same problem — add this customer": on any incident one may see, another team's too (its summary is enough). */
 export const mayAddCustomer = (me: Me | undefined): boolean => me === undefined || can(me, 'incident.addAffectedCustomer', undefined, me);
 
+/** "Resolve with known solution": capture and resolve at L1 with a problem group's known solution. */
+export const mayResolveKnown = (me: Me | undefined): boolean => me === undefined || can(me, 'incident.resolveKnown', undefined, me);
+
 /** Whether the server takes an answer to a developer's question on this incident from this person. */
 export const mayAnswer = (me: Me | undefined, incident: Incident): boolean =>
   me === undefined || can(me, 'incident.answer', factsOf(incident), me);

@@ -2,6 +2,9 @@ import {
   IncidentChangeSchema,
   IncidentListItemSchema,
   IncidentViewSchema,
+  KnownSolutionSchema,
+  ResolveWithKnownResultSchema,
+  SimilarSolutionsInputSchema,
   MeSchema,
   SearchInputSchema,
   ShareInfoSchema,
@@ -10,6 +13,9 @@ import {
   type IncidentChange,
   type IncidentListItem,
   type IncidentView,
+  type KnownSolution,
+  type ResolveWithKnownInput,
+  type ResolveWithKnownResult,
   type Me,
   type ShareInfo,
   type ShareResult,
@@ -37,6 +43,16 @@ export const myEscalations = async (api: Api, limit = 50): Promise<IncidentListI
 /** Incidents like `text`: in full for one's own teams', as an outline for other teams'. */
 export const similarTo = async (api: Api, text: string, limit = 5): Promise<IncidentListItem[]> =>
   ListSchema.parse(await api.incidents.search.query({ text: text.slice(0, SEARCH_MAX), limit }));
+
+const SOLUTIONS_TEXT_MAX = maxLengthOf(SimilarSolutionsInputSchema.shape.text);
+
+/** Known solutions (and customer answers) of the problems most like `text`, best match first. */
+export const knownSolutionsFor = async (api: Api, text: string, limit = 3): Promise<KnownSolution[]> =>
+  z.array(KnownSolutionSchema).parse(await api.knownSolutions.similar.query({ text: text.slice(0, SOLUTIONS_TEXT_MAX), limit }));
+
+/** Captures the incident and records it as resolved at L1 with the known solution of `group` (idempotent by its key). */
+export const resolveWithKnown = async (api: Api, input: ResolveWithKnownInput): Promise<ResolveWithKnownResult> =>
+  ResolveWithKnownResultSchema.parse(await api.knownSolutions.resolve.mutate(input));
 
 export const incidentByRef = async (api: Api, ref: string): Promise<IncidentView> =>
   IncidentViewSchema.parse(await api.incidents.byRef.query({ ref }));

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { crmSystemName } from '@handoff/shared';
 import { ADAPTERS, adapterFor } from './registry';
 import { allOptionalOrigins } from './origins';
 import { runAdapter } from './runAdapter';
@@ -39,6 +40,9 @@ describe('CRM adapter registry', () => {
         ].includes(f),
     );
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+  });
+  it('names every adapter as the shared list does (VS Code and the console show that name)', () => {
+    expect(ADAPTERS.map((a) => [a.id, a.label])).toEqual(ADAPTERS.map((a) => [a.id, crmSystemName(a.id)]));
   });
   it('has seventeen CRMs with unique ids and labels', () => {
     expect(new Set(ADAPTERS.map((a) => a.id)).size).toBe(17);

@@ -23,11 +23,19 @@ export function roleOf(el: Element): string | null {
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** The text of a label without the control inside it (its options or value are not part of its name). */
+const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+
+/**
+ * The text of a label without the control inside it (its options or value are not part of its name),
+ * read by walking its text nodes — no copy of the label is made.
+ */
 function labelText(label: HTMLLabelElement): string {
-  const copy = label.cloneNode(true) as HTMLElement;
-  for (const c of copy.querySelectorAll('input, select, textarea')) c.remove();
-  return clean(copy.textContent);
+  const walker = label.ownerDocument.createTreeWalker(label, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (CONTROL_TAGS.has(n.nodeName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let text = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE) text += n.nodeValue;
+  return clean(text);
 }
 
 /** The accessible name, as far as the recorder needs it: aria-label(ledby), labels, then content or placeholder. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MASK_RULES, MASK, maskFieldValue, maskText, stripUrl } from './mask';
+import { compilePattern, DEFAULT_MASK_RULES, MASK, maskFieldValue, maskText, stripUrl } from './mask';
 
 const field = (over: Partial<{ tag: string; type: string; autocomplete: string; name: string }> = {}) => ({
   tag: 'input',
@@ -44,5 +44,27 @@ describe('masking what the recorder keeps', () => {
       'https://shop.test/pay?session=REDACTED&plan=pro&access_token=REDACTED#id_token=REDACTED&x=1',
     );
     expect(stripUrl('https://shop.test/cards/4242424242424242', DEFAULT_MASK_RULES)).toBe(`https://shop.test/cards/${MASK}`);
+  });
+});
+
+describe('compilePattern: custom patterns from the options', () => {
+  it('compiles a usable pattern, global so every match is masked', () => {
+    const c = compilePattern('ORD-\\d{6}');
+    expect(c.ok && maskText('orders ORD-123456 and ORD-654321', { emails: false, patterns: ['ORD-\\d{6}'] }).text).toBe(
+      `orders ${MASK} and ${MASK}`,
+    );
+  });
+  it('names what is wrong: empty, too long, invalid, matching the empty text', () => {
+    expect(compilePattern('  ')).toEqual({ ok: false, problem: 'empty' });
+    expect(compilePattern('a'.repeat(501))).toEqual({ ok: false, problem: 'tooLong', max: 500 });
+    expect(compilePattern('ORD-(\\d+')).toMatchObject({
+      ok: false,
+      problem: 'invalid',
+      detail: expect.stringMatching(/Unterminated group/),
+    });
+    expect(compilePattern('\\d*')).toEqual({ ok: false, problem: 'matchesEmpty' });
+  });
+  it('skips a stored pattern that cannot be used instead of breaking the recording', () => {
+    expect(maskText('ORD-1 x', { emails: false, patterns: ['(', '\\d*', 'ORD-\\d'] }).text).toBe(`${MASK} x`);
   });
 });

@@ -23,13 +23,40 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** A masked value: the same for every secret, so not even its length leaks. */
 export const MASK = '••••';
 
+/** Longest custom pattern and most patterns the settings keep. */
+export const MAX_PATTERN_LENGTH = 500;
+export const MAX_PATTERNS = 20;
+
+/** Why a custom pattern cannot be used (the options page names it next to the box). */
+export type PatternProblem =
+  | { problem: 'empty' }
+  | { problem: 'tooLong'; max: number }
+  | { problem: 'invalid'; detail: string }
+  | { problem: 'matchesEmpty' };
+
+/**
+ * A custom pattern as the recorder uses it (global, case-sensitive), or why it cannot be: empty,
+ * too long, not a valid regular expression, or matching the empty text (it would mask between
+ * every character).
+ */
+export function compilePattern(pattern: string): { ok: true; re: RegExp } | ({ ok: false } & PatternProblem) {
+  if (!pattern.trim()) return { ok: false, problem: 'empty' };
+  if (pattern.length > MAX_PATTERN_LENGTH) return { ok: false, problem: 'tooLong', max: MAX_PATTERN_LENGTH };
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, 'g');
+  } catch (err) {
+    return { ok: false, problem: 'invalid', detail: err instanceof Error ? err.message : String(err) };
+  }
+  if (new RegExp(pattern).test('')) return { ok: false, problem: 'matchesEmpty' };
+  return { ok: true, re };
+}
+
 function rulesOf(rules: MaskRules): Array<[MaskKind, RegExp]> {
+  // the options page refuses unusable patterns; an old stored one must not break recording
   const custom = rules.patterns.flatMap((p): Array<[MaskKind, RegExp]> => {
-    try {
-      return [['pattern', new RegExp(p, 'g')]];
-    } catch {
-      return []; // the options page refuses invalid patterns; an old stored one must not break recording
-    }
+    const c = compilePattern(p);
+    return c.ok ? [['pattern', c.re]] : [];
   });
   return [...BUILT_IN, ...(rules.emails ? [['email', EMAIL] as [MaskKind, RegExp]] : []), ...custom];
 }
@@ -57,14 +84,22 @@ export interface FieldFacts {
 
 const SECRET_NAME = /pass(?:word|wd)?|pwd|secret|\bpin\b|otp|cvc|cvv|csc|token|api[-_]?key/i;
 
+/** Whether the field holds a password or card secret whatever is typed (by type, autocomplete or name). */
+export function secretFieldKind(field: FieldFacts): 'password' | 'card' | null {
+  const auto = field.autocomplete.toLowerCase();
+  if (field.type === 'password' || /password/.test(auto) || SECRET_NAME.test(field.name)) return 'password';
+  if (/cc-(number|csc|exp)/.test(auto)) return 'card';
+  return null;
+}
+
 /**
  * The value a change step records: never a password (by field type, autocomplete or name), never a
  * card number or security code (autocomplete `cc-*`), and with secrets matching the rules masked.
  */
 export function maskFieldValue(field: FieldFacts, value: string, rules: MaskRules): { value: string; masked?: MaskKind } {
+  const secret = secretFieldKind(field);
+  if (secret) return { value: MASK, masked: secret };
   const auto = field.autocomplete.toLowerCase();
-  if (field.type === 'password' || /password/.test(auto) || SECRET_NAME.test(field.name)) return { value: MASK, masked: 'password' };
-  if (/^cc-(number|csc|exp)/.test(auto) || /cc-(number|csc)/.test(auto)) return { value: MASK, masked: 'card' };
   if (auto === 'email' && rules.emails && value) return { value: MASK, masked: 'email' };
   if (field.tag === 'select') return { value };
   const m = maskText(value, rules);

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { IncidentSummary } from '@handoff/shared';
+import type { IncidentSummary, KnownSolution } from '@handoff/shared';
 import { browser } from 'wxt/browser';
 import type { Api } from '../api/client';
+import { errorText } from '../api/errors';
+import { resolveWithKnown } from '../api/incidents';
 import { buildCreateInput, linkInput } from '../capture/formState';
 import { deleteDraft } from '../capture/drafts';
 import type { NewItem } from '../capture/queue';
@@ -23,6 +25,7 @@ import { Questions } from './Questions';
 import { RecordingSection } from './RecordingSection';
 import { Result, type Outcome } from './Result';
 import { ScreenshotEditor } from './Screenshot';
+import { KnownSolutions } from './KnownSolutions';
 import { Similar } from './Similar';
 import { StepsEditor } from './StepsEditor';
 import { Teach } from './Teach';
@@ -97,6 +100,24 @@ export function CaptureView(props: { api: Api; target: Target; ctx: TicketContex
       setBusy(false);
     }
   };
+  /** Resolves at L1 with a known solution: sent at once (the server must confirm the solution), never queued. */
+  const resolveWith = async (k: KnownSolution) => {
+    setFormError('');
+    const built = buildCreateInput(draft, template);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await resolveWithKnown(api, { ...built.input, group: k.group });
+      await finish({ kind: 'resolved', reference: r.reference, group: r.solution.group, customerAnswer: r.solution.customerAnswer });
+    } catch (e) {
+      setFormError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const takeScreenshot = async () => {
     try {
       setShot(await browser.tabs.captureVisibleTab(target.windowId, { format: 'png' }));
@@ -115,7 +136,12 @@ export function CaptureView(props: { api: Api; target: Target; ctx: TicketContex
         outcome={outcome}
         onInsertNote={
           noteSelector && outcome.kind !== 'queued'
-            ? () => insertNote(target.tabId, noteSelector, t('noteText', outcome.reference))
+            ? () =>
+                insertNote(
+                  target.tabId,
+                  noteSelector,
+                  outcome.kind === 'resolved' ? t('noteResolvedText', outcome.reference, outcome.group) : t('noteText', outcome.reference),
+                )
             : undefined
         }
         onNew={() => {
@@ -165,6 +191,7 @@ export function CaptureView(props: { api: Api; target: Target; ctx: TicketContex
       <Field name="title" label={t('field_subject')} error={errors.title}>
         <TextInput name="title" value={draft.title} onInput={(title) => update({ title })} />
       </Field>
+      <KnownSolutions api={api} text={draft.title} busy={busy} onResolve={(k) => void resolveWith(k)} />
       <Similar api={api} text={draft.title} onLink={(i) => void linkTo(i)} />
       <CustomerFields customer={draft.customer} errors={errors} onChange={(customer) => update({ customer })} />
       <Field name="description" label={t('description')} error={errors.description}>

@@ -7,6 +7,7 @@ import { LANGUAGES, saveSettings, type Settings } from '../settings';
 import { useSettingsAndT } from './App';
 import { markThisTabOwn } from '../page/target';
 import { I18n } from './i18nContext';
+import { MaskSettings } from './MaskSettings';
 import { TaughtSites } from './TaughtSites';
 import { ShareSite, TeamMappings } from './TeamMappings';
 import { useWhoami } from './useMe';
@@ -34,7 +35,7 @@ function CrmToggle(props: { id: string; label: string; origins: readonly string[
   );
 }
 
-/** Options: server URL + token checked against the server, language, CRM sites, taught site mappings. */
+/** Options: server URL + token checked against the server, language, CRM sites, taught site mappings, what recordings mask. */
 export function Options() {
   const { settings, t } = useSettingsAndT();
   const [url, setUrl] = useState('');
@@ -124,6 +125,7 @@ export function Options() {
           }
         />
         <TeamMappings api={api} me={me} version={shared} />
+        <MaskSettings mask={settings.recordingMask} />
       </main>
     </I18n.Provider>
   );

@@ -7,6 +7,8 @@ import { ShareBox } from './ShareBox';
 export type Outcome =
   | { kind: 'created'; reference: string }
   | { kind: 'linked'; reference: string; affectedCustomers?: number | undefined }
+  /** Recorded as resolved at L1 with the known solution of `group`; `customerAnswer` is what to tell the customer. */
+  | { kind: 'resolved'; reference: string; group: string; customerAnswer: string | null }
   | { kind: 'queued'; error: string };
 
 /** After submit: the reference, big and copyable, or word that the capture waits in the queue. */
@@ -30,7 +32,7 @@ export function Result(props: {
         </>
       ) : (
         <>
-          <p>{o.kind === 'linked' ? t('linkedTo') : t('createdAs')}</p>
+          <p>{o.kind === 'resolved' ? t('resolvedAs', o.group) : o.kind === 'linked' ? t('linkedTo') : t('createdAs')}</p>
           <output class="reference" data-testid="reference">
             {o.reference}
           </output>
@@ -53,6 +55,24 @@ export function Result(props: {
               </button>
             )}
           </div>
+          {o.kind === 'resolved' && o.customerAnswer && (
+            <div class="reply">
+              <output class="customer-answer">{t('replyText', o.customerAnswer, o.reference)}</output>
+              {props.onInsertText && (
+                <button
+                  type="button"
+                  class="insert-reply"
+                  onClick={() =>
+                    void props.onInsertText!(t('replyText', o.customerAnswer!, o.reference)).then((ok) =>
+                      setNote(ok ? t('inserted') : t('insertFailed')),
+                    )
+                  }
+                >
+                  {t('insertReply')}
+                </button>
+              )}
+            </div>
+          )}
           {note && <p class="note">{note}</p>}
           <ShareBox api={props.api} reference={o.reference} onInsert={props.onInsertText} />
         </>

@@ -1,8 +1,10 @@
 import type { CommandDeps } from './deps';
 import { assignToMe } from './assignToMe';
+import { clearCurrentIncident } from './clearCurrentIncident';
 import { createRelease } from './createRelease';
 import { createReproTest } from './createReproTest';
 import { runReproduction } from './runReproduction';
+import { openCurrentIncident } from './openCurrentIncident';
 import { openIncident } from './openIncident';
 import { openStepsBeside } from './openStepsBeside';
 import { refresh } from './refresh';
@@ -24,4 +26,6 @@ export const COMMANDS: Record<string, (deps: CommandDeps) => (...args: never[]) 
   'handoff.shipRelease': shipRelease,
   'handoff.createReproTest': createReproTest,
   'handoff.runReproduction': runReproduction,
+  'handoff.openCurrentIncident': openCurrentIncident,
+  'handoff.clearCurrentIncident': clearCurrentIncident,
 };

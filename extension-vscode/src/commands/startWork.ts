@@ -49,6 +49,7 @@ export function startWork(deps: CommandDeps) {
       if (exists) await repo.checkout(name);
       else await repo.createBranch(name, true);
       IncidentPanel.applyChange(await deps.session.client.incidents.recordBranch.mutate({ ref, branch: name }));
+      await deps.current.set(ref); // the incident one works on now
       void vscode.window.showInformationMessage(
         exists ? vscode.l10n.t('Checked out {0} for {1}.', name, ref) : vscode.l10n.t('Created branch {0} for {1}.', name, ref),
       );

@@ -110,6 +110,8 @@ export class IncidentStore implements vscode.Disposable {
    */
   async questionsFor(incident: Pick<Incident, 'category' | 'templateVersion' | 'answers'>): Promise<{
     version: number | null;
+    /** The category's name for people ("Login problem"), null when no template names it. */
+    label: string | null;
     questions: { id: string; text: string; why: string }[];
   }> {
     let template: Template | null | undefined;
@@ -129,9 +131,10 @@ export class IncidentStore implements vscode.Disposable {
       template = await pending;
     }
     template ??= await this.latestTemplate(incident.category);
-    if (!template) return { version: null, questions: [] };
+    if (!template) return { version: null, label: null, questions: [] };
     return {
       version: template.version,
+      label: template.label,
       questions: visibleQuestions(template, incident.answers).map(({ id, text, why }) => ({ id, text, why })),
     };
   }

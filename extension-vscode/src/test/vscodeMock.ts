@@ -50,3 +50,4 @@ export class MarkdownString {
   }
 }
 export const workspace = { getConfiguration: () => ({ get: (_k: string, d: unknown) => d }) };
+export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3, Four: 4, Five: 5, Six: 6, Seven: 7, Eight: 8, Nine: 9 };

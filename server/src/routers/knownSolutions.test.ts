@@ -59,7 +59,12 @@ describe.each(['sqlite', 'postgres'] as const)('known solutions on %s', (engine)
     const resolved = await h.as('agent').incidents.byRef({ ref: first.reference });
     expect(resolved).toMatchObject({ status: 'duplicate', duplicateOf: root });
     if (resolved.access !== 'full') throw new Error('the reporter sees it in full');
-    expect(resolved.timeline.map((e) => e.text).at(-1)).toBe(`Resolved at L1 with the known solution of ${root}: no escalation needed.`);
+    expect(first.solution.resolvedAtL1).toBe(1);
+    expect(resolved.timeline.map((e) => [e.kind, e.text])).toEqual([
+      ['created', `Created by Alice Agent and resolved at L1 with the known solution of ${root}`],
+      ['duplicate_linked', `Duplicate of ${root}`],
+      ['comment', `Resolved at L1 with the known solution of ${root}: no escalation needed.`],
+    ]);
     const after = await h.as('agent').incidents.byRef({ ref: root });
     expect(after.affectedCustomers).toBe(before.affectedCustomers + 1);
     await h.services.store.searchIndex?.flush();

@@ -3,7 +3,6 @@ import {
   RecordSolutionInputSchema,
   ResolveWithKnownInputSchema,
   SimilarSolutionsInputSchema,
-  StatusSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
 import { badRequest } from '../store/errors.js';
@@ -66,7 +65,8 @@ export const knownSolutionsRouter = router({
   /**
    * Captures an incident and resolves it at L1 with the known solution of `group`: it is linked
    * to the group as a duplicate (its customer counts there) and counted as an escalation avoided,
-   * instead of going to developers. Idempotent by the capture's key.
+   * instead of going to developers — all in the transaction that creates it. Idempotent by the
+   * capture's key.
    */
   resolve: procedureFor('incident.resolveKnown')
     .input(ResolveWithKnownInputSchema)
@@ -78,23 +78,26 @@ export const knownSolutionsRouter = router({
       const solutions = new KnownSolutionStore(ctx.store, ctx.incidents.prefix);
       const [known] = await solutions.ofGroups([root.id]);
       if (!known) throw badRequest(`group: ${ctx.incidents.ref(root.id)} has no known solution yet; capture the incident instead.`);
-      const created = await ctx.incidents.create(capture, ctx.user);
-      const id = ctx.incidents.idOf(created.reference);
-      const row = await ctx.incidents.row(id);
-      if (StatusSchema.parse(row.status) === 'duplicate') return { reference: created.reference, solution: known };
-      await ctx.incidents.change(id, ctx.user.id, async (dup, trx) => {
-        const changes = await linkAsDuplicate(ctx, trx, dup, root.id, known.group);
-        await solutions.noteUse(trx, id, root.id, ctx.user.id);
-        return [
-          ...changes,
-          {
-            set: {},
-            kind: 'comment',
-            text: `Resolved at L1 with the known solution of ${known.group}: no escalation needed.`,
-            data: { knownSolution: known.group },
-          },
-        ];
+      // Created and resolved in one transaction: developers never see it as open work, and a
+      // failure leaves neither an unresolved incident nor a half-counted use.
+      const created = await ctx.incidents.create(capture, ctx.user, {
+        createdNote: ` and resolved at L1 with the known solution of ${known.group}`,
+        within: async (trx, row) => {
+          let current = row;
+          const changes = await linkAsDuplicate(ctx, trx, row, root.id, known.group);
+          for (const change of [
+            ...changes,
+            {
+              kind: 'comment' as const,
+              text: `Resolved at L1 with the known solution of ${known.group}: no escalation needed.`,
+              data: { knownSolution: known.group },
+            },
+          ]) {
+            current = (await ctx.incidents.applyChange(trx, current, ctx.user.id, change)).row;
+          }
+          await solutions.noteUse(trx, row.id, root.id, ctx.user.id);
+        },
       });
-      return { reference: created.reference, solution: known };
+      return { reference: created.reference, solution: (await solutions.ofGroups([root.id]))[0]! };
     }),
 });

@@ -31,6 +31,14 @@ export interface Change {
   visibility?: EntryVisibility;
 }
 
+/** How a new incident is created beyond its input. */
+export interface CreateOptions {
+  /** Replaces " and routed to <team>" in the created entry (an incident resolved at once is not routed). */
+  createdNote?: string;
+  /** Runs in the creating transaction, after the created entry. */
+  within?: (trx: Trx, row: IncidentRow) => Promise<void>;
+}
+
 /** Incident writes. Every write appends timeline rows (= live events) in the same transaction. */
 export class IncidentStore {
   /**
@@ -57,8 +65,10 @@ export class IncidentStore {
    * Creates an incident, or — for a key already used — answers with the incident created then.
    * The key is checked again inside the write transaction (writes are serialised on both
    * engines), so concurrent retries neither create a second incident nor use up a number.
+   * `opts.within` runs in the same transaction right after the creation (only when the incident is
+   * new): what it changes commits with the incident or not at all.
    */
-  async create(input: CreateInput, actor: User): Promise<CreateResult> {
+  async create(input: CreateInput, actor: User, opts: CreateOptions = {}): Promise<CreateResult> {
     const existing = await this.byKey(this.db, input.idempotencyKey);
     if (existing) return existing;
 
@@ -129,13 +139,14 @@ export class IncidentStore {
             .values({ incident_id: row.id, recording: JSON.stringify(input.recording), created_at: now })
             .execute();
         }
-        const routed = team ? ` and routed to ${team}` : '';
+        const routed = opts.createdNote ?? (team ? ` and routed to ${team}` : '');
         const entry = await this.appendTimeline(trx, row, actor.id, {
           kind: 'created',
           text: `Created by ${actor.name}${routed}`,
           data: { team },
         });
         await this.slaHook?.(trx, null, row, entry);
+        await opts.within?.(trx, row);
         return { reference: this.ref(row.id), status: 'new' as const, team, created: true };
       });
     } catch (err) {

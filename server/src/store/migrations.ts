@@ -204,6 +204,15 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`create index mail_outbox_subscription on mail_outbox (subscription_id, state)`.execute(db);
       },
     },
+    '0012_upgrade_warnings': {
+      async up(db: AnyDb) {
+        // Upgrade warnings raised so far: one per product and version (the unique key is the
+        // claim, so several instances and restarts raise each once); the ids order the live events.
+        await sql`create table upgrade_warnings (
+          id ${serial(engine)}, product text not null, version text not null, teams text not null,
+          warning text not null, raised_at text not null, unique (product, version))`.execute(db);
+      },
+    },
     '0006_crm_mappings': {
       async up(db: AnyDb) {
         // One taught mapping per team and helpdesk site (origin); the fields are one JSON document,
@@ -220,6 +229,12 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         // read only when a developer turns it into a test, so it stays out of the incidents row.
         await sql`create table recordings (
           incident_id integer primary key, recording text not null, created_at text not null)`.execute(db);
+      },
+    },
+    '0013_template_saved_by': {
+      async up(db: AnyDb) {
+        // Who saved each version, for the editor's history (null: saved before this was kept, or by the demo seed).
+        await sql`alter table templates add column saved_by text`.execute(db);
       },
     },
   };

@@ -70,6 +70,8 @@ export interface TemplatesTable {
   created_at: string;
   /** When L1 should escalate incidents of this category (shown in the side panel). */
   escalate_when: string | null;
+  /** Who saved this version (a person's name); null for versions from before it was kept. */
+  saved_by: string | null;
 }
 
 export interface IncidentsTable {
@@ -353,7 +355,19 @@ export interface MailOutboxTable {
   via: 'smtp' | 'folder' | null;
 }
 
+export interface UpgradeWarningsTable {
+  id: Generated<number>;
+  product: string;
+  version: string;
+  /** JSON array: the teams holding the version's incidents (whose leads are told). */
+  teams: string;
+  /** JSON: the UpgradeWarning as it was when raised. */
+  warning: string;
+  raised_at: string;
+}
+
 export interface Database {
+  upgrade_warnings: UpgradeWarningsTable;
   crm_mappings: CrmMappingsTable;
   recordings: RecordingsTable;
   sla_calendars: SlaCalendarsTable;

@@ -2,6 +2,9 @@ import type { Step } from '../schemas/incident.js';
 import type { Recording, RecorderStep } from '../schemas/recording.js';
 import { targetName } from './selectors.js';
 
+/** Keys held while another is pressed (a shortcut): recorded as key-down … key-up around it. */
+export const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Alt', 'Meta', 'Shift']);
+
 const MASKED_AS = {
   password: 'a password',
   card: 'a card number',
@@ -26,7 +29,7 @@ export function describeStep(step: RecorderStep): string | null {
       return masked ? `Enter ${MASKED_AS[masked]} in ${targetName(step)} (masked)` : `Enter “${step.value}” in ${targetName(step)}`;
     }
     case 'keyDown':
-      return `Press ${step.key}`;
+      return MODIFIER_KEYS.has(step.key) ? `Hold ${step.key}` : `Press ${step.key}`;
     case 'scroll':
       return step.selectors ? `Scroll ${targetName(step)}` : 'Scroll the page';
     case 'waitForElement':

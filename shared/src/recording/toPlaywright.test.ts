@@ -43,6 +43,40 @@ const handoffRecording: Recording = {
 };
 
 describe('recordingToPlaywright', () => {
+  it('holds a shortcut’s modifier down around its key, and presses other keys', async () => {
+    const spec = await recordingToPlaywright(
+      {
+        title: 'shortcut',
+        steps: [
+          { type: 'navigate', url: 'http://127.0.0.1:4100/' },
+          ...(['Control', 'k'].map((key) => ({ type: 'keyDown', key })) as Recording['steps']),
+          ...(['k', 'Control', 'Tab'].map((key) => ({ type: 'keyUp', key })) as Recording['steps']),
+          { type: 'keyDown', key: 'Tab' },
+        ],
+      },
+      { baseUrl: 'http://127.0.0.1:4100' },
+    );
+    const keys = spec
+      .split('\n')
+      .filter((l) => l.includes('keyboard.'))
+      .map((l) => l.trim());
+    expect(keys).toEqual([
+      "await page.keyboard.down('Control');",
+      "await page.keyboard.press('k');",
+      "await page.keyboard.up('Control');",
+      "await page.keyboard.press('Tab');",
+    ]);
+    expect(
+      recordingToSteps({
+        title: 'x',
+        steps: [
+          { type: 'keyDown', key: 'Control' },
+          { type: 'keyDown', key: 'k' },
+        ],
+      }).map((s) => s.action),
+    ).toEqual(['Hold Control', 'Press k']);
+  });
+
   it('replays a Handoff recording step by step against the base URL, asserting the failing step', async () => {
     const spec = await recordingToPlaywright(handoffRecording, { baseUrl: 'http://staging.local:8080' });
     expect(spec).toContain("baseURL: process.env.HANDOFF_REPRO_BASE_URL || 'http://staging.local:8080',");

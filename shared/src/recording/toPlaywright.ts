@@ -8,7 +8,7 @@ import {
   stripSourceMap,
 } from '@puppeteer/replay';
 import { type Recording, RecordingSchema, type RecorderStep } from '../schemas/recording.js';
-import { describeStep } from './describe.js';
+import { describeStep, MODIFIER_KEYS } from './describe.js';
 import { type ParsedSelector, parseSelector, selectorsOf } from './selectors.js';
 
 const q = formatAsJSLiteral;
@@ -142,8 +142,12 @@ class PlaywrightExtension extends StringifyExtension {
         break;
       }
       case 'keyDown':
-        lines.push(`await page.keyboard.press(${q(s.key)});`);
+        // a held modifier stays down until its key-up step (Control+k is Control down, k, Control up)
+        lines.push(MODIFIER_KEYS.has(s.key) ? `await page.keyboard.down(${q(s.key)});` : `await page.keyboard.press(${q(s.key)});`);
         break;
+      case 'keyUp':
+        if (MODIFIER_KEYS.has(s.key)) lines.push(`await page.keyboard.up(${q(s.key)});`);
+        break; // another key: its key-down step pressed and released it
       case 'scroll':
         lines.push(
           first === undefined
@@ -162,7 +166,7 @@ class PlaywrightExtension extends StringifyExtension {
         lines.push(`await page.waitForFunction(${q(s.expression)});`);
         break;
       default:
-        break; // keyUp: the key-down step pressed and released the key
+        break;
     }
     const nav = s.assertedEvents?.find((e) => e.type === 'navigation' && e.url);
     if (nav?.url) lines.push(`await page.waitForURL(${q(rebase(nav.url, this.origin))});`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './primitives.js';
+import { EventIdSchema, text } from './primitives.js';
 import { RefInputSchema } from './procedures.js';
 import { SlugSchema } from './roles.js';
 
@@ -101,6 +101,18 @@ export const UpgradeWarningSchema = z.object({
 });
 export type UpgradeWarning = z.infer<typeof UpgradeWarningSchema>;
 
+/** An upgrade warning as a live event: raised once per version, to the leads of its teams and to admins. */
+export const UpgradeWarningEventSchema = z.object({
+  id: z.number().int(),
+  raisedAt: z.string(),
+  teams: z.array(z.string()),
+  warning: UpgradeWarningSchema,
+});
+export type UpgradeWarningEvent = z.infer<typeof UpgradeWarningEventSchema>;
+
+/** Following upgrade warnings: from after `lastEventId` (a reconnect), else from now on. */
+export const UpgradeWarningFollowInputSchema = z.object({ lastEventId: EventIdSchema.nullish() });
+
 export const WorkaroundInsightSchema = z.object({
   reference: z.string(),
   title: z.string(),
@@ -111,3 +123,39 @@ export const WorkaroundInsightSchema = z.object({
   incidents: z.number().int(),
 });
 export type WorkaroundInsight = z.infer<typeof WorkaroundInsightSchema>;
+
+const rate = z.number().min(0).max(1);
+
+/** How often incidents of one key (a category, or all: `key` null) went up a tier. */
+export const EscalationRateSchema = z.object({
+  key: z.string().nullable(),
+  incidents: z.number().int(),
+  /** Incidents escalated at least once. */
+  escalated: z.number().int(),
+  rate,
+});
+
+/**
+ * Escalations: the escalation rate per category (and over all), the tier at which incidents
+ * were resolved (resolved at L1 with a known solution counts as tier 1), and the escalations
+ * that known solutions avoided, per problem group.
+ */
+export const EscalationInsightSchema = z.object({
+  rates: z.array(EscalationRateSchema),
+  resolvingTiers: z.array(z.object({ tier: z.number().int(), resolved: z.number().int(), share: rate })),
+  avoided: z.object({
+    total: z.number().int(),
+    groups: z.array(z.object({ reference: z.string(), title: z.string(), resolvedAtL1: z.number().int() })),
+  }),
+});
+export type EscalationInsight = z.infer<typeof EscalationInsightSchema>;
+
+/** Customers' evaluations (1–5, from their page) of one team's incidents. */
+export const TeamEvaluationSchema = z.object({
+  team: z.string(),
+  evaluations: z.number().int(),
+  averageRating: z.number(),
+  /** How many gave 1, 2, 3, 4 and 5. */
+  ratings: z.array(z.number().int()).length(5),
+});
+export type TeamEvaluation = z.infer<typeof TeamEvaluationSchema>;

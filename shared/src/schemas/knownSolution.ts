@@ -35,5 +35,9 @@ export const SimilarSolutionsInputSchema = z.object({ text: text(2000), limit: z
 export const ResolveWithKnownInputSchema = IncidentCreateInputSchema.extend({ group: RefInputSchema });
 export type ResolveWithKnownInput = z.input<typeof ResolveWithKnownInputSchema>;
 
+/** The incident recorded as resolved at L1, and the known solution it was resolved with. */
+export const ResolveWithKnownResultSchema = z.object({ reference: z.string(), solution: KnownSolutionSchema });
+export type ResolveWithKnownResult = z.infer<typeof ResolveWithKnownResultSchema>;
+
 /** Publishing the customer answer of a group (`ref`: any incident of it) on the public known-issues page. */
 export const PublishSolutionInputSchema = z.object({ ref: RefInputSchema, published: z.boolean() });

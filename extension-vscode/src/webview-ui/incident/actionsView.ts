@@ -1,5 +1,7 @@
 import { parseEnvironmentText } from '../../incidents/environmentText';
 import { type PanelOffer, parseAction, TEXT_LIMITS } from '../../webviews/incident/protocol';
+import type { VscodeButton, VscodeCheckbox } from '@vscode-elements/elements';
+import { type ValueControl, VALUE_CONTROLS } from './controls';
 import { h } from './dom';
 import type { RenderContext } from './render';
 
@@ -26,16 +28,18 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
 
   if (offer.transitions.length) {
     const select = h(
-      'select',
+      'vscode-single-select',
       { id: 'transition-to', 'aria-label': L.changeStatus },
-      ...offer.transitions.map((s) => h('option', { value: s }, st(s))),
+      ...offer.transitions.map((s) => h('vscode-option', { value: s }, st(s))),
     );
-    const reason = h('input', { id: 'transition-reason', type: 'text', maxlength: maxlength(TEXT_LIMITS.reason) });
+    const reason = h('vscode-textfield', { id: 'transition-reason', maxlength: maxlength(TEXT_LIMITS.reason) });
     // reopening, "not reproducible" and "won't fix" need a reason (the model says which): the box says so
     const needsReason = () => {
-      const required = offer.reasonRequired.some((s) => s === select.value);
-      reason.required = required;
-      reason.placeholder = (required ? L.reasonRequired : L.reason) ?? '';
+      // before the select has upgraded its options it has no value yet: the first one shows
+      const chosen = select.value || offer.transitions[0];
+      const required = offer.reasonRequired.some((s) => s === chosen);
+      reason.toggleAttribute('required', required);
+      reason.setAttribute('placeholder', (required ? L.reasonRequired : L.reason) ?? '');
     };
     select.addEventListener('change', needsReason);
     needsReason();
@@ -52,16 +56,19 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   if (offer.markFixed) out.append(fixedForm(releaseVersions));
 
   if (offer.ask) {
-    const question = h('textarea', { id: 'ask-text', rows: '2', required: true, maxlength: maxlength(TEXT_LIMITS.question) });
+    const question = h('vscode-textarea', { id: 'ask-text', rows: '2', maxlength: maxlength(TEXT_LIMITS.question) });
     out.append(form('ask', L.ask!, [question], L.askButton!, () => ({ type: 'ask', question: question.value })));
   }
   if (offer.comment) {
-    const comment = h('textarea', { id: 'comment-text', rows: '2', required: true, maxlength: maxlength(TEXT_LIMITS.comment) });
+    const comment = h('vscode-textarea', { id: 'comment-text', rows: '2', maxlength: maxlength(TEXT_LIMITS.comment) });
     // Internal unless the author marks it for the customer (offered to those who may speak to them).
-    const toCustomer = h('input', { id: 'comment-to-customer', type: 'checkbox' }) as HTMLInputElement;
-    const inputs = offer.commentToCustomer
-      ? [comment, h('label', { class: 'check', title: L.visibleToCustomerHint! }, toCustomer, ' ', L.visibleToCustomer!)]
-      : [comment];
+    const toCustomer: VscodeCheckbox = h('vscode-checkbox', {
+      id: 'comment-to-customer',
+      class: 'check',
+      title: L.visibleToCustomerHint!,
+      label: L.visibleToCustomer!,
+    });
+    const inputs = offer.commentToCustomer ? [comment, toCustomer] : [comment];
     out.append(
       form('comment', L.comment!, inputs, L.commentButton!, () => ({
         type: 'comment',
@@ -72,10 +79,8 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   }
   if (offer.reproduce) out.append(reproductionForm());
   if (offer.linkDuplicate) {
-    const of = h('input', {
+    const of = h('vscode-textfield', {
       id: 'duplicate-of',
-      type: 'text',
-      required: true,
       placeholder: 'INC-1000',
       maxlength: maxlength(TEXT_LIMITS.reference),
     });
@@ -84,20 +89,16 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   return out;
 
   function fixedForm(versions: string[]): HTMLElement {
-    const version = h('input', {
+    const version = h('vscode-textfield', {
       id: 'fixed-version',
-      type: 'text',
-      required: true,
       placeholder: versions[0] ?? '2.4.1',
-      list: versions.length ? 'release-versions' : undefined,
       maxlength: maxlength(TEXT_LIMITS.version),
     });
     const inputs: HTMLElement[] = [version];
     if (versions.length) {
       // suggestions from the planned releases; a click fills the version in
-      inputs.push(h('datalist', { id: 'release-versions' }, ...versions.map((v) => h('option', { value: v }))));
       const chips = versions.map((v) => {
-        const chip = h('button', { type: 'button', class: 'chip secondary', 'data-version': v }, v);
+        const chip = h('vscode-button', { class: 'chip', secondary: true, 'data-version': v }, v);
         chip.addEventListener('click', () => {
           version.value = v;
         });
@@ -110,13 +111,13 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
 
   function reproductionForm(): HTMLElement {
     const result = h(
-      'select',
+      'vscode-single-select',
       { id: 'repro-result', 'aria-label': L.reproduction },
-      h('option', { value: 'reproduced' }, L.reproduced),
-      h('option', { value: 'not_reproduced' }, L.notReproduced),
+      h('vscode-option', { value: 'reproduced' }, L.reproduced),
+      h('vscode-option', { value: 'not_reproduced' }, L.notReproduced),
     );
-    const notes = h('textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes, maxlength: maxlength(TEXT_LIMITS.notes) });
-    const env = h('textarea', { id: 'repro-env', rows: '2', placeholder: `${L.reproEnvironment} — ${L.reproEnvironmentHint}` });
+    const notes = h('vscode-textarea', { id: 'repro-notes', rows: '2', placeholder: L.notes, maxlength: maxlength(TEXT_LIMITS.notes) });
+    const env = h('vscode-textarea', { id: 'repro-env', rows: '2', placeholder: `${L.reproEnvironment} — ${L.reproEnvironmentHint}` });
     return form('repro', L.reproduction!, [result, notes, env], L.record!, () => ({
       type: 'reproduction',
       result: result.value,
@@ -126,7 +127,7 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   }
 
   function button(id: string, label: string, action: () => unknown, cls = ''): HTMLElement {
-    const b = h('button', { type: 'button', id, class: cls });
+    const b = h('vscode-button', { id, secondary: cls === 'secondary' });
     b.textContent = label;
     const status = resultSpan(id);
     b.addEventListener('click', () => submit(id, b, status, [], action()));
@@ -134,7 +135,7 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   }
 
   function form(id: string, title: string, inputs: HTMLElement[], label: string, action: () => unknown): HTMLElement {
-    const submitButton = h('button', { type: 'submit' }, label);
+    const submitButton = h('vscode-button', { type: 'submit' }, label);
     const status = resultSpan(id);
     const f = h(
       'form',
@@ -165,7 +166,7 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
   }
 
   /** Checks the action against the contract first: what the server would refuse is named at once. */
-  function submit(id: string, b: HTMLButtonElement, status: HTMLElement, inputs: HTMLElement[], action: unknown): void {
+  function submit(id: string, b: VscodeButton, status: HTMLElement, inputs: HTMLElement[], action: unknown): void {
     const checked = parseAction(action);
     if (!checked.ok) {
       show(id, [status], false, checked.problem);
@@ -180,8 +181,8 @@ export function renderActions(offer: PanelOffer, L: Record<string, string>, rele
       // the result may arrive after a re-render: update whichever span shows this form now
       show(id, [status, document.querySelector(`#${id}-form .result, #${id} + .result`)], ok, ok ? L.done! : (message ?? ''));
       if (ok) {
-        for (const el of [...inputs, ...document.querySelectorAll(`#${id}-form textarea, #${id}-form input`)]) {
-          if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) el.value = '';
+        for (const el of [...inputs, ...document.querySelectorAll(`#${id}-form :is(${VALUE_CONTROLS})`)]) {
+          if (el.matches('vscode-textfield, vscode-textarea')) (el as ValueControl).value = '';
         }
       }
     });

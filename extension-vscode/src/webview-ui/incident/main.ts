@@ -1,3 +1,4 @@
+import { VALUE_CONTROLS, type ValueControl } from './controls';
 import { ExtensionToPanelSchema, type ExtensionToPanel, type PanelAction, type PanelToExtension } from '../../webviews/incident/protocol';
 import { renderOutline } from './outlineView';
 import { renderIncident, type RenderContext } from './render';
@@ -63,11 +64,7 @@ function receive(msg: ExtensionToPanel): void {
 /** What the person was typing, so a re-render (live event, another action) never loses it. */
 function captureDrafts(root: HTMLElement): { values: Map<string, string>; focused: string | null } {
   const values = new Map<string, string>();
-  for (const el of root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(
-    'input[id]:not([type=checkbox]), textarea[id], select[id]',
-  )) {
-    values.set(el.id, el.value);
-  }
+  for (const el of root.querySelectorAll<ValueControl>(VALUE_CONTROLS)) values.set(el.id, el.value);
   // Only a panel that has focus gets it back; otherwise a re-render would steal focus from the
   // editor or the command palette the person is typing in.
   return { values, focused: document.hasFocus() ? document.activeElement?.id || null : null };
@@ -75,10 +72,10 @@ function captureDrafts(root: HTMLElement): { values: Map<string, string>; focuse
 
 function restoreDrafts(root: HTMLElement, drafts: ReturnType<typeof captureDrafts>): void {
   for (const [id, value] of drafts.values) {
-    const el = root.querySelector<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(`#${CSS.escape(id)}`);
+    const el = root.querySelector<ValueControl>(`#${CSS.escape(id)}`);
     if (!el || el.value === value) continue;
-    if (el.tagName === 'SELECT') {
-      if (![...(el as HTMLSelectElement).options].some((o) => o.value === value)) continue;
+    if (el.tagName === 'VSCODE-SINGLE-SELECT') {
+      if (![...el.querySelectorAll<ValueControl>('vscode-option')].some((o) => o.value === value)) continue;
       el.value = value;
       el.dispatchEvent(new Event('change')); // what depends on the choice (e.g. a required reason) follows it
     } else {

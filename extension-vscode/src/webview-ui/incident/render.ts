@@ -1,4 +1,4 @@
-import type { Incident } from '@handoff/shared';
+import { crmSystemName, type Incident } from '@handoff/shared';
 import type { ExtensionToPanel, PanelAction, PanelToExtension } from '../../webviews/incident/protocol';
 import { h, field } from './dom';
 import { renderMarkdown } from './markdown';
@@ -47,9 +47,9 @@ export function renderIncident(msg: IncidentMessage, ctx: RenderContext): HTMLEl
       i.duplicateOf ? field(L.duplicateOf!, i.duplicateOf) : null,
       i.fixedInVersion ? field(L.fixedInVersion!, i.fixedInVersion) : null,
       field(L.customer!, [i.customer.name, i.customer.org, i.customer.email].filter(Boolean).join(' · ')),
-      field(L.crmTicket!, crmLink(i, ctx)),
+      field(L.crmTicket!, crmLink(i, L, ctx)),
       field(L.product!, [i.product, i.version, i.component].filter(Boolean).join(' · ')),
-      field(L.category!, i.category),
+      field(L.category!, msg.categoryLabel ?? i.category),
     ),
     i.sla ? section(L['sla.title']!, renderTargets(i, L)) : null,
     section(L.environment!, envList(i)),
@@ -67,8 +67,13 @@ function section(title: string, ...body: (Node | null)[]): HTMLElement {
   return h('section', {}, h('h2', {}, title), ...body);
 }
 
-function crmLink(i: Incident, ctx: RenderContext): Node {
-  const label = [i.crm.system, i.crm.ticketId].filter(Boolean).join(' ');
+/** The helpdesk by its proper name ("Zendesk 4821"), never by its id. */
+export function helpdeskName(system: string, L: Record<string, string>): string {
+  return crmSystemName(system) ?? (system === 'other' ? (L.otherHelpdesk ?? system) : system);
+}
+
+function crmLink(i: Incident, L: Record<string, string>, ctx: RenderContext): Node {
+  const label = [helpdeskName(i.crm.system, L), i.crm.ticketId].filter(Boolean).join(' ');
   const url = i.crm.url;
   if (!url || !/^https?:\/\//i.test(url)) return document.createTextNode(label);
   const a = h('a', { href: url, id: 'crm-link' }, label || url);
@@ -110,12 +115,12 @@ function steps(msg: IncidentMessage, ctx: RenderContext): HTMLElement {
     'ol',
     { class: 'steps', id: 'steps' },
     ...i.steps.map((s, index) => {
-      const box = h('input', { type: 'checkbox', id: `step-${index}`, checked: checked.has(index) });
+      const box = h('vscode-checkbox', { id: `step-${index}`, checked: checked.has(index) }, h('span', { class: 'action' }, s.action));
       box.addEventListener('change', () => ctx.send({ type: 'stepToggled', index, done: box.checked }));
       return h(
         'li',
         {},
-        h('label', { for: `step-${index}` }, box, ' ', h('span', { class: 'action' }, s.action)),
+        box,
         s.expected ? h('div', { class: 'expected' }, h('strong', {}, `${L.expected}: `), s.expected) : null,
         s.actual ? h('div', { class: 'actual' }, h('strong', {}, `${L.actual}: `), s.actual) : null,
       );
@@ -129,7 +134,7 @@ function attachments(i: Incident, L: Record<string, string>, ctx: RenderContext)
     { class: 'attachments' },
     ...i.attachments.map((a) => {
       const holder = h('div', { class: 'attachment-body' });
-      const button = h('button', { type: 'button', class: 'secondary' }, L.loadAttachment);
+      const button = h('vscode-button', { secondary: true }, L.loadAttachment);
       button.addEventListener('click', () => ctx.send({ type: 'loadAttachment', id: a.id }));
       document.addEventListener('handoff-attachment', (e) => {
         const d = (e as CustomEvent<Extract<ExtensionToPanel, { type: 'attachment' }>>).detail;

@@ -47,7 +47,7 @@ export function renderTimeline(i: Incident, L: Record<string, string>, ctx: Rend
 }
 
 function earlierButton(L: Record<string, string>, ctx: RenderContext): HTMLElement {
-  const button = h('button', { type: 'button', id: 'timeline-earlier', class: 'secondary' }, L.earlierEntries);
+  const button = h('vscode-button', { id: 'timeline-earlier', secondary: true }, L.earlierEntries);
   const status = h('span', { class: 'result', role: 'status' });
   button.addEventListener('click', () => {
     button.disabled = true;

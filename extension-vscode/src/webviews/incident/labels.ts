@@ -14,6 +14,7 @@ export function panelLabels(): Record<string, string> {
     unassigned: t('unassigned'),
     customer: t('Customer'),
     crmTicket: t('CRM ticket'),
+    otherHelpdesk: t('Helpdesk'),
     product: t('Product'),
     version: t('Version'),
     component: t('Component'),

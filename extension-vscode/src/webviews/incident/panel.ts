@@ -4,11 +4,12 @@ import { serverMessage } from '../../api/errors';
 import { NotSignedInError, type Session } from '../../auth/session';
 import { performAction } from '../../incidents/actions';
 import { describeError } from '../../incidents/describeError';
+import type { CurrentIncident } from '../../incidents/currentIncident';
 import type { IncidentStore } from '../../incidents/incidentStore';
 import { holdsEvent, keepEarlierEntries } from '../../incidents/timeline';
 import { followIncident } from '../../live/followIncident';
 import { makeNonce, panelHtml } from './html';
-import { checkedStepsKey, panelMessage } from './panelMessage';
+import { panelMessage } from './panelMessage';
 import {
   AttachmentPayloadSchema,
   parseAction,
@@ -24,7 +25,8 @@ export interface PanelDeps {
   session: Session;
   store: IncidentStore;
   extensionUri: vscode.Uri;
-  workspaceState: vscode.Memento;
+  /** The workspace's current incident and the steps ticked off per incident. */
+  current: CurrentIncident;
   log: vscode.LogOutputChannel;
   /** Called when a panel has rendered an incident: ms since the open was requested. */
   onRendered(reference: string, ms: number): void;
@@ -46,11 +48,19 @@ export class IncidentPanel implements vscode.Disposable {
     const existing = IncidentPanel.panels.get(reference);
     if (existing) {
       existing.openedAt = requestedAt;
-      existing.panel.reveal();
+      existing.panel.reveal(undefined, true);
       void existing.load();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, reference, vscode.ViewColumn.Active, IncidentPanel.options(deps));
+    // The code stays in front: the panel opens beside it (in the column other panels use, if any)
+    // and the focus stays where the person was typing.
+    const viewColumn = IncidentPanel.column() ?? vscode.ViewColumn.Beside;
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      reference,
+      { viewColumn, preserveFocus: true },
+      IncidentPanel.options(deps),
+    );
     const created = new IncidentPanel(deps, panel, reference);
     created.openedAt = requestedAt;
     return created;
@@ -87,10 +97,21 @@ export class IncidentPanel implements vscode.Disposable {
     if (panel?.view?.access === 'full') void panel.show(applyIncidentChange(panel.view, change));
   }
 
-  /** The reference of the focused incident panel, else of the most recently opened one. */
+  /** The reference of the focused incident panel, if one has the focus. */
   static activeReference(): string | undefined {
-    const all = [...IncidentPanel.panels.values()];
-    return (all.find((p) => p.panel.active) ?? all.at(-1))?.reference;
+    return [...IncidentPanel.panels.values()].find((p) => p.panel.active)?.reference;
+  }
+
+  /** The editor column incident panels show in (the one of `reference`'s panel, else of any). */
+  static column(reference?: string): vscode.ViewColumn | undefined {
+    const all = [...IncidentPanel.panels.values()].filter((p) => p.panel.viewColumn !== undefined);
+    return (all.find((p) => p.reference === reference) ?? all.at(-1))?.panel.viewColumn;
+  }
+
+  /** The ticks of `reference` changed elsewhere (the Current incident view): its panel shows them. */
+  static showChecks(reference: string): void {
+    const panel = IncidentPanel.panels.get(reference);
+    if (panel?.view?.access === 'full') void panel.show(panel.view);
   }
 
   static has(reference: string): boolean {
@@ -198,14 +219,7 @@ export class IncidentPanel implements vscode.Disposable {
 
   private async toggleStep(index: number, done: boolean): Promise<void> {
     if (this.view?.access !== 'full' || index >= this.view.steps.length) return;
-    const key = checkedStepsKey(this.reference);
-    const set = new Set(this.deps.workspaceState.get<number[]>(key, []));
-    if (done) set.add(index);
-    else set.delete(index);
-    await this.deps.workspaceState.update(
-      key,
-      [...set].sort((a, b) => a - b),
-    );
+    await this.deps.current.setChecked(this.reference, index, done);
   }
 
   private async sendAttachment(id: number): Promise<void> {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IncidentView, Me } from '@handoff/shared';
+import type { CurrentIncident } from '../../incidents/currentIncident';
 import type { IncidentStore } from '../../incidents/incidentStore';
 import { NOTHING_OFFERED, offerFor } from '../../incidents/offer';
 import { whoseLine } from '../../incidents/whose';
@@ -8,12 +9,9 @@ import type { ExtensionToPanel } from './protocol';
 
 export interface PanelMessageDeps {
   store: IncidentStore;
-  workspaceState: vscode.Memento;
+  current: CurrentIncident;
   plannedVersions(): string[];
 }
-
-/** Steps ticked off in this workspace, per incident. */
-export const checkedStepsKey = (reference: string) => `handoff.steps.${reference}`;
 
 /**
  * What the webview renders for `view`: the whole incident with what `me` may do on it, or the
@@ -30,7 +28,8 @@ export async function panelMessage(view: IncidentView, me: Me | null, deps: Pane
     type: 'incident',
     incident: view,
     offer,
-    checkedSteps: deps.workspaceState.get<number[]>(checkedStepsKey(view.reference), []),
+    checkedSteps: deps.current.checked(view.reference),
+    categoryLabel: asked.label,
     questions: asked.questions,
     labels,
     releaseVersions: deps.plannedVersions(),

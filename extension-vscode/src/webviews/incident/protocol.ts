@@ -116,6 +116,8 @@ export const ExtensionToPanelSchema = z.discriminatedUnion('type', [
     checkedSteps: z.array(z.number().int()),
     /** The category's questions (from its template), so answers show beside their question. */
     questions: z.array(z.object({ id: z.string(), text: z.string(), why: z.string() })),
+    /** The category's name from its template ("Login problem"); null: none names it, the id shows. */
+    categoryLabel: z.string().nullable().default(null),
     labels,
     /** Versions of planned releases, offered as suggestions for "mark fixed in version". */
     releaseVersions: z.array(z.string()).default([]),

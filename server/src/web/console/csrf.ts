@@ -15,10 +15,13 @@ export function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
-/** Why a cookie-authenticated request is refused (cross-site, or without the session's CSRF token), or null. */
-export function csrfProblem(req: IncomingMessage, csrf: string): string | null {
+/**
+ * Why a cookie-authenticated request is refused (cross-site, or without the session's CSRF
+ * token), or null. `param`: the token as a tRPC connection parameter (live streams only).
+ */
+export function csrfProblem(req: IncomingMessage, csrf: string, param?: string): string | null {
   if (!sameOrigin(req)) return `Requests with the console session must come from the console itself (Origin ${req.headers.origin}).`;
-  const sent = req.headers[CSRF_HEADER];
+  const sent = req.headers[CSRF_HEADER] ?? param;
   if (sent !== csrf) return `Send the session's CSRF token in the ${CSRF_HEADER} header (sign in to the console again to get one).`;
   return null;
 }

@@ -326,4 +326,30 @@ describe.each(['sqlite', 'postgres'] as const)("the customer's page on %s", (eng
     if (after.access !== 'full') throw new Error('expected the full incident');
     expect(after.timeline.filter((e) => e.kind === 'customer_comment').map((e) => e.text)).toEqual(['Here is what I see']);
   });
+
+  it('links to the known-issues page once the problem group has a published answer, and not before', async () => {
+    const title = 'Invoice PDF shows the wrong VAT rate after update';
+    const root = await newIncident({ title });
+    const mine = await newIncident({ title });
+    await agent.incidents.linkDuplicate.mutate({ ref: mine, of: root });
+    await developer.incidents.transition.mutate({ ref: root, to: 'in_progress' });
+    await developer.incidents.transition.mutate({ ref: root, to: 'fixed', version: '4.3.2' });
+    await agent.incidents.transition.mutate({ ref: root, to: 'verified' });
+    await developer.knownSolutions.record.mutate({
+      ref: root,
+      solution: 'The VAT table was cached across tenants.',
+      customerAnswer: 'Re-open the invoice after updating to 4.3.2.',
+    });
+    const { url } = await agent.incidents.share.mutate({ ref: mine });
+    const link = `/known-issues/Acme%20Cloud?q=${encodeURIComponent(title)}`;
+    expect((await visitor(url).get()).body).not.toContain('/known-issues/');
+    await testClient(server.url, server.demoTokens!.lead).knownSolutions.publish.mutate({ ref: root, published: true });
+    const page = (await visitor(url).get()).body;
+    expect(page).toContain(`<p class="known-issue"><a href="${link.replaceAll('&', '&amp;')}">This is a known issue`);
+    const published = await fetch(`${server.url}${link}`).then((r) => r.text());
+    expect(published).toContain('Re-open the invoice after updating to 4.3.2.');
+    expect(published).toContain('1 answer for');
+    const german = (await visitor(url).get('?lang=de')).body;
+    expect(german).toContain('Dies ist ein bekanntes Problem');
+  });
 });

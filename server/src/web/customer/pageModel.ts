@@ -46,6 +46,11 @@ export interface CustomerPageModel {
      * it when set.
      */
     promisedResponseBy: string | null;
+    /**
+     * The public known-issues page that answers this problem, when its group (the incident's
+     * original) has a customer answer a lead published.
+     */
+    knownIssue: string | null;
   };
   evaluation: { open: boolean; rating: number | null };
   /** The newest event id the page includes: its live stream continues after it. */
@@ -113,6 +118,10 @@ export function promisedResponseBy(sla: IncidentSla | null): string | null {
   return due[0] ?? null;
 }
 
+/** The product's known-issues page, searched for the problem's title (the published answer's heading). */
+export const knownIssueUrl = (product: string, title: string) =>
+  `/known-issues/${encodeURIComponent(product)}?q=${encodeURIComponent(title.slice(0, 200))}`;
+
 export async function buildPageModel(
   store: Store,
   prefix: string,
@@ -127,7 +136,8 @@ export async function buildPageModel(
     .selectFrom('timeline')
     .select((eb) => eb.fn.max('id').as('max'))
     .executeTakeFirst();
-  const [rows, release, team] = await Promise.all([
+  const group = incident.duplicate_of ?? incident.id;
+  const [rows, release, team, known] = await Promise.all([
     db
       .selectFrom('timeline')
       .select(['id', 'at', 'kind', 'text', 'data', 'status', 'visibility', 'actor_id'])
@@ -146,6 +156,14 @@ export async function buildPageModel(
       .limit(1)
       .executeTakeFirst(),
     incident.team === null ? undefined : db.selectFrom('teams').select('name').where('id', '=', incident.team).executeTakeFirst(),
+    db
+      .selectFrom('known_solutions as k')
+      .innerJoin('incidents as i', 'i.id', 'k.group_id')
+      .select(['i.product', 'i.title'])
+      .where('k.group_id', '=', group)
+      .where('k.published_at', 'is not', null)
+      .where('k.customer_answer', 'is not', null)
+      .executeTakeFirst(),
   ]);
   rows.reverse();
   const users = await store.userRefs([
@@ -169,6 +187,7 @@ export async function buildPageModel(
       release: release ? { version: release.version, plannedDate: release.planned_date, shippedAt: release.shipped_at } : null,
       fixedIn: incident.fixed_in_version,
       promisedResponseBy: promisedResponseBy(sla),
+      knownIssue: known ? knownIssueUrl(known.product, known.title) : null,
     },
     evaluation: {
       open: (status === 'verified' || status === 'closed') && share.evaluated_at === null,

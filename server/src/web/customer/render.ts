@@ -88,6 +88,7 @@ function whatNext(m: CustomerPageModel, t: Translator): Html {
   else if (r) lines.push(html`<p>${t.t('plannedRelease', { version: r.version, date: t.date(r.plannedDate) })}</p>`);
   else if (m.next.fixedIn) lines.push(html`<p>${t.t('fixedIn', { version: m.next.fixedIn })}</p>`);
   else if (m.status !== 'closed') lines.push(html`<p>${t.t('noPlanYet')}</p>`);
+  if (m.next.knownIssue) lines.push(html`<p class="known-issue"><a href="${m.next.knownIssue}">${t.t('knownIssue')}</a></p>`);
   if (m.next.promisedResponseBy) lines.push(html`<p>${t.t('promisedResponse', { date: t.dateTime(m.next.promisedResponseBy) })}</p>`);
   return html`${lines}`;
 }

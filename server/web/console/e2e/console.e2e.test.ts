@@ -3,13 +3,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role, User } from '@handoff/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { seedHistory } from '../../../src/insights/history.testutil.js';
 import { createCaller } from '../../../src/routers/_app.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
+<<<<<<< HEAD
+import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
+=======
 import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
+import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
+>>>>>>> issue-12
 
 const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
 
@@ -19,17 +24,18 @@ describe('the staff console in real Chromium', () => {
   let browser: Browser;
   let tokens: Record<Role, string>;
   let seeded: Awaited<ReturnType<typeof seedHistory>>;
+  let as: (who: Role | User) => ReturnType<typeof createCaller>;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     db = await createTestDatabase('sqlite');
-    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
+    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true, upgrades: { watch: false } });
     tokens = server.demoTokens!;
     const users = {} as Record<Role, User>;
     for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await server.services.store.userByToken(token))!;
-    const as = (who: Role | User) => createCaller(createContextInner(server.services, typeof who === 'string' ? users[who] : who));
+    as = (who: Role | User) => createCaller(createContextInner(server.services, typeof who === 'string' ? users[who] : who));
     seeded = await seedHistory({ services: server.services, as });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -37,15 +43,8 @@ describe('the staff console in real Chromium', () => {
     await db?.drop();
   });
 
-  async function signedIn(role: Role, locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel(/Personal token|Persönliches Token|Jeton personnel/).fill(tokens[role]);
-    await page.locator('form button[type=submit]').click();
-    await page.getByRole('navigation').waitFor();
-    return page;
-  }
+  const signedIn = (role: Role, locale = 'en-GB'): Promise<Page> =>
+    signedInAs(browser, server.url, tokens[role], { locale, acceptDownloads: true });
 
   const bars = (page: Page, chart?: string) =>
     page.locator(`figure.chart${chart ? `[data-chart="${chart}"]` : ''} svg g[aria-label="bar"] rect`);
@@ -73,10 +72,11 @@ describe('the staff console in real Chromium', () => {
     const page = await signedIn('lead');
     await page.getByRole('link', { name: 'Repeated problems' }).click();
     await page.getByRole('heading', { name: 'Repeated problems', level: 1 }).waitFor();
-    await expect.poll(() => bars(page).count()).toBeGreaterThan(0);
+    await expect.poll(() => bars(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByLabel('Product').selectOption('Beacon');
     await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
-    expect(await bars(page).count()).toBe(1);
+    // The chart is redrawn after the table renders (an effect): wait for it.
+    await expect.poll(() => bars(page).count()).toBe(1);
     await expect.poll(() => page.locator('tbody tr td').first().textContent()).toBe(seeded.root.ref);
     await page.getByText(`${seeded.lookalike.ref} looks like ${seeded.root.ref}`).waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'console-repeated-problems.png'), fullPage: true });
@@ -118,7 +118,7 @@ describe('the staff console in real Chromium', () => {
 
   it('speaks German and French', async () => {
     const de = await signedIn('lead', 'de-DE');
-    await de.getByRole('link', { name: 'Kunden' }).click();
+    await de.getByRole('link', { name: 'Kunden', exact: true }).click();
     await de.getByRole('heading', { name: 'Kunden', level: 1 }).waitFor();
     expect(await de.evaluate(() => document.documentElement.lang)).toBe('de');
     await expect.poll(() => bars(de).count()).toBeGreaterThan(0);
@@ -127,6 +127,63 @@ describe('the staff console in real Chromium', () => {
     await fr.getByRole('link', { name: 'Contournements en usage' }).click();
     await fr.getByRole('heading', { name: 'Contournements en usage', level: 1 }).waitFor();
     await fr.getByRole('cell', { name: seeded.root.ref }).waitFor();
+  });
+
+  it('shows the escalation rate, the resolving tier, escalations avoided and customers’ evaluations per team, each with its CSV', async () => {
+    // Comet: three incidents resolved by their tier-2 teams; now one more escalated to engineering,
+    // one resolved at L1 with the known solution of the closed one, and one customer's rating.
+    const [closed] = seeded.comet;
+    const escalated = await as('agent').incidents.create(sampleIncident({ product: 'Comet', title: 'Comet sync stalls' }));
+    await as('developer').incidents.escalate({ ref: escalated.reference, reason: 'Needs the sync engine team' });
+    await as('developer').knownSolutions.record({ ref: closed!.ref, solution: 'Clear the SSO cache', customerAnswer: 'Update to 1.1.' });
+    await as('agent').knownSolutions.resolve({
+      ...sampleIncident({ product: 'Comet', title: 'Comet sign-in problem' }),
+      group: closed!.ref,
+    });
+    const { url } = await as('agent').incidents.share({ ref: closed!.ref });
+    await server.services.shares.evaluate((await server.services.shares.open(url.split('/c/')[1]!))!, { rating: 4, comment: '' });
+
+    const page = await signedIn('lead');
+    await page.getByRole('link', { name: 'Escalations' }).click();
+    await page.getByRole('heading', { name: 'Escalations', level: 1 }).waitFor();
+    await page.getByLabel('Product').selectOption('Comet');
+    await expect.poll(() => page.getByRole('row', { name: /^All categories/ }).textContent()).toBe('All categories5120 %');
+    expect(await page.getByRole('row', { name: /^Tier 1/ }).textContent()).toBe('Tier 1125 %');
+    expect(await page.getByRole('row', { name: /^Tier 2/ }).textContent()).toBe('Tier 2375 %');
+    expect(await page.locator('h3.avoided-total').textContent()).toBe('Escalations avoided by known solutions: 1');
+    expect(await page.getByRole('row', { name: new RegExp(`^${closed!.ref}`) }).textContent()).toBe(
+      `${closed!.ref}Comet sign-in problem 01`,
+    );
+    expect(await bars(page, 'Tier that resolved the incidents').count()).toBe(2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('escalations.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
+    expect(csv[0]).toBe('table,key,incidents,escalated,rate,resolved,title');
+    expect(csv).toContain('escalationRate,all,5,1,0.2,,');
+    expect(csv).toContain('resolvingTier,1,,,0.25,1,');
+    expect(csv).toContain(`avoided,${closed!.ref},,,,1,Comet sign-in problem 0`);
+    await page.screenshot({ path: path.join(SHOTS, 'console-escalations.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Customer evaluations' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /^accounts/ }).textContent()).toBe('accounts140 / 0 / 0 / 1 / 0');
+    expect(await bars(page).count()).toBe(1);
+    await page.screenshot({ path: path.join(SHOTS, 'console-evaluations.png'), fullPage: true });
+  });
+
+  it('shows a new upgrade warning live in the banner, without reloading', async () => {
+    const page = await signedIn('lead');
+    await page.locator('.banner p[data-version="Atlas@5.0"]').waitFor();
+    expect(await page.locator('.banner p[data-version="Atlas@5.1"]').count()).toBe(0);
+    // 5.1 arrives with 15 incidents on its first day, against 5.7 a day for 5.0.
+    for (let i = 0; i < 15; i++) await as('agent').incidents.create(sampleIncident({ product: 'Atlas', version: '5.1' }));
+    const raised = await server.services.upgrades.watch.check();
+    expect(raised.map((w) => w.version)).toContain('5.1');
+    const banner = page.locator('.banner p[data-version="Atlas@5.1"]');
+    await banner.waitFor({ timeout: 10_000 });
+    expect(await banner.textContent()).toMatch(
+      /^Upgrade warning: Atlas 5\.1 has 15 incidents a day in its first 1 days, against 5\.7 for 5\.0\./,
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'console-live-upgrade-warning.png') });
   });
 
   it('shows an agent only their own teams, and ends the session when the token is replaced', async () => {

@@ -1,6 +1,6 @@
 import type { AppRouter } from '@handoff/server';
 import type { User, Visibility } from '@handoff/shared';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client';
 
 /** Who is signed in, and the CSRF token every call with the session cookie must carry. */
 export interface Session {
@@ -40,10 +40,19 @@ export async function signOut(session: Session): Promise<void> {
 
 export type Api = ReturnType<typeof apiFor>;
 
-/** The tRPC client of a session: the cookie goes along (same origin), the CSRF token as a header. */
+/**
+ * The tRPC client of a session: the cookie goes along (same origin), the CSRF token as a header —
+ * or, for live streams (EventSource sends no headers), as a connection parameter.
+ */
 export function apiFor(session: Session) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: '/trpc', headers: () => ({ [CSRF_HEADER]: session.csrf }) })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({ url: '/trpc', connectionParams: () => ({ csrf: session.csrf }) }),
+        false: httpBatchLink({ url: '/trpc', headers: () => ({ [CSRF_HEADER]: session.csrf }) }),
+      }),
+    ],
   });
 }
 

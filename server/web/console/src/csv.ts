@@ -1,10 +1,13 @@
 import Papa from 'papaparse';
 
+/** One CSV line: column name → value. */
+export type CsvRow = Record<string, string | number | null>;
+
 /**
  * Downloads rows as a CSV file (Papa Parse writes it: quoting, separators in values, line
  * breaks), named `<name>.csv`.
  */
-export function downloadCsv(name: string, rows: Record<string, string | number | null>[]): void {
+export function downloadCsv(name: string, rows: CsvRow[]): void {
   // Every column any row has (Papa Parse would take the first row's keys only).
   const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const data = rows.map((r) => fields.map((f) => r[f] ?? ''));

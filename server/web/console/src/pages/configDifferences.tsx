@@ -1,44 +1,32 @@
 import { useState } from 'preact/hooks';
 import { sharesChart } from '../charts/shares.js';
 import { Chart } from '../components/Chart.js';
-import { CsvButton } from '../components/CsvButton.js';
-import { Status } from '../components/Status.js';
+import { DataTable } from '../components/DataTable.js';
+import { InsightView } from '../components/InsightView.js';
 import { useInsight } from '../components/useInsight.js';
+import { pct } from '../format.js';
 import type { ConsolePage, PageProps } from './page.js';
-
-const pct = (n: number) => `${Math.round(n * 100)} %`;
 
 function Result({ api, t, onError, reference }: PageProps & { reference: string }) {
   const loaded = useInsight(() => api.insights.configDifferences.query({ ref: reference }), reference, onError);
   return (
-    <Status t={t} loaded={loaded} empty={(d) => d.length === 0}>
+    <InsightView t={t} loaded={loaded} empty={(d) => d.length === 0} csvName={`configuration-differences-${reference}`} csvRows={(d) => d}>
       {(d) => (
         <>
-          <CsvButton t={t} name={`configuration-differences-${reference}`} rows={() => d} />
           <Chart label={t('configChart')} data={d} draw={(width) => sharesChart(d, { width, xLabel: '%' })} />
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('colKeyValue')}</th>
-                <th scope="col">{t('colShare')}</th>
-                <th scope="col">{t('colBaseline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.map((r) => (
-                <tr key={`${r.key}=${r.value}`}>
-                  <td>
-                    {r.key}: {r.value}
-                  </td>
-                  <td class="num">{pct(r.share)}</td>
-                  <td class="num">{pct(r.baselineShare)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            t={t}
+            rows={d}
+            rowKey={(r) => `${r.key}=${r.value}`}
+            columns={[
+              { header: 'colKeyValue', cell: (r) => `${r.key}: ${r.value}` },
+              { header: 'colShare', cell: (r) => pct(r.share), num: true },
+              { header: 'colBaseline', cell: (r) => pct(r.baselineShare), num: true },
+            ]}
+          />
         </>
       )}
-    </Status>
+    </InsightView>
   );
 }
 

@@ -1,55 +1,41 @@
 import { horizontalBars } from '../charts/bars.js';
 import { Chart } from '../components/Chart.js';
-import { CsvButton } from '../components/CsvButton.js';
-import { Status } from '../components/Status.js';
+import { DataTable } from '../components/DataTable.js';
+import { InsightView } from '../components/InsightView.js';
 import { useInsight } from '../components/useInsight.js';
 import type { ConsolePage, PageProps } from './page.js';
 
 function Workarounds({ api, t, filter, onError }: PageProps) {
   const loaded = useInsight(() => api.insights.workarounds.query(filter), JSON.stringify(filter), onError);
   return (
-    <>
-      <p>{t('workaroundsIntro')}</p>
-      <Status t={t} loaded={loaded} empty={(d) => d.length === 0}>
-        {(d) => (
-          <>
-            <CsvButton t={t} name="workarounds" rows={() => d} />
-            <Chart
-              label={t('pageWorkarounds')}
-              data={d}
-              draw={(width) =>
-                horizontalBars(
-                  d.map((w) => ({ ...w, label: `${w.reference} ${w.title}`.slice(0, 40) })),
-                  { x: 'customers', y: 'label', xLabel: t('colCustomers'), width },
-                )
-              }
-            />
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('colReference')}</th>
-                  <th scope="col">{t('colTitle')}</th>
-                  <th scope="col">{t('colWorkaround')}</th>
-                  <th scope="col">{t('colCustomers')}</th>
-                  <th scope="col">{t('colOpen')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.map((w) => (
-                  <tr key={w.reference}>
-                    <td>{w.reference}</td>
-                    <td>{w.title}</td>
-                    <td>{w.workaround}</td>
-                    <td class="num">{w.customers}</td>
-                    <td class="num">{w.incidents}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </Status>
-    </>
+    <InsightView t={t} intro="workaroundsIntro" loaded={loaded} empty={(d) => d.length === 0} csvName="workarounds" csvRows={(d) => d}>
+      {(d) => (
+        <>
+          <Chart
+            label={t('pageWorkarounds')}
+            data={d}
+            draw={(width) =>
+              horizontalBars(
+                d.map((w) => ({ ...w, label: `${w.reference} ${w.title}`.slice(0, 40) })),
+                { x: 'customers', y: 'label', xLabel: t('colCustomers'), width },
+              )
+            }
+          />
+          <DataTable
+            t={t}
+            rows={d}
+            rowKey={(w) => w.reference}
+            columns={[
+              { header: 'colReference', cell: (w) => w.reference },
+              { header: 'colTitle', cell: (w) => w.title },
+              { header: 'colWorkaround', cell: (w) => w.workaround },
+              { header: 'colCustomers', cell: (w) => w.customers, num: true },
+              { header: 'colOpen', cell: (w) => w.incidents, num: true },
+            ]}
+          />
+        </>
+      )}
+    </InsightView>
   );
 }
 

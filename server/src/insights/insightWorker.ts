@@ -1,0 +1,49 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../store/schema.js';
+import { INSIGHTS, type InsightName } from './catalog.js';
+import type { InsightDeps, InsightScope } from './scope.js';
+
+/**
+ * The insight worker: runs insights on its own connection (SQLite read-only, or a small
+ * PostgreSQL pool), so their aggregation — SQL and JavaScript alike — never blocks the server's
+ * event loop. Only the (small) results cross back.
+ */
+export interface InsightWorkerData {
+  engine: 'sqlite' | 'postgres';
+  /** The SQLite file, or the PostgreSQL connection string. */
+  location: string;
+  prefix: string;
+}
+
+export interface InsightRequest {
+  id: number;
+  name: InsightName;
+  scope: Omit<InsightScope, 'now'> & { now: string };
+  arg?: unknown;
+}
+
+export type InsightReply = { id: number; result: unknown } | { id: number; error: string };
+
+const data = workerData as InsightWorkerData;
+const db =
+  data.engine === 'sqlite'
+    ? (() => {
+        const sqlite = new BetterSqlite3(data.location, { readonly: true, fileMustExist: true });
+        sqlite.pragma('busy_timeout = 5000');
+        return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+      })()
+    : new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: data.location, max: 3 }) }) });
+const deps: InsightDeps = { db, engine: data.engine, prefix: data.prefix };
+
+parentPort!.on('message', (req: InsightRequest) => {
+  const scope = { ...req.scope, now: new Date(req.scope.now) };
+  const run = INSIGHTS[req.name] as (d: InsightDeps, s: InsightScope, arg?: unknown) => Promise<unknown>;
+  run(deps, scope, req.arg).then(
+    (result) => parentPort!.postMessage({ id: req.id, result } satisfies InsightReply),
+    (err: unknown) =>
+      parentPort!.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) } satisfies InsightReply),
+  );
+});
