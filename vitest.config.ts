@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'shared', include: ['shared/src/**/*.test.ts'] } },
+      // The staff console's pure logic (its pages run in real Chromium: server/web/console/e2e).
+      { test: { name: 'console', include: ['server/web/console/src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',

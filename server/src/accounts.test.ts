@@ -195,6 +195,18 @@ describe.each(['sqlite', 'postgres'] as const)('accounts, tokens and the audit l
     // Paging and filtering.
     const page = await admin.audit.list.query({ limit: 2, beforeId: log[0]!.id, action: 'team.upsert' });
     expect(page.map((e) => e.action)).toEqual(['team.upsert', 'team.upsert']);
+    // Filters by who, what it was done to and when.
+    const byTarget = await admin.audit.list.query({ target: 'team payments', actorId: me.id });
+    expect(byTarget.map((e) => [e.action, e.target])).toEqual([
+      ['team.upsert', 'team payments'],
+      ['team.upsert', 'team payments'],
+    ]);
+    expect(await admin.audit.list.query({ actorId: me.id + 1000 })).toEqual([]);
+    const newest = log[0]!.at;
+    expect((await admin.audit.list.query({ from: newest, limit: 200 })).every((e) => e.at >= newest)).toBe(true);
+    expect((await admin.audit.list.query({ from: newest })).map((e) => e.id)).toContain(log[0]!.id);
+    expect((await admin.audit.list.query({ to: newest, limit: 200 })).map((e) => e.id)).not.toContain(log[0]!.id);
+    expect(await admin.audit.list.query({ to: '2000-01-01T00:00:00Z' })).toEqual([]);
     expect((await failure(testClient(server.url, server.demoTokens!.lead).audit.list.query({}))).code).toBe('FORBIDDEN');
   });
 });

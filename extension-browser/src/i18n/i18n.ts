@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { LANGUAGES, type Settings } from '../settings';
+import { createTranslate, type Messages, type Translate } from './translate';
 
-export type Messages = Record<string, { message: string }>;
-export type Translate = (key: string, ...subs: (string | number)[]) => string;
+export { createTranslate, type Messages, type Translate };
 
 /** 'auto' follows the browser's UI language when we have it, else English. */
 export function resolveLanguage(setting: Settings['language'], uiLanguage: string): (typeof LANGUAGES)[number] {
@@ -11,18 +11,7 @@ export function resolveLanguage(setting: Settings['language'], uiLanguage: strin
   return LANGUAGES.includes(base) ? base : 'en';
 }
 
-/**
- * A translator over the extension's `_locales/<lang>/messages.json`. We read the files ourselves instead of
- * `i18n.getMessage` because that one is fixed to the browser's language and the agent may choose another.
- * `$1`…`$9` are replaced by `subs`; a missing key falls back to English, then to the key itself.
- */
-export function createTranslate(messages: Messages, fallback: Messages = {}): Translate {
-  return (key, ...subs) => {
-    const m = messages[key]?.message ?? fallback[key]?.message ?? key;
-    return m.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
-  };
-}
-
+// Read the files ourselves instead of `i18n.getMessage`: that one is fixed to the browser's language and the agent may choose another.
 const cache = new Map<string, Promise<Messages>>();
 
 export function loadMessages(lang: string): Promise<Messages> {

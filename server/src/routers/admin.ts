@@ -40,7 +40,7 @@ export const templatesRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.store.write(async (trx) => {
         const before = await ctx.store.latestTemplate(input.category, trx);
-        const saved = await ctx.store.upsertTemplate(input, trx);
+        const saved = await ctx.store.upsertTemplate(input, trx, ctx.user.name);
         await recordAudit(trx, actorOf(ctx.user), 'template.save', `template ${input.category}`, before, saved);
         return saved;
       }),

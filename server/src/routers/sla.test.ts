@@ -193,6 +193,13 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
     const note = incident.timeline.at(-1);
     expect([note?.kind, note?.actor.name]).toEqual(['sla_changed', 'Handoff']);
     expect(note?.text).toContain('Service-level policy "High (faster)" changed');
+    // The change is in the audit log, with the policy before and after.
+    const [entry] = await as('admin').audit.list({ action: 'sla.policy.upsert', target: 'policy high' });
+    expect(entry).toMatchObject({
+      actor: { name: (await as('lead').auth.whoami()).name },
+      after: { name: 'High (faster)', firstResponseMinutes: 45, recomputed: result.recomputed },
+    });
+    expect((entry?.before as { name: string } | null)?.name).not.toBe('High (faster)');
   });
 
   it('uses the plan-specific policy of the customer organisation', async () => {

@@ -60,6 +60,8 @@ describe.each(['sqlite', 'postgres'] as const)('question lists on %s', (engine) 
     expect(v2.version).toBe(login.version + 1);
     const history = await h.as('agent').templates.history({ category: 'login' });
     expect(history.map((t) => t.version)).toEqual([v2.version, login.version]);
+    // Who saved each version: the lead for the new one; the demo seed is nobody.
+    expect(history.map((t) => t.savedBy)).toEqual([(await h.as('lead').auth.whoami()).name, null]);
     const old = await h.as('developer').templates.version({ category: 'login', version: login.version });
     expect(old.questions.map((q) => q.id)).not.toContain('new_required');
     await expect(h.as('agent').templates.version({ category: 'login', version: 99 })).rejects.toThrow(

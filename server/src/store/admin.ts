@@ -2,6 +2,7 @@ import {
   type Account,
   type AuditAction,
   type AuditEntry,
+  type AuditListInput,
   type IssuedToken,
   MAX_TOKENS_PER_USER,
   type Token,
@@ -229,10 +230,15 @@ export class AdminStore {
     return { token: await this.token(issued.id), secret: issued.secret };
   }
 
-  async listAudit(opts: { limit: number; beforeId?: number | undefined; action?: AuditAction | undefined }): Promise<AuditEntry[]> {
+  async listAudit(opts: AuditListInput): Promise<AuditEntry[]> {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
     if (opts.action) q = q.where('action', '=', opts.action);
+    if (opts.actorId !== undefined) q = q.where('actor_id', '=', opts.actorId);
+    if (opts.target) q = q.where('target', '=', opts.target);
+    // Stored as ISO text in UTC: normalised bounds compare correctly as strings on both engines.
+    if (opts.from) q = q.where('at', '>=', new Date(opts.from).toISOString());
+    if (opts.to) q = q.where('at', '<', new Date(opts.to).toISOString());
     const rows = await q.orderBy('id', 'desc').limit(opts.limit).execute();
     return rows.map((r) => ({
       id: Number(r.id),

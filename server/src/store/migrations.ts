@@ -212,6 +212,12 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
           incident_id integer primary key, recording text not null, created_at text not null)`.execute(db);
       },
     },
+    '0013_template_saved_by': {
+      async up(db: AnyDb) {
+        // Who saved each version, for the editor's history (null: saved before this was kept, or by the demo seed).
+        await sql`alter table templates add column saved_by text`.execute(db);
+      },
+    },
   };
 }
 

@@ -70,6 +70,8 @@ export interface TemplatesTable {
   created_at: string;
   /** When L1 should escalate incidents of this category (shown in the side panel). */
   escalate_when: string | null;
+  /** Who saved this version (a person's name); null for versions from before it was kept. */
+  saved_by: string | null;
 }
 
 export interface IncidentsTable {

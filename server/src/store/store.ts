@@ -8,6 +8,7 @@ import {
   type Team,
   type Template,
   type TemplateInput,
+  type TemplateVersion,
   type User,
   type UserRef,
   QuestionSchema,
@@ -344,13 +345,13 @@ export class Store {
   }
 
   /** Every version of a category's questions, newest first, with when each was saved. */
-  async templateHistory(category: string): Promise<(Template & { createdAt: string })[]> {
+  async templateHistory(category: string): Promise<TemplateVersion[]> {
     const rows = await this.db.selectFrom('templates').selectAll().where('category', '=', category).orderBy('version', 'desc').execute();
-    return rows.map((r) => ({ ...toTemplate(r), createdAt: r.created_at }));
+    return rows.map((r) => ({ ...toTemplate(r), createdAt: r.created_at, savedBy: r.saved_by }));
   }
 
   /** Stores a new version of a category's questions; earlier versions stay for old incidents. */
-  async upsertTemplate(input: TemplateInput, in_?: Trx): Promise<Template> {
+  async upsertTemplate(input: TemplateInput, in_?: Trx, savedBy: string | null = null): Promise<Template> {
     const row = await this.inWrite(in_, async (trx) => {
       const current = await this.latestTemplate(input.category, trx);
       return trx
@@ -362,6 +363,7 @@ export class Store {
           questions: JSON.stringify(input.questions),
           escalate_when: input.escalateWhen ?? null,
           created_at: new Date().toISOString(),
+          saved_by: savedBy,
         })
         .returningAll()
         .executeTakeFirstOrThrow();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, requiredText } from './primitives.js';
+import { IdSchema, requiredText, text } from './primitives.js';
 import { RoleSchema, SlugSchema, UserSchema } from './roles.js';
 
 /** A person's account as admins see it: active or deactivated, and how many tokens work. */
@@ -93,5 +93,13 @@ export const AuditListInputSchema = z
     limit: z.number().int().min(1).max(200).default(50),
     beforeId: IdSchema.optional(),
     action: AuditActionSchema.optional(),
+    /** Only what this person did. */
+    actorId: IdSchema.optional(),
+    /** Only changes to this target, as the log names it ("team billing", "user 7"). */
+    target: text(120).min(1).optional(),
+    /** Only entries at or after / before these times (ISO 8601). */
+    from: z.iso.datetime({ offset: true, message: 'give a date and time such as 2026-11-30T00:00:00Z' }).optional(),
+    to: z.iso.datetime({ offset: true, message: 'give a date and time such as 2026-12-01T00:00:00Z' }).optional(),
   })
   .default({ limit: 50 });
+export type AuditListInput = z.infer<typeof AuditListInputSchema>;

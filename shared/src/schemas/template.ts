@@ -76,7 +76,11 @@ export type Template = z.infer<typeof TemplateSchema>;
 export const TemplateVersionInputSchema = z.object({ category: SlugSchema, version: z.number().int().positive().max(1_000_000) });
 /** `templates.history`: every saved version of a category's questions, newest first. */
 export const TemplateHistoryInputSchema = z.object({ category: SlugSchema });
-export const TemplateVersionSchema = TemplateSchema.extend({ createdAt: z.string() });
+export const TemplateVersionSchema = TemplateSchema.extend({
+  createdAt: z.string(),
+  /** Who saved the version; null for versions saved before this was kept (or seeded by the server). */
+  savedBy: z.string().nullable(),
+});
 export type TemplateVersion = z.infer<typeof TemplateVersionSchema>;
 
 // Own properties only: a question id such as "constructor" must not find Object.prototype's.

@@ -3,13 +3,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role, User } from '@handoff/shared';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { seedHistory } from '../../../src/insights/history.testutil.js';
 import { createCaller } from '../../../src/routers/_app.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
 import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
+
+import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
 
 const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
 
@@ -30,7 +32,7 @@ describe('the staff console in real Chromium', () => {
     for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await server.services.store.userByToken(token))!;
     as = (who: Role | User) => createCaller(createContextInner(server.services, typeof who === 'string' ? users[who] : who));
     seeded = await seedHistory({ services: server.services, as });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -38,15 +40,8 @@ describe('the staff console in real Chromium', () => {
     await db?.drop();
   });
 
-  async function signedIn(role: Role, locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/`);
-    await page.getByLabel(/Personal token|Persönliches Token|Jeton personnel/).fill(tokens[role]);
-    await page.locator('form button[type=submit]').click();
-    await page.getByRole('navigation').waitFor();
-    return page;
-  }
+  const signedIn = (role: Role, locale = 'en-GB'): Promise<Page> =>
+    signedInAs(browser, server.url, tokens[role], { locale, acceptDownloads: true });
 
   const bars = (page: Page, chart?: string) =>
     page.locator(`figure.chart${chart ? `[data-chart="${chart}"]` : ''} svg g[aria-label="bar"] rect`);

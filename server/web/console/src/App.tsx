@@ -2,6 +2,7 @@ import { can } from '@handoff/shared';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { apiFor, currentSession, type Session, sessionEnded, signOut } from './api.js';
 import { Filters } from './components/Filters.js';
+import { NavList } from './components/NavList.js';
 import { SignIn } from './components/SignIn.js';
 import { WarningBanner } from './components/WarningBanner.js';
 import { EMPTY_FILTERS, type FilterForm, toFilter } from './filters.js';
@@ -64,7 +65,7 @@ export function App() {
   };
   const pages = PAGES.filter((p) => p.visible(session.user));
   const page = pages.find((p) => p.id === pageId) ?? pages[0]!;
-  const ownTeams = session.visibility === 'team' && !['lead', 'admin'].includes(session.user.role);
+  const ownTeams = !page.admin && session.visibility === 'team' && !['lead', 'admin'].includes(session.user.role);
   return (
     <>
       {/* A button, not a link: links to "#…" are the console's page addresses. */}
@@ -86,23 +87,16 @@ export function App() {
         </button>
       </header>
       <div class="layout">
-        <nav aria-label={t('navLabel')}>
-          <ul>
-            {pages.map((p) => (
-              <li key={p.id}>
-                <a href={`#/${p.id}`} aria-current={p.id === page.id ? 'page' : undefined}>
-                  {t(p.title)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <div class="navs">
+          <NavList label={t('navLabel')} pages={pages.filter((p) => !p.admin)} current={page} t={t} />
+          <NavList label={t('adminNavLabel')} pages={pages.filter((p) => p.admin)} current={page} t={t} />
+        </div>
         <main id="main" tabIndex={-1}>
           <WarningBanner api={api} t={t} live={can(session.user, 'insights.warnings')} />
           <h1>{t(page.title)}</h1>
           {ownTeams && <p class="scope">{t('ownTeamsOnly', { teams: session.user.teams.join(', ') })}</p>}
           {page.filtered && <Filters api={api} t={t} value={form} onChange={setForm} />}
-          <page.Component key={page.id} api={api} t={t} user={session.user} filter={filter} onError={onError} />
+          <page.Component key={page.id} api={api} t={t} lang={lang} user={session.user} filter={filter} onError={onError} />
         </main>
       </div>
     </>

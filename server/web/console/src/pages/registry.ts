@@ -1,9 +1,16 @@
+import { auditPage } from './audit.js';
 import { configDifferencesPage } from './configDifferences.js';
 import { customersPage } from './customers.js';
 import { escalationsPage } from './escalations.js';
 import { evaluationsPage } from './evaluations.js';
 import type { ConsolePage } from './page.js';
 import { repeatedProblemsPage } from './repeatedProblems.js';
+import { routingPage } from './routing.js';
+import { slaPoliciesPage } from './slaPolicies.js';
+import { teamsPage } from './teams.js';
+import { templatesPage } from './templates.js';
+import { tokensPage } from './tokens.js';
+import { usersPage } from './users.js';
 import { upgradeWarningsPage } from './upgradeWarnings.js';
 import { volumePage } from './volume.js';
 import { workaroundsPage } from './workarounds.js';
@@ -18,4 +25,11 @@ export const PAGES: readonly ConsolePage[] = [
   workaroundsPage,
   escalationsPage,
   evaluationsPage,
+  templatesPage,
+  teamsPage,
+  routingPage,
+  usersPage,
+  tokensPage,
+  slaPoliciesPage,
+  auditPage,
 ];
