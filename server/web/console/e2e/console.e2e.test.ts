@@ -9,12 +9,9 @@ import { createContextInner } from '../../../src/context.js';
 import { seedHistory } from '../../../src/insights/history.testutil.js';
 import { createCaller } from '../../../src/routers/_app.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
-<<<<<<< HEAD
 import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
-=======
-import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
+
 import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
->>>>>>> issue-12
 
 const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
 

@@ -76,7 +76,6 @@ export const de: Messages = {
   byComponent: 'Komponente',
   byTeam: 'Team',
   errorPrefix: 'Laden fehlgeschlagen: {message}',
-<<<<<<< HEAD
   pageEscalations: 'Eskalationen',
   escalationsIntro:
     'Wie oft Vorfälle eine Stufe höher gehen, welche Stufe sie löst und wie viele Eskalationen bekannte Lösungen vermieden haben.',
@@ -96,7 +95,6 @@ export const de: Messages = {
   colEvaluations: 'Bewertungen',
   colAverage: 'Durchschnittliche Bewertung',
   colRatings: 'Mit 1 / 2 / 3 / 4 / 5 bewertet',
-=======
   adminNavLabel: 'Verwaltung',
   pageTemplates: 'Fragenlisten',
   pageTeams: 'Teams',
@@ -175,7 +173,6 @@ export const de: Messages = {
   teamsIntro: 'Teams erhalten Vorfälle über Zuweisungsregeln. Stufe 1 ist der Helpdesk, 2 ein Fachteam je Bereich, 3 die Entwicklung.',
   colTeamId: 'Kennung',
   colTeamName: 'Name',
-  colTier: 'Stufe',
   createTeam: 'Team anlegen',
   routingIntro:
     'Die genaueste passende Regel bestimmt das Team eines neuen Vorfalls: Kategorie und Komponente, dann nur Komponente, dann nur Kategorie (bei Gleichstand die ältere Regel).',
@@ -260,5 +257,4 @@ export const de: Messages = {
   createCalendar: 'Neuer Kalender',
   editCalendar: '„{name}“ ändern',
   calendarSaved: 'Kalender gespeichert.',
->>>>>>> issue-12
 };

@@ -74,7 +74,6 @@ export const en = {
   byComponent: 'component',
   byTeam: 'team',
   errorPrefix: 'Could not load: {message}',
-<<<<<<< HEAD
   pageEscalations: 'Escalations',
   escalationsIntro: 'How often incidents go up a tier, which tier resolves them, and how many escalations known solutions avoided.',
   escalationRatesTitle: 'Escalation rate by category',
@@ -93,7 +92,6 @@ export const en = {
   colEvaluations: 'Evaluations',
   colAverage: 'Average rating',
   colRatings: 'Rated 1 / 2 / 3 / 4 / 5',
-=======
   adminNavLabel: 'Administration',
   pageTemplates: 'Question lists',
   pageTeams: 'Teams',
@@ -172,7 +170,6 @@ export const en = {
   teamsIntro: 'Teams receive incidents by routing rules. Tier 1 is the helpdesk, 2 a technical team per area, 3 engineering.',
   colTeamId: 'Id',
   colTeamName: 'Name',
-  colTier: 'Tier',
   createTeam: 'Create team',
   routingIntro:
     'The most specific matching rule decides a new incident’s team: category and component, then component alone, then category alone (the older rule on a tie).',
@@ -256,5 +253,4 @@ export const en = {
   createCalendar: 'New calendar',
   editCalendar: 'Change “{name}”',
   calendarSaved: 'Calendar saved.',
->>>>>>> issue-12
 };

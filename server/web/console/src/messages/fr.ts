@@ -75,7 +75,6 @@ export const fr: Messages = {
   byComponent: 'composant',
   byTeam: 'équipe',
   errorPrefix: 'Échec du chargement : {message}',
-<<<<<<< HEAD
   pageEscalations: 'Escalades',
   escalationsIntro:
     'À quelle fréquence les incidents montent d’un niveau, quel niveau les résout et combien d’escalades les solutions connues ont évitées.',
@@ -95,7 +94,6 @@ export const fr: Messages = {
   colEvaluations: 'Évaluations',
   colAverage: 'Note moyenne',
   colRatings: 'Notés 1 / 2 / 3 / 4 / 5',
-=======
   adminNavLabel: 'Administration',
   pageTemplates: 'Listes de questions',
   pageTeams: 'Équipes',
@@ -175,7 +173,6 @@ export const fr: Messages = {
     'Les équipes reçoivent les incidents selon les règles d’affectation. Niveau 1 : support, 2 : équipe technique par domaine, 3 : développement.',
   colTeamId: 'Identifiant',
   colTeamName: 'Nom',
-  colTier: 'Niveau',
   createTeam: 'Créer l’équipe',
   routingIntro:
     'La règle la plus précise qui correspond décide de l’équipe d’un nouvel incident : catégorie et composant, puis composant seul, puis catégorie seule (la plus ancienne en cas d’égalité).',
@@ -260,5 +257,4 @@ export const fr: Messages = {
   createCalendar: 'Nouveau calendrier',
   editCalendar: 'Modifier « {name} »',
   calendarSaved: 'Calendrier enregistré.',
->>>>>>> issue-12
 };
