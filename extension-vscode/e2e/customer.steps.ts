@@ -102,7 +102,7 @@ export function customerSteps(world: () => World): void {
     expect(await link.innerText()).toBe('Image added by the customer: error-screen.png');
     const id = (await link.getAttribute('href'))!.slice(1);
     const item = frame.locator(`#${id}`);
-    await item.locator('button').click();
+    await item.locator('vscode-button').click();
     const img = item.locator('img');
     await img.waitFor();
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
