@@ -57,6 +57,8 @@ export interface Services {
   admin: AdminStore;
   /** Ends open live streams whose token is revoked or whose account changes. */
   credentials: CredentialWatch;
+  /** What a person whose token is refused should do (a demo server says where its tokens are). */
+  tokenHelp: string;
 }
 
 export interface Context extends Services {
