@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,56 @@ describe('handoff-server CLI', () => {
     } finally {
       server.child.kill();
     }
+  });
+
+  it('prints the same working demo tokens on every start with the same data directory', async () => {
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
+    const stopped = (s: Awaited<ReturnType<typeof spawnServer>>) =>
+      new Promise<void>((resolve) => {
+        s.child.once('exit', () => resolve());
+        s.child.kill('SIGTERM');
+      });
+    const first = await spawnServer(['--data-dir', db.dataDir, '--demo']);
+    await stopped(first);
+    const second = await spawnServer(['--data-dir', db.dataDir, '--demo']);
+    try {
+      expect(Object.keys(second.tokens)).toEqual(['agent', 'reviewer', 'developer', 'lead', 'admin']);
+      expect(second.tokens).toEqual(first.tokens);
+      const file = path.join(db.dataDir, 'demo-tokens.json');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      for (const [role, token] of Object.entries(second.tokens)) {
+        const me = await fetch(`${second.url}/trpc/auth.whoami`, { headers: { authorization: `Bearer ${token}` } });
+        expect(((await me.json()) as { result: { data: { role: string } } }).result.data.role).toBe(role);
+      }
+      expect(second.output()).toContain(`Staff console: ${second.url}/console/`);
+      expect(second.output()).toContain('extension-browser/.output/firefox-mv3/manifest.json');
+      // A wrong token on a demo server says where the right ones are.
+      const wrong = await fetch(`${second.url}/trpc/auth.whoami`, { headers: { authorization: 'Bearer hnd_wrong' } });
+      expect(((await wrong.json()) as { error: { message: string } }).error.message).toContain(
+        `This is a demo server: use a token it printed when it started (they stay the same across restarts; also in ${path.resolve(file)}).`,
+      );
+      // Empty input works as pasted: a list with nothing to filter needs no ?input=.
+      const list = await fetch(`${second.url}/trpc/incidents.list`, { headers: { authorization: `Bearer ${second.tokens.developer}` } });
+      expect(list.status).toBe(200);
+    } finally {
+      await stopped(second);
+    }
+  });
+
+  it('creates the teams a new user names with --create-teams, and says so when the flag is missing', async () => {
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
+    const args = ['user', 'add', '--name', 'Nora New', '--role', 'lead', '--team', 'payments', '--data-dir', db.dataDir];
+    const refused = await runCli(args);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      'handoff-server: team: unknown team "payments". Known teams: none yet. Add --create-teams to create it, or create it in the staff console (Administration → Teams).',
+    );
+    const added = await runCli([...args, '--create-teams']);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Created team payments');
+    expect(added.stdout).toContain('Added Nora New (lead, teams payments). Token:');
   });
 
   it('explains a bad flag, a bad role, an unknown team, a port in use and an unreachable database', async () => {

@@ -3,10 +3,25 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ROLES, type Role, SlugSchema, VISIBILITIES } from '@handoff/shared';
 import { addSlaCommands } from './cliSla.js';
 import { addCustomerCommands } from './customerCli.js';
-import { COMMAND_LINE } from './store/admin.js';
+import path from 'node:path';
+import type { Services } from './context.js';
+import { DEMO_TOKEN_FILE } from './demo.js';
+import { COMMAND_LINE, recordAudit } from './store/admin.js';
+import { badRequest } from './store/errors.js';
 import { DataDirInUseError } from './store/dataDirLock.js';
 import { DatabaseUnavailableError } from './store/open.js';
 import { PortInUseError, openServices, startServer } from './server.js';
+
+const demoTokenFile = (dataDir: string | undefined) => path.resolve(dataDir ?? './data', DEMO_TOKEN_FILE);
+
+/** A team named after its id, recorded in the audit log as made by the command line. */
+async function createTeam(services: Services, id: string): Promise<void> {
+  await services.store.write(async (trx) => {
+    const saved = await services.store.upsertTeam({ id, name: id }, trx);
+    await recordAudit(trx, COMMAND_LINE, 'team.upsert', `team ${id}`, null, saved);
+  });
+  console.log(`Created team ${id} (rename it in the staff console: Administration → Teams).`);
+}
 
 function port(value: string): number {
   const n = Number(value);
@@ -150,14 +165,23 @@ export function buildCli(): Command {
     if (opts.retentionDays) {
       console.log(`Retention: customers' personal data is erased from incidents closed more than ${opts.retentionDays} days ago.`);
     }
+    console.log(`Staff console: ${server.url}/console/   API: ${server.url}/trpc`);
     if (server.demoTokens) {
-      console.log('\nDemo users and their tokens (new on every --demo start):');
+      console.log(
+        `\nDemo users and their tokens (the same on every start with this data directory; also in ${demoTokenFile(opts.dataDir)}):`,
+      );
       for (const [role, token] of Object.entries(server.demoTokens)) console.log(`  ${role.padEnd(10)} ${token}`);
       console.log(
-        '\nBrowser extension (agents): in Chromium open chrome://extensions, turn on Developer mode, "Load unpacked"' +
-          ' extension-browser/.output/chrome-mv3; in its options enter this server URL and the agent token.' +
-          '\nVS Code (developers): npm run package -w handoff-vscode, then' +
-          ' code --install-extension extension-vscode/dist/handoff-vscode.vsix; run "Handoff: Sign In" with the developer token.',
+        [
+          '',
+          'Browser extension (agents):',
+          '  Chromium/Chrome/Edge: open chrome://extensions, turn on Developer mode, "Load unpacked": extension-browser/.output/chrome-mv3',
+          '  Firefox: open about:debugging → This Firefox → "Load Temporary Add-on…": extension-browser/.output/firefox-mv3/manifest.json',
+          '  In its options enter this server URL and the agent token.',
+          'VS Code (developers): npm run package -w handoff-vscode, then code --install-extension extension-vscode/dist/handoff-vscode.vsix;',
+          '  run "Handoff: Sign In" with this server URL and the developer token.',
+          `Staff console (leads, admins): ${server.url}/console/ — sign in with the lead or admin token.`,
+        ].join('\n'),
       );
     }
     const stop = () => {
@@ -178,11 +202,20 @@ export function buildCli(): Command {
       .description('add a user; prints the new token alone on the last line')
       .requiredOption('--name <name>', "the user's name")
       .addOption(new Option('--role <role>', 'the role').choices(ROLES as unknown as string[]).makeOptionMandatory())
-      .option('--team <team>', 'a team the user belongs to (repeatable)', team, []),
+      .option('--team <team>', 'a team the user belongs to (repeatable)', team, [])
+      .option('--create-teams', 'create the teams named with --team that do not exist yet (named after their id)'),
   ).action(async (opts) => {
     const services = await openServices({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
     try {
-      for (const t of opts.team as string[]) await services.store.requireTeam(t);
+      const known = new Set((await services.store.listTeams()).map((t) => t.id));
+      const missing = (opts.team as string[]).filter((t) => !known.has(t));
+      if (missing.length && !opts.createTeams) {
+        const list = [...known].join(', ') || 'none yet';
+        throw badRequest(
+          `team: unknown team "${missing[0]}". Known teams: ${list}. Add --create-teams to create it, or create it in the staff console (Administration → Teams).`,
+        );
+      }
+      for (const id of missing) await createTeam(services, id);
       const { user: added, token } = await services.admin.addUser(
         { name: opts.name, role: opts.role as Role, teams: opts.team },
         COMMAND_LINE,

@@ -62,6 +62,8 @@ export interface Services {
   credentials: CredentialWatch;
   /** Customers' e-mail updates: `enabled` only with an SMTP server (otherwise mails go to the outbox folder). */
   mail: { enabled: boolean; subscriptions: MailSubscriptions; outbox: MailOutbox; scheduler: MailScheduler };
+  /** What a person whose token is refused should do (a demo server says where its tokens are). */
+  tokenHelp: string;
 }
 
 export interface Context extends Services {

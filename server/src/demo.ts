@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@handoff/shared';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { type Role, RoleSchema, type User } from '@handoff/shared';
+import { z } from 'zod';
 import type { Services } from './context.js';
 import { seedDemoSla } from './demoSla.js';
 import { DEMO_TEMPLATES } from './demoTemplates.js';
@@ -21,6 +23,11 @@ const RULES = [
   { component: 'iOS app', team: 'mobile' },
   { component: 'Android app', team: 'mobile' },
 ];
+/** Where a demo server keeps its users' tokens, in its data directory. */
+export const DEMO_TOKEN_FILE = 'demo-tokens.json';
+
+const DemoTokensSchema = z.partialRecord(RoleSchema, z.string().max(200));
+
 export const DEMO_USERS: { role: Role; name: string; teams: string[] }[] = [
   { role: 'agent', name: 'Alice Agent', teams: ['accounts'] },
   { role: 'reviewer', name: 'Rita Reviewer', teams: ['accounts'] },
@@ -31,20 +38,51 @@ export const DEMO_USERS: { role: Role; name: string; teams: string[] }[] = [
 
 /**
  * Seeds teams, routing, templates, users and a few incidents into an empty store. On a store
- * that has them already, it issues the demo users new tokens (old ones stop working), since
- * only hashes are stored and the tokens must be printed again.
+ * that has them already, it prints the same tokens again when `tokenFile` (kept in the data
+ * directory, readable by its owner only) still holds working ones — so extensions configured
+ * with them keep working across restarts — and issues new ones only for users whose token no
+ * longer works (only hashes are in the store, so a lost token cannot be printed again).
  */
-export async function seedDemo(services: Services): Promise<Record<Role, string>> {
+export async function seedDemo(services: Services, opts: { tokenFile?: string } = {}): Promise<Record<Role, string>> {
+  const { store } = services;
+  const existing = await store.listUsers();
+  const tokens = existing.some((u) => u.name === DEMO_USERS[0]!.name)
+    ? await demoTokensAgain(store, existing, opts.tokenFile)
+    : await seedEmptyStore(services);
+  if (opts.tokenFile) writeTokenFile(opts.tokenFile, tokens);
+  return tokens;
+}
+
+async function demoTokensAgain(store: Services['store'], existing: User[], tokenFile: string | undefined): Promise<Record<Role, string>> {
+  const kept = tokenFile ? readTokenFile(tokenFile) : {};
+  const tokens = {} as Record<Role, string>;
+  for (const d of DEMO_USERS) {
+    const user = existing.find((u) => u.name === d.name);
+    const old = kept[d.role];
+    if (user && old && (await store.userByToken(old))?.id === user.id) tokens[d.role] = old;
+    else tokens[d.role] = user ? await store.resetToken(user.id) : (await store.addUser(d)).token;
+  }
+  return tokens;
+}
+
+function readTokenFile(file: string): Partial<Record<Role, string>> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = DemoTokensSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {}; // unreadable: new tokens are issued and the file is written again
+  }
+}
+
+function writeTokenFile(file: string, tokens: Record<Role, string>): void {
+  writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600); // also when the file existed with wider permissions
+}
+
+async function seedEmptyStore(services: Services): Promise<Record<Role, string>> {
   const { store, incidents } = services;
   const tokens = {} as Record<Role, string>;
-  const existing = await store.listUsers();
-  if (existing.some((u) => u.name === DEMO_USERS[0]!.name)) {
-    for (const d of DEMO_USERS) {
-      const user = existing.find((u) => u.name === d.name);
-      tokens[d.role] = user ? await store.resetToken(user.id) : (await store.addUser(d)).token;
-    }
-    return tokens;
-  }
   for (const t of TEAMS) await store.upsertTeam(t);
   for (const r of RULES) await store.addRoutingRule(r);
   for (const t of DEMO_TEMPLATES) await store.upsertTemplate(t);

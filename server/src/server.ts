@@ -1,8 +1,9 @@
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_REF_PREFIX, isValidRefPrefix, type Role, type Visibility } from '@handoff/shared';
 import type { Services } from './context.js';
-import { seedDemo } from './demo.js';
+import { DEMO_TOKEN_FILE, seedDemo } from './demo.js';
 import { CredentialWatch } from './events/credentialWatch.js';
 import { EventHub } from './events/hub.js';
 import { InsightRunner } from './insights/runner.js';
@@ -134,6 +135,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     catalog: new CatalogCache(store.db),
     customerData: new CustomerData(store, incidents),
     policy: { visibility: opts.visibility ?? 'team' },
+    tokenHelp: 'Ask an admin for a new one (handoff-server user add).',
     hub,
     releaseHub,
     signInGuard: new SignInGuard(opts.signInGuard ?? DEFAULT_SIGN_IN_GUARD),
@@ -182,7 +184,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     lock?.release();
     throw err;
   }
-  const demoTokens = opts.demo ? await seedDemo(services) : null;
+  let demoTokens: Record<Role, string> | null = null;
+  if (opts.demo) {
+    const tokenFile = path.resolve(opts.dataDir ?? './data', DEMO_TOKEN_FILE);
+    demoTokens = await seedDemo(services, { tokenFile });
+    services.tokenHelp = `This is a demo server: use a token it printed when it started (they stay the same across restarts; also in ${tokenFile}).`;
+  }
   // Only a serving instance raises warnings and breaches (command-line tools open the store too).
   if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
   if (opts.mail?.scheduler !== false) services.mail.scheduler.start();

@@ -64,7 +64,7 @@ export function procedureFor(action: Action) {
       throw new TRPCError({
         code: 'UNAUTHORIZED',
         message: ctx.tokenRejected
-          ? 'The token is not valid: it is unknown or was revoked, or its account was deactivated. Ask an admin for a new one.'
+          ? `The token is not valid: it is unknown or was revoked, or its account was deactivated. ${ctx.tokenHelp}`
           : 'Sign in first: send "Authorization: Bearer <token>".',
       });
     }

@@ -53,7 +53,7 @@ async function present(ctx: Context & { user: User }, rows: EventRow[], filter: 
 
 export const eventsRouter = router({
   onChange: procedureFor('incident.follow')
-    .input(EventFilterSchema)
+    .input(EventFilterSchema.prefault({}))
     .subscription(async ({ ctx, input, signal }) => {
       const refId = input.ref ? ctx.incidents.idOf(input.ref) : null;
       if (refId !== null) await ctx.incidents.row(refId); // NOT_FOUND names an unknown reference

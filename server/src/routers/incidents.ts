@@ -43,7 +43,7 @@ export const incidentsRouter = router({
     }),
 
   list: procedureFor('incident.summary')
-    .input(ListInputSchema)
+    .input(ListInputSchema.prefault({}))
     .query(({ ctx, input }) =>
       ctx.reads.list(
         {

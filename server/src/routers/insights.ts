@@ -21,7 +21,7 @@ function scopeOf(ctx: Ctx, filter: InsightScope['filter']): InsightScope {
   return scope;
 }
 
-const insight = procedureFor('insights.read').input(InsightFilterSchema);
+const insight = procedureFor('insights.read').input(InsightFilterSchema.prefault({}));
 
 /** What a support organisation learns from its history; every insight takes the same filters. */
 export const insightsRouter = router({
@@ -47,7 +47,7 @@ export const insightsRouter = router({
    * their teams' incidents. Resumes after `lastEventId`.
    */
   onUpgradeWarning: procedureFor('insights.warnings')
-    .input(UpgradeWarningFollowInputSchema)
+    .input(UpgradeWarningFollowInputSchema.prefault({}))
     .subscription(({ ctx, input, signal }) =>
       follow({
         hub: ctx.upgrades.hub,

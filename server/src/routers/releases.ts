@@ -37,7 +37,7 @@ export const releasesRouter = router({
     .mutation(({ ctx, input }) => ctx.releases.ship(input.version, ctx.user.id)),
   /** Live release changes, of the releases the subscriber may see. */
   onChange: procedureFor('release.read')
-    .input(ReleaseEventFilterSchema)
+    .input(ReleaseEventFilterSchema.prefault({}))
     .subscription(({ ctx, input, signal }) =>
       follow({
         hub: ctx.releaseHub,

@@ -70,7 +70,7 @@ export function createConsoleHandler(services: Services) {
       const created = await sessions.create(input.data.token);
       if (!created) {
         await services.signInGuard.failed(address);
-        send(res, 401, { error: 'That token is not valid. Ask an admin for a new one (handoff-server user add).' });
+        send(res, 401, { error: `That token is not valid. ${services.tokenHelp}` });
         return;
       }
       send(
