@@ -31,6 +31,7 @@ export class LiveEvents implements vscode.Disposable {
     this.sub = this.session.client.events.onChange.subscribe(
       { lastEventId },
       resumableHandlers({
+        after: lastEventId,
         schema: IncidentEventSchema,
         memento: this.memento,
         key,

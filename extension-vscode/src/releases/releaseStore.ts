@@ -58,6 +58,7 @@ export class ReleaseStore implements vscode.Disposable {
     this.sub = this.session.client.releases.onChange.subscribe(
       { lastEventId },
       resumableHandlers({
+        after: lastEventId,
         schema: ReleaseEventSchema,
         memento: this.memento,
         key,

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { resumableHandlers } from './resumableHandlers';
+
+function handlers(after: string | null) {
+  const stored = new Map<string, unknown>();
+  const shown: string[] = [];
+  const warnings: string[] = [];
+  const h = resumableHandlers({
+    schema: z.object({ text: z.string() }),
+    after,
+    memento: { get: (k: string) => stored.get(k), update: async (k: string, v: unknown) => void stored.set(k, v), keys: () => [] } as never,
+    key: 'last',
+    log: { warn: (m: string) => warnings.push(m), error: () => undefined } as never,
+    what: 'release',
+    onEvent: (e) => shown.push(e.text),
+    onState: () => undefined,
+  });
+  return { h, stored, shown, warnings };
+}
+
+describe('resumableHandlers', () => {
+  it('shows each event once, keeps its id, and skips a replay of what was delivered', () => {
+    const { h, stored, shown, warnings } = handlers('10');
+    h.onData({ id: '10', data: { text: 'resumed after this one' } });
+    h.onData({ id: '11', data: { text: 'created' } });
+    h.onData({ id: '11', data: { text: 'created' } });
+    h.onData({ id: '12', data: { text: 'feedback' } });
+    expect(shown).toEqual(['created', 'feedback']);
+    expect(stored.get('last')).toBe('12');
+    expect(warnings).toEqual([
+      'Skipped live release event 10: it was delivered already (last 10).',
+      'Skipped live release event 11: it was delivered already (last 11).',
+    ]);
+  });
+
+  it('starts from the first event when it resumes after nothing', () => {
+    const { h, shown } = handlers(null);
+    h.onData({ id: '1', data: { text: 'first' } });
+    h.onData({ id: 'not-a-number', data: { text: 'kept' } });
+    expect(shown).toEqual(['first', 'kept']);
+  });
+
+  it('ignores an invalid event without moving the last id', () => {
+    const { h, stored, shown } = handlers(null);
+    h.onData({ id: '5', data: { wrong: true } });
+    expect([shown, stored.get('last')]).toEqual([[], undefined]);
+  });
+});
