@@ -99,6 +99,7 @@ const PROBES: Record<Action, Probe> = {
   'user.manage': { call: (as) => as.users.accounts() },
   'token.manage': { call: (as, s) => as.tokens.list({ userId: s.other.id }) },
   'token.own': { call: (as) => as.tokens.list({ includeRevoked: true }) },
+  'mail.own': { call: (as) => as.users.setMailSettings({ email: 'me@example.com', mode: 'mine', lang: 'en' }) },
   'audit.read': { call: (as) => as.audit.list({ limit: 5 }) },
   'crmMapping.read': { call: (as, s) => as.crm.mappings.list({ team: s.relation === 'ownTeam' ? 'alpha' : 'beta' }) },
   'crmMapping.manage': {

@@ -1,3 +1,4 @@
+import type { StaffMail } from './mail/staffMail.js';
 import type { IncomingMessage } from 'node:http';
 import type { AccessPolicy, User } from '@handoff/shared';
 import { TRPCError } from '@trpc/server';
@@ -61,7 +62,7 @@ export interface Services {
   /** Ends open live streams whose token is revoked or whose account changes. */
   credentials: CredentialWatch;
   /** Customers' e-mail updates: `enabled` only with an SMTP server (otherwise mails go to the outbox folder). */
-  mail: { enabled: boolean; subscriptions: MailSubscriptions; outbox: MailOutbox; scheduler: MailScheduler };
+  mail: { enabled: boolean; subscriptions: MailSubscriptions; outbox: MailOutbox; scheduler: MailScheduler; staff: StaffMail };
   /** What a person whose token is refused should do (a demo server says where its tokens are). */
   tokenHelp: string;
 }

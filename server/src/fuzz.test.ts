@@ -29,6 +29,8 @@ const VALID: Record<string, unknown> = {
   'users.update': { id: 2, role: 'developer', teams: ['accounts'] },
   'users.deactivate': { id: 2 },
   'users.reactivate': { id: 2 },
+  'users.mailSettings': { userId: 2 },
+  'users.setMailSettings': { userId: 2, email: 'dev@example.com', mode: 'teams', lang: 'de' },
   'tokens.list': { userId: 2, includeRevoked: true },
   'tokens.issue': { userId: 2, label: 'laptop' },
   'tokens.revoke': { id: 2 },

@@ -1,3 +1,4 @@
+import { staffMailLinks } from './mail/staffLinks.js';
 import type http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { createContext, type Services } from './context.js';
@@ -53,11 +54,16 @@ export function createRequestListener(services: Services, opts: HttpOptions): ht
   const knownIssues = createKnownIssuesHandler(services);
   const customer = customerPages(services, limits, opts.customerLimits);
   const feeds = staffFeeds(services);
+  const staffMail = staffMailLinks(services);
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // The customer's page: its own headers (no CORS), its own 404.
     if (url.pathname.startsWith('/c/')) {
       customer(req, res, url);
+      return;
+    }
+    if (url.pathname.startsWith('/m/')) {
+      staffMail(req, res, url);
       return;
     }
     if (url.pathname.startsWith('/feeds/')) {

@@ -1,3 +1,4 @@
+import { StaffMail } from './mail/staffMail.js';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -125,6 +126,8 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   admin.onCredentialsChanged = () => void credentials.check();
   const outbox = new MailOutbox(store, { ...DEFAULT_OUTBOX_TIMING, ...opts.mail?.timing });
   incidents.entryHook = (trx, incident, entry) => outbox.onEntry(trx, incident, entry);
+  const policy = { visibility: opts.visibility ?? 'team' } as const;
+  outbox.staff = new StaffMail(store, () => policy);
   const sender = opts.smtpUrl ? smtpSender(opts.smtpUrl) : folderSender(outboxFolder(opts.dataDir ?? './data'));
   const insights = new InsightRunner(store, prefix.toUpperCase());
   const services = {
@@ -134,7 +137,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     releases,
     catalog: new CatalogCache(store.db),
     customerData: new CustomerData(store, incidents),
-    policy: { visibility: opts.visibility ?? 'team' },
+    policy,
     tokenHelp: 'Ask an admin for a new one (handoff-server user add).',
     hub,
     releaseHub,
@@ -152,6 +155,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
       enabled: sender.via === 'smtp',
       subscriptions: new MailSubscriptions(store),
       outbox,
+      staff: outbox.staff,
       scheduler: null as unknown as MailScheduler,
     },
     async close() {
@@ -169,6 +173,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     publicUrl: () => services.publicUrl,
     from: opts.mail?.from ?? `Handoff <no-reply@${new URL(services.publicUrl).hostname}>`,
     prefix: prefix.toUpperCase(),
+    policy: () => policy,
     ...(opts.mail?.pollMs === undefined ? {} : { pollMs: opts.mail.pollMs }),
   });
   return services;

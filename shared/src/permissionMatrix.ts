@@ -92,6 +92,7 @@ const TEAM_VISIBILITY: Record<Action, Cells> = {
   'user.manage': only('admin'),
   'token.manage': only('admin'),
   'token.own': everyone,
+  'mail.own': everyone,
   'audit.read': only('admin'),
   'crmMapping.read': { agent: 'ownTeam', reviewer: 'ownTeam', developer: 'ownTeam', lead: 'ownTeam', admin: 'ownTeam otherTeam' },
   'crmMapping.manage': { agent: NONE, reviewer: NONE, developer: NONE, lead: 'ownTeam', admin: 'ownTeam otherTeam' },

@@ -195,6 +195,8 @@ export const RULES = {
   'token.manage': { group: 'admins' },
   /** Issue, revoke and rotate one's own tokens (a lost laptop must not wait for an admin). */
   'token.own': { group: 'staff' },
+  /** One's own mail settings (address, which incidents); anyone's needs `user.manage`. */
+  'mail.own': { group: 'staff' },
   /** Read the audit log of administrative changes. */
   'audit.read': { group: 'admins' },
   /** A team's shared helpdesk mappings (taught fields per site): read by its members when reading a page. */

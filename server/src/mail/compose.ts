@@ -82,3 +82,62 @@ export function composeMail(c: MailContent): Mail.Options {
 function doc(lang: string, body: ReturnType<typeof html>): string {
   return `<!doctype html>${html`<html lang="${lang}"><head><meta charset="utf-8"></head><body>${body}</body></html>`}`;
 }
+
+/** One change as a staff member sees it: everything on the timeline, internal entries included. */
+export interface StaffMailEntry {
+  at: string;
+  who: string;
+  kind: string;
+  text: string;
+}
+
+/** What a staff mail is about: the changes of one burst to an incident the person sees in full. */
+export interface StaffMailContent {
+  outboxId: number;
+  to: string;
+  lang: string;
+  reference: string;
+  title: string;
+  status: string;
+  entries: StaffMailEntry[];
+  publicUrl: string;
+  linkToken: string;
+  from: string;
+}
+
+/** A staff member's mail about their incident, with a one-click unsubscribe from every incident mail. */
+export function composeStaffMail(c: StaffMailContent): Mail.Options {
+  const t = translator(pickLanguage(undefined, c.lang));
+  const stop = `${c.publicUrl}/m/${c.linkToken}/unsubscribe?lang=${t.lang}`;
+  const status = StatusSchema.parse(c.status);
+  const vars = { reference: c.reference, title: c.title, status: t.status(status) };
+  const lines = c.entries.map((e) => ({ when: t.dateTime(e.at), head: `${e.who} · ${e.kind}`, text: e.text }));
+  const text = [
+    t.t('staffMailIntro', vars),
+    '',
+    ...lines.map((l) => `* ${l.when} — ${l.head}${l.text ? `\n  ${l.text.replace(/\n/g, '\n  ')}` : ''}`),
+    '',
+    t.t('staffMailWhy'),
+    t.t('mailStop'),
+    stop,
+    '',
+  ].join('\n');
+  const body = html`<p>${t.t('staffMailIntro', vars)}</p><ul>${lines.map(
+    (l) => html`<li><strong>${l.when}</strong> — ${l.head}${l.text ? html`<br>${l.text}` : null}</li>`,
+  )}</ul><hr><p><small>${t.t('staffMailWhy')} ${t.t('mailStop')} <a href="${stop}">${stop}</a></small></p>`;
+  const host = new URL(c.publicUrl).hostname || 'handoff';
+  return {
+    from: c.from,
+    to: c.to,
+    messageId: `<handoff-mail-${c.outboxId}@${host}>`,
+    subject: status === 'closed' ? t.t('staffMailClosedSubject', vars) : t.t('staffMailSubject', vars),
+    text,
+    html: doc(t.lang, body),
+    list: { unsubscribe: stop },
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      'X-Auto-Response-Suppress': 'All',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
+}

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { StatusSchema } from '@handoff/shared';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import { type AccessPolicy, DEFAULT_POLICY, StatusSchema, incidentAccess } from '@handoff/shared';
 import { log } from '../log.js';
 import { DueLoop } from '../scheduler/dueLoop.js';
 import type { Store } from '../store/store.js';
 import { customerEntry } from '../web/customer/pageModel.js';
-import { composeMail } from './compose.js';
+import { composeMail, composeStaffMail } from './compose.js';
 import type { ClaimedMail, MailOutbox } from './outbox.js';
 import { MailError, type MailSender } from './sender.js';
 
@@ -14,6 +15,8 @@ export interface MailDeliveryOptions {
   prefix: string;
   /** Longest wait between two looks at the outbox. */
   pollMs?: number;
+  /** The server's visibility policy (staff mails go only to those who see the incident in full). */
+  policy?: () => AccessPolicy;
   /** Mails sent per tick at most. */
   batch?: number;
 }
@@ -63,12 +66,70 @@ export class MailScheduler {
     return ids.length >= this.batch;
   }
 
-  private async deliver({ row, linkToken }: ClaimedMail): Promise<void> {
+  private async deliver(claimed: ClaimedMail): Promise<void> {
+    const mail = claimed.row.kind === 'staff' ? await this.staffMail(claimed) : await this.customerMail(claimed);
+    if (!mail) return this.outbox.drop(claimed.row.id);
+    const { row } = claimed;
+    try {
+      await this.sender.send(mail, `${String(row.id).padStart(8, '0')}-${row.kind}.eml`);
+    } catch (err) {
+      const e = MailError.is(err) ? err : new MailError((err as Error).message ?? String(err), false);
+      const outcome = await this.outbox.failed(row, e.message, e.permanent);
+      this.stats[outcome === 'retry' ? 'retried' : 'failed']++;
+      log.warn({ outbox: row.id, attempts: row.attempts + 1, outcome, error: e.message }, 'mail not delivered');
+      return;
+    }
+    await this.outbox.sent(row.id, String(mail.to), this.sender.via);
+    this.stats.sent++;
+  }
+
+  /**
+   * A staff member's mail, or null when it no longer has anyone to go to: they opted out, lost
+   * full access to the incident, or were deactivated. Every entry is in it (they see the incident
+   * in full), the ones they made themselves left out.
+   */
+  private async staffMail({ row, linkToken }: ClaimedMail): Promise<Mail.Options | null> {
+    const db = this.store.db;
+    if (row.user_id === null) return null;
+    const settings = await db.selectFrom('staff_mail').selectAll().where('user_id', '=', row.user_id).executeTakeFirst();
+    const user = await this.store.userById(row.user_id);
+    const incident = await db.selectFrom('incidents').selectAll().where('id', '=', row.incident_id).executeTakeFirst();
+    if (!settings?.email || settings.mode === 'off' || !user || !incident) return null;
+    const active = await db.selectFrom('users').select('deactivated_at').where('id', '=', user.id).executeTakeFirst();
+    const facts = {
+      team: incident.team,
+      reporterId: incident.reporter_id,
+      ownerId: incident.owner_id,
+      participantIds: JSON.parse(incident.participants) as number[],
+    };
+    if (active?.deactivated_at || incidentAccess(user, facts, this.opts.policy?.() ?? DEFAULT_POLICY) !== 'full') return null;
+    const rows = await db
+      .selectFrom('timeline')
+      .select(['id', 'at', 'kind', 'text', 'actor_id'])
+      .where('id', 'in', JSON.parse(row.entry_ids) as number[])
+      .orderBy('id')
+      .execute();
+    const users = await this.store.userRefs(rows.map((r) => r.actor_id));
+    return composeStaffMail({
+      outboxId: row.id,
+      to: settings.email,
+      lang: row.lang,
+      reference: `${this.opts.prefix}-${incident.id}`,
+      title: incident.title,
+      status: incident.status,
+      entries: rows.map((r) => ({ at: r.at, who: users.get(r.actor_id)?.name ?? '', kind: r.kind, text: r.text })),
+      publicUrl: this.opts.publicUrl(),
+      linkToken,
+      from: this.opts.from,
+    });
+  }
+
+  private async customerMail({ row, linkToken }: ClaimedMail): Promise<Mail.Options | null> {
     const db = this.store.db;
     const sub = await db.selectFrom('mail_subscriptions').selectAll().where('id', '=', row.subscription_id).executeTakeFirst();
     const wanted = row.kind === 'confirm' ? sub?.status === 'pending' : sub?.status === 'confirmed';
     const incident = await db.selectFrom('incidents').selectAll().where('id', '=', row.incident_id).executeTakeFirst();
-    if (!sub?.email || !wanted || !incident) return this.outbox.drop(row.id);
+    if (!sub?.email || !wanted || !incident || row.kind === 'staff') return null;
     const entryIds = JSON.parse(row.entry_ids) as number[];
     const rows = entryIds.length
       ? await db
@@ -80,7 +141,7 @@ export class MailScheduler {
       : [];
     const users = await this.store.userRefs(rows.map((r) => r.actor_id));
     const entries = rows.flatMap((r) => customerEntry(r, (id) => users.get(id)?.name ?? '') ?? []);
-    const mail = composeMail({
+    return composeMail({
       kind: row.kind,
       outboxId: row.id,
       to: sub.email,
@@ -93,17 +154,6 @@ export class MailScheduler {
       linkToken,
       from: this.opts.from,
     });
-    try {
-      await this.sender.send(mail, `${String(row.id).padStart(8, '0')}-${row.kind}.eml`);
-    } catch (err) {
-      const e = MailError.is(err) ? err : new MailError((err as Error).message ?? String(err), false);
-      const outcome = await this.outbox.failed(row, e.message, e.permanent);
-      this.stats[outcome === 'retry' ? 'retried' : 'failed']++;
-      log.warn({ outbox: row.id, attempts: row.attempts + 1, outcome, error: e.message }, 'mail not delivered');
-      return;
-    }
-    await this.outbox.sent(row.id, sub.email, this.sender.via);
-    this.stats.sent++;
   }
 }
 

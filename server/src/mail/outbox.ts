@@ -1,8 +1,10 @@
 import { CUSTOMER_ACTOR_ID } from '@handoff/shared';
-import type { IncidentRow, MailOutboxRow, TimelineRow } from '../store/schema.js';
+import type { TimelineSubject } from '../store/incidents.js';
+import type { MailOutboxRow, TimelineRow } from '../store/schema.js';
 import type { Store, Trx } from '../store/store.js';
 import { customerEntry } from '../web/customer/pageModel.js';
 import { newMailLink } from './links.js';
+import type { StaffMail } from './staffMail.js';
 
 export interface OutboxTiming {
   /** A burst of changes within this window is one mail (default one minute). */
@@ -57,8 +59,20 @@ export class MailOutbox {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Queues the entry for every confirmed subscriber, joining a mail still waiting out its window. */
-  async onEntry(trx: Trx, incident: Pick<IncidentRow, 'id'>, entry: TimelineRow): Promise<void> {
+  /** Staff who opted in to mail (set by the server; without it only customers are mailed). */
+  staff: StaffMail | null = null;
+
+  /**
+   * Queues the entry for every confirmed subscriber and every staff member who opted in to it,
+   * joining a mail still waiting out its window.
+   */
+  async onEntry(trx: Trx, incident: TimelineSubject, entry: TimelineRow): Promise<void> {
+    const now = this.now();
+    if (this.staff) {
+      for (const r of await this.staff.recipients(trx, incident, entry)) {
+        await this.queue(trx, incident.id, entry.id, { user_id: r.userId, subscription_id: 0, kind: 'staff', lang: r.lang }, now);
+      }
+    }
     if (!mailable(entry)) return;
     const subs = await trx
       .selectFrom('mail_subscriptions as s')
@@ -68,43 +82,50 @@ export class MailOutbox {
       .where('s.status', '=', 'confirmed')
       .where('sh.revoked_at', 'is', null)
       .execute();
-    const now = this.now();
     for (const sub of subs) {
-      const waiting = await trx
-        .selectFrom('mail_outbox')
-        .select(['id', 'entry_ids'])
-        .where('subscription_id', '=', sub.id)
-        .where('kind', '=', 'update')
-        .where('state', '=', 'pending')
-        .where('attempts', '=', 0)
-        .where('due_at', '>', iso(now))
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      if (waiting) {
-        const ids = [...(JSON.parse(waiting.entry_ids) as number[]), entry.id];
-        await trx
-          .updateTable('mail_outbox')
-          .set({ entry_ids: JSON.stringify(ids) })
-          .where('id', '=', waiting.id)
-          .execute();
-        continue;
-      }
-      await trx
-        .insertInto('mail_outbox')
-        .values({
-          subscription_id: sub.id,
-          incident_id: incident.id,
-          kind: 'update',
-          entry_ids: JSON.stringify([entry.id]),
-          lang: sub.lang,
-          state: 'pending',
-          due_at: iso(now + this.timing.debounceMs),
-          attempts: 0,
-          created_at: iso(now),
-        })
-        .execute();
+      await this.queue(trx, incident.id, entry.id, { user_id: null, subscription_id: sub.id, kind: 'update', lang: sub.lang }, now);
     }
+  }
+
+  /** One mail per recipient and burst: joins the one still waiting out its window, else a new one. */
+  private async queue(
+    trx: Trx,
+    incidentId: number,
+    entryId: number,
+    to: { user_id: number | null; subscription_id: number; kind: 'update' | 'staff'; lang: string },
+    now: number,
+  ): Promise<void> {
+    let waiting = trx
+      .selectFrom('mail_outbox')
+      .select(['id', 'entry_ids'])
+      .where('kind', '=', to.kind)
+      .where('incident_id', '=', incidentId)
+      .where('state', '=', 'pending')
+      .where('attempts', '=', 0)
+      .where('due_at', '>', iso(now));
+    waiting = to.user_id === null ? waiting.where('subscription_id', '=', to.subscription_id) : waiting.where('user_id', '=', to.user_id);
+    const found = await waiting.orderBy('id', 'desc').limit(1).executeTakeFirst();
+    if (found) {
+      const ids = [...(JSON.parse(found.entry_ids) as number[]), entryId];
+      await trx
+        .updateTable('mail_outbox')
+        .set({ entry_ids: JSON.stringify(ids) })
+        .where('id', '=', found.id)
+        .execute();
+      return;
+    }
+    await trx
+      .insertInto('mail_outbox')
+      .values({
+        ...to,
+        incident_id: incidentId,
+        entry_ids: JSON.stringify([entryId]),
+        state: 'pending',
+        due_at: iso(now + this.timing.debounceMs),
+        attempts: 0,
+        created_at: iso(now),
+      })
+      .execute();
   }
 
   /** Ids of mails due now (pending and due, or held by a lease that ran out), oldest first. */

@@ -3,6 +3,8 @@ import {
   RoutingRemoveInputSchema,
   RoutingRuleInputSchema,
   RoutingSuggestInputSchema,
+  SetStaffMailSettingsInputSchema,
+  StaffMailSettingsInputSchema,
   TeamSchema,
   TemplateHistoryInputSchema,
   TemplateInputSchema,
@@ -29,6 +31,22 @@ export const usersRouter = router({
     .mutation(async ({ ctx, input }) => {
       for (const team of input.teams) await ctx.store.requireTeam(team, 'teams');
       return ctx.admin.addUser(input, actorOf(ctx.user));
+    }),
+  /** One's own mail settings; anyone's for admins (`user.manage`). */
+  mailSettings: procedureFor('mail.own')
+    .input(StaffMailSettingsInputSchema)
+    .query(({ ctx, input }) => {
+      const userId = input.userId ?? ctx.user.id;
+      if (userId !== ctx.user.id) authorize(ctx, 'user.manage');
+      return ctx.mail.staff.settings(userId);
+    }),
+  /** Opt in to (or out of) mail about one's incidents; an admin's change to someone else's is audited. */
+  setMailSettings: procedureFor('mail.own')
+    .input(SetStaffMailSettingsInputSchema)
+    .mutation(({ ctx, input }) => {
+      const { userId = ctx.user.id, ...settings } = input;
+      if (userId !== ctx.user.id) authorize(ctx, 'user.manage');
+      return ctx.mail.staff.set(userId, settings, actorOf(ctx.user));
     }),
   ...accountProcedures,
 });

@@ -237,6 +237,17 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`alter table templates add column saved_by text`.execute(db);
       },
     },
+    '0015_staff_mail': {
+      async up(db: AnyDb) {
+        // Staff who opted in to mail about their incidents (their own address: not customer data).
+        await sql`create table staff_mail (
+          user_id integer primary key, email text, mode text not null, lang text not null,
+          updated_at text not null)`.execute(db);
+        // Staff mails share the outbox: user_id set and subscription_id 0 (no customer subscription).
+        await sql`alter table mail_outbox add column user_id integer`.execute(db);
+        await sql`create index mail_outbox_user on mail_outbox (user_id, state)`.execute(db);
+      },
+    },
   };
 }
 

@@ -149,6 +149,15 @@ export interface SharesTable {
   evaluated_at: string | null;
 }
 
+/** A staff member's own mail settings: where, and about which incidents. */
+export interface StaffMailTable {
+  user_id: number;
+  email: string | null;
+  mode: 'off' | 'mine' | 'teams';
+  lang: string;
+  updated_at: string;
+}
+
 /** A staff member's personal feed token (hashed). */
 export interface FeedTokensTable {
   user_id: number;
@@ -336,9 +345,10 @@ export interface MailSubscriptionsTable {
 /** One mail to send: written with the change, delivered once by the mail scheduler. */
 export interface MailOutboxTable {
   id: Generated<number>;
+  /** The customer's subscription; 0 for a staff mail (then `user_id` says whose). */
   subscription_id: number;
   incident_id: number;
-  kind: 'confirm' | 'update';
+  kind: 'confirm' | 'update' | 'staff';
   /** JSON array of the timeline entries it tells about (a burst of changes is one mail). */
   entry_ids: string;
   /** The address (copied at sending time; null once erased). */
@@ -353,6 +363,8 @@ export interface MailOutboxTable {
   created_at: string;
   sent_at: string | null;
   via: 'smtp' | 'folder' | null;
+  /** The staff member a `staff` mail goes to (null for customers' mails). */
+  user_id: number | null;
 }
 
 export interface UpgradeWarningsTable {
@@ -380,6 +392,7 @@ export interface Database {
   shares: SharesTable;
   mail_subscriptions: MailSubscriptionsTable;
   mail_outbox: MailOutboxTable;
+  staff_mail: StaffMailTable;
   feed_tokens: FeedTokensTable;
   console_sessions: ConsoleSessionsTable;
   known_solutions: KnownSolutionsTable;
@@ -418,3 +431,4 @@ export type ShareRow = Selectable<SharesTable>;
 export type Engine = 'sqlite' | 'postgres';
 export type MailSubscriptionRow = Selectable<MailSubscriptionsTable>;
 export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type StaffMailRow = Selectable<StaffMailTable>;

@@ -26,6 +26,40 @@ export type UpdateUserInput = z.infer<typeof UpdateUserInputSchema>;
 
 export const UserIdInputSchema = z.object({ id: IdSchema });
 
+/**
+ * Which incidents a staff member is mailed about: none, those they reported or own, or also every
+ * incident of their teams. One mail per burst of changes, with what they may see in full.
+ */
+export const STAFF_MAIL_MODES = ['off', 'mine', 'teams'] as const;
+export const StaffMailModeSchema = z.enum(STAFF_MAIL_MODES);
+export type StaffMailMode = z.infer<typeof StaffMailModeSchema>;
+
+/** A staff member's own mail settings (never part of a customer's data). */
+export const StaffMailSettingsSchema = z.object({
+  userId: z.number().int(),
+  email: z.string().nullable(),
+  mode: StaffMailModeSchema,
+  lang: z.enum(['en', 'de', 'fr']),
+});
+export type StaffMailSettings = z.infer<typeof StaffMailSettingsSchema>;
+
+/** `users.mailSettings`: one's own, or (admins) anyone's. */
+export const StaffMailSettingsInputSchema = z.object({ userId: IdSchema.optional() });
+
+/** `users.setMailSettings`: mail needs an address; "off" may keep or clear it. */
+export const SetStaffMailSettingsInputSchema = z
+  .object({
+    userId: IdSchema.optional(),
+    email: z.email('email: give an address like name@example.com').max(254, 'email: at most 254 characters').nullable(),
+    mode: StaffMailModeSchema,
+    lang: z.enum(['en', 'de', 'fr']).default('en'),
+  })
+  .refine((v) => v.mode === 'off' || v.email !== null, {
+    message: 'email: give the address the mails go to, or choose "off"',
+    path: ['email'],
+  });
+export type SetStaffMailSettingsInput = z.infer<typeof SetStaffMailSettingsInputSchema>;
+
 /** A personal API token. Its secret is shown once, when it is issued; only a hash is stored. */
 export const TokenSchema = z.object({
   id: z.number().int(),
@@ -70,6 +104,7 @@ export const AUDIT_ACTIONS = [
   'sla.policy.upsert',
   'crm.mapping.upsert',
   'crm.mapping.delete',
+  'user.mailSettings',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
