@@ -7,6 +7,7 @@ import { EscalationDetail } from './EscalationDetail';
 import { SlaLine } from './SlaLine';
 import { useT } from './i18nContext';
 import { useLiveQuery } from './useLiveQuery';
+import { useMe } from './useMe';
 
 /** Statuses where the agent has something to do: their detail opens by itself. */
 const ACTION_NEEDED = new Set<IncidentSummary['status']>(['needs_info', 'not_reproducible', 'fixed', 'verified']);
@@ -18,6 +19,7 @@ const urgentFirst = (a: IncidentListItem, b: IncidentListItem) =>
 /** The agent's incidents, kept live over SSE while the panel is open (the background polls otherwise). */
 export function Escalations(props: { api: Api }) {
   const t = useT();
+  const me = useMe();
   const [open, setOpen] = useState<Record<string, boolean>>({});
   // Time left changes by itself: redraw every half minute.
   const [now, setNow] = useState(Date.now());
@@ -40,15 +42,18 @@ export function Escalations(props: { api: Api }) {
             ...h,
             onData: (e: { data: unknown }) => {
               h.onData();
-              const notice = customerNotice(e.data);
+              const notice = customerNotice(e.data, me?.id);
               if (notice?.kind === 'comment') void notifyCustomerComment(notice.event, t('newCustomerComment', notice.event.reference));
               if (notice?.kind === 'evaluation') {
                 void notifyCustomerComment(notice.event, t('newCustomerEvaluation', notice.event.reference, notice.rating));
               }
+              if (notice?.kind === 'closed') {
+                void notifyCustomerComment(notice.event, t('incidentClosedBy', notice.event.reference, notice.event.actor.name));
+              }
             },
           },
         ),
-      [props.api, t],
+      [props.api, t, me?.id],
     ),
   );
   return (

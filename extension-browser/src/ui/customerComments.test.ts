@@ -44,4 +44,20 @@ describe('customerNotice', () => {
     expect(customerNotice({ ...base, kind: 'comment' })).toBeNull();
     expect(customerNotice({ ...base, kind: 'evaluation', data: {} })).toBeNull();
   });
+  it('tells the agent of the close when the server names them among those involved, never of their own', () => {
+    const closed = {
+      ...base,
+      kind: 'status_changed',
+      status: 'closed',
+      actor: { id: 3, name: 'Dev Dana' },
+      text: 'Status verified → closed',
+    };
+    expect(customerNotice({ ...closed, data: { from: 'verified', notify: [1, 3] } }, 1)).toMatchObject({
+      kind: 'closed',
+      event: { reference: 'INC-7' },
+    });
+    expect(customerNotice({ ...closed, data: { from: 'verified', notify: [3] } }, 1)).toBeNull();
+    expect(customerNotice({ ...closed, data: { from: 'verified', notify: [1, 3] } }, 3)).toBeNull();
+    expect(customerNotice({ ...closed, data: { from: 'verified', notify: [1, 3] } })).toBeNull();
+  });
 });

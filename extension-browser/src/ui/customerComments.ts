@@ -18,14 +18,23 @@ export async function notifyCustomerComment(event: FullIncidentEvent, title: str
   });
 }
 
-/** What the customer did that the agent hears of at once: a comment, or the closing evaluation (with its rating). */
-export type CustomerNotice = { kind: 'comment' | 'evaluation'; event: FullIncidentEvent; rating: number | null };
+/**
+ * What the agent hears of at once: the customer's comment, their closing evaluation (with its
+ * rating), or the incident closed by someone else when the server names the agent among those
+ * involved (reporter, owner, commenters).
+ */
+export type CustomerNotice = { kind: 'comment' | 'evaluation' | 'closed'; event: FullIncidentEvent; rating: number | null };
 
-/** A live event the agent is told of: the customer's comment or evaluation (checked against the shared schema). */
-export function customerNotice(data: unknown): CustomerNotice | null {
+/** A live event the agent (`meId`) is told of, checked against the shared schema. */
+export function customerNotice(data: unknown, meId?: number): CustomerNotice | null {
   const parsed = IncidentEventSchema.safeParse(data);
   if (!parsed.success || parsed.data.access !== 'full') return null;
   const e = parsed.data;
+  if (e.kind === 'status_changed' && e.status === 'closed') {
+    const notify = e.data.notify;
+    const told = meId !== undefined && e.actor.id !== meId && Array.isArray(notify) && notify.includes(meId);
+    return told ? { kind: 'closed', event: e, rating: null } : null;
+  }
   if (e.kind === 'customer_comment') return { kind: 'comment', event: e, rating: null };
   if (e.kind === 'evaluation' && typeof e.data.rating === 'number') return { kind: 'evaluation', event: e, rating: e.data.rating };
   return null;

@@ -38,6 +38,23 @@ describe('noticeFor', () => {
   });
 });
 
+describe('noticeFor: the close-out', () => {
+  const dana = { id: 3, name: 'Dev Dana' };
+  const closed = (data: Record<string, unknown>, owner: FullIncidentEvent['owner'] = lead) =>
+    event({ kind: 'status_changed', status: 'closed', text: 'Status verified → closed', actor: agent, owner, data });
+  it('tells everyone the server names (reporter, owner, commenters), and no one else', () => {
+    // I only commented: the owner is the lead, and I am on the list.
+    expect(noticeFor(closed({ from: 'verified', notify: [1, 4, 3] }), me)).toMatchObject({ kind: 'closed', actor: 'Alice Agent' });
+    // Owner, but not named (a list from the server is what counts).
+    expect(noticeFor(closed({ from: 'verified', notify: [1, 4] }, dana), me)).toBeNull();
+    // An older server without a list: the owner is told.
+    expect(noticeFor(closed({ from: 'verified' }, dana), me)).toMatchObject({ kind: 'closed' });
+    expect(noticeFor(closed({ from: 'verified' }), me)).toBeNull();
+    // My own close tells me nothing.
+    expect(noticeFor({ ...closed({ notify: [3] }), actor: dana }, me)).toBeNull();
+  });
+});
+
 describe('noticeFor: summary events', () => {
   it('never notifies about a summary event (another team’s incident: no actor, no text)', () => {
     const { text: _t, data: _d, actor: _a, reporter: _r, ...rest } = event({ owner: { id: 3, name: 'Dev Dana' } });

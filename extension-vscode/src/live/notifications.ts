@@ -19,8 +19,8 @@ export function reopenReason(text: string): string | null {
 /**
  * Which live events deserve a notification for `me`: a service-level warning or breach the server
  * addressed to me; an incident assigned to me or (unowned) to
- * one of my teams; on an incident I own: L1's answer, the fix verified with the customer, the
- * incident closed, or reopened because it still fails (with the reason); the customer's evaluation (also to
+ * one of my teams; an incident I am involved in closed (the server names who: reporter, owner,
+ * commenters); on an incident I own: L1's answer, the fix verified with the customer, or reopened because it still fails (with the reason); the customer's evaluation (also to
  * the team's leads). My own actions never notify me.
  * Only full events notify: a summary event (another team's incident) says neither who acted nor what.
  */
@@ -46,11 +46,17 @@ export function noticeFor(event: IncidentEvent, me: User): Notice | null {
     if ((event.owner?.id !== me.id && !lead) || typeof rating !== 'number') return null;
     return { kind: 'evaluated', ...base, rating, comment: typeof comment === 'string' ? comment : '' };
   }
+  if (event.kind === 'status_changed' && event.status === 'closed') {
+    // Everyone involved hears of the close: the server names them (reporter, owner, commenters);
+    // older servers did not, and then the owner is told.
+    const { notify } = event.data ?? {};
+    const told = Array.isArray(notify) ? notify.includes(me.id) : event.owner?.id === me.id;
+    return told ? { kind: 'closed', ...base, actor: event.actor.name } : null;
+  }
   if (event.owner?.id !== me.id) return null;
   const actor = event.actor.name;
   if (event.kind === 'answer') return { kind: 'answered', ...base, actor };
   if (event.kind === 'verified') return { kind: 'verified', ...base, actor };
-  if (event.kind === 'status_changed' && event.status === 'closed') return { kind: 'closed', ...base, actor };
   if (event.kind === 'status_changed' && event.status === 'in_progress') {
     // The event's data says where it came from; older servers only had the text.
     const { from, reason } = event.data ?? {};

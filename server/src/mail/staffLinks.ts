@@ -41,7 +41,12 @@ export function staffMailLinks(services: Services) {
     const title = t.t('staffMailStopTitle');
     if (req.method === 'GET') {
       const action = `${url.pathname}?lang=${t.lang}`;
-      return send(res, 200, 'text/html; charset=utf-8', renderMailAction(t, title, t.t('staffMailStopText'), action, '', t.t('mailUnsubscribeButton')));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        renderMailAction(t, title, t.t('staffMailStopText'), action, '', t.t('mailUnsubscribeButton')),
+      );
     }
     const form = (await readForm(req))?.fields;
     if (!form) return send(res, 400, 'text/plain; charset=utf-8', 'Send the form of the page, or List-Unsubscribe=One-Click.');

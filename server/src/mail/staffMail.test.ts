@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server.js';
 import { testClient } from '../testClient.js';
+import { collect } from '../liveEvents.testutil.js';
 import { createTestDatabase, sampleIncident, type TestDatabase } from '../testing.js';
 import { linkIn, startSmtpServer, waitUntil } from './smtpServer.testutil.js';
 
@@ -58,7 +59,9 @@ describe.each(['sqlite', 'postgres'] as const)('staff mail on %s', (engine) => {
     const missing = await dev.users.setMailSettings.mutate({ email: null, mode: 'teams', lang: 'en' }).catch((e) => e);
     expect(missing.data?.httpStatus).toBe(400);
     expect(missing.message).toContain('or choose "off"');
-    const long = await dev.users.setMailSettings.mutate({ email: `${'a'.repeat(250)}@example.com`, mode: 'mine', lang: 'en' }).catch((e) => e);
+    const long = await dev.users.setMailSettings
+      .mutate({ email: `${'a'.repeat(250)}@example.com`, mode: 'mine', lang: 'en' })
+      .catch((e) => e);
     expect(long.data?.httpStatus).toBe(400);
 
     expect(await dev.users.setMailSettings.mutate({ email: devMail, mode: 'mine', lang: 'en' })).toEqual({
@@ -154,9 +157,40 @@ describe.each(['sqlite', 'postgres'] as const)('staff mail on %s', (engine) => {
     // A customer's export holds nothing of staff addresses.
     const { archiveBase64 } = await as('lead').customers.export.mutate({ email: 'jane@example.com' });
     const files = unzipSync(Buffer.from(archiveBase64, 'base64'));
-    const exported = Object.values(files).map(strFromU8).join('\n');
+    const exported = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
     expect(exported).toContain('jane@example.com');
     expect(exported).not.toContain(devMail);
     expect(exported).not.toContain(leadMail);
+  });
+
+  it('the close names everyone involved — reporter, owner, staff who commented — and reaches a commenter’s "mine" stream', async () => {
+    const [agentUser, devUser, leadUser] = await Promise.all(
+      ['agent', 'developer', 'lead'].map((r) => as(r as 'agent').auth.whoami.query()),
+    );
+    const { reference: ref } = await as('agent').incidents.create.mutate(sampleIncident({ title: 'Everyone told' }));
+    await as('developer').incidents.assign.mutate({ ref, owner: 'me', team: 'platform' });
+    await as('lead').incidents.comment.mutate({ ref, text: 'Seen this before in 4.1' });
+    // The lead neither reported nor owns it: their "mine" stream and "mine" mails get only what names them.
+    await as('lead').users.setMailSettings.mutate({ email: leadMail, mode: 'mine', lang: 'en' });
+    // Mails queued under the lead's earlier choice ("teams") go out first; count from there.
+    await waitUntil(async () => (await staffRows(server, leadUser.id)).every((r) => r.state === 'sent'), 'earlier mails sent');
+    const leadMails = smtp.to(leadMail).length;
+    const leadStream = collect(as('lead'), { mine: true });
+    await leadStream.ready;
+    await as('developer').incidents.transition.mutate({ ref, to: 'in_progress' });
+    await as('developer').incidents.transition.mutate({ ref, to: 'fixed', version: '4.2.2' });
+    await as('agent').incidents.transition.mutate({ ref, to: 'verified' });
+    await as('agent').incidents.transition.mutate({ ref, to: 'closed' });
+    const [closed] = await leadStream.waitFor(1);
+    leadStream.stop();
+    expect(closed).toMatchObject({ reference: ref, kind: 'status_changed', status: 'closed', actor: { id: agentUser.id } });
+    expect(closed!.data.notify).toEqual([agentUser.id, devUser.id, leadUser.id]);
+    expect(leadStream.events).toHaveLength(1);
+    // As a commenter who opted in, the lead gets the close-out mail — and nothing before it.
+    await waitUntil(() => smtp.to(leadMail).length > leadMails, 'the commenter’s close-out mail');
+    const mails = smtp.to(leadMail).slice(leadMails);
+    expect(mails.map((m) => m.subject)).toEqual([`[${ref}] closed: Everyone told`]);
   });
 });

@@ -1,10 +1,4 @@
-import {
-  type AccessPolicy,
-  DEFAULT_POLICY,
-  type SetStaffMailSettingsInput,
-  type StaffMailSettings,
-  incidentAccess,
-} from '@handoff/shared';
+import { type AccessPolicy, DEFAULT_POLICY, type SetStaffMailSettingsInput, type StaffMailSettings, incidentAccess } from '@handoff/shared';
 import { type Actor, recordAudit } from '../store/admin.js';
 import { notFound } from '../store/errors.js';
 import type { StaffMailRow, TimelineRow } from '../store/schema.js';
@@ -41,7 +35,11 @@ export class StaffMail {
       const before = await trx.selectFrom('staff_mail').selectAll().where('user_id', '=', userId).executeTakeFirst();
       const values = { email: input.email, mode: input.mode, lang: input.lang, updated_at: new Date().toISOString() };
       if (before) await trx.updateTable('staff_mail').set(values).where('user_id', '=', userId).execute();
-      else await trx.insertInto('staff_mail').values({ user_id: userId, ...values }).execute();
+      else
+        await trx
+          .insertInto('staff_mail')
+          .values({ user_id: userId, ...values })
+          .execute();
       // Mails not yet sent follow the new choice: "off" drops them.
       if (input.mode === 'off') await this.dropPending(trx, userId);
       const after = toSettings(userId, { user_id: userId, ...values });
@@ -53,7 +51,11 @@ export class StaffMail {
   /** The unsubscribe link of a staff mail: mail off, the address kept for when they opt in again. */
   async unsubscribe(userId: number): Promise<void> {
     await this.store.write(async (trx) => {
-      await trx.updateTable('staff_mail').set({ mode: 'off', updated_at: new Date().toISOString() }).where('user_id', '=', userId).execute();
+      await trx
+        .updateTable('staff_mail')
+        .set({ mode: 'off', updated_at: new Date().toISOString() })
+        .where('user_id', '=', userId)
+        .execute();
       await this.dropPending(trx, userId);
     });
   }
@@ -63,14 +65,15 @@ export class StaffMail {
   }
 
   /**
-   * Who of the staff who opted in hears of this entry: the reporter and owner ("mine"), also the
+   * Who of the staff who opted in hears of this entry: the reporter and owner ("mine") and, at a
+   * close, everyone it names (commenters); also the
    * members of its team ("teams") — each only while they see the incident in full, never the
    * person who made the change, and never a deactivated account.
    */
   async recipients(
     trx: Trx,
     incident: TimelineSubject,
-    entry: Pick<TimelineRow, 'actor_id'>,
+    entry: Pick<TimelineRow, 'actor_id' | 'data'>,
   ): Promise<{ userId: number; lang: string }[]> {
     const rows = await trx
       .selectFrom('staff_mail as m')
@@ -88,10 +91,13 @@ export class StaffMail {
       ownerId: incident.owner_id,
       participantIds: JSON.parse(current?.participants ?? '[]') as number[],
     };
+    // A close names everyone involved (commenters too): they are told as if it were theirs.
+    const notify = (JSON.parse(entry.data) as { notify?: unknown }).notify;
+    const named = Array.isArray(notify) ? notify : [];
     return rows.flatMap((r) => {
       const user = toUser(r);
       if (user.id === entry.actor_id) return [];
-      const mine = facts.reporterId === user.id || facts.ownerId === user.id;
+      const mine = facts.reporterId === user.id || facts.ownerId === user.id || named.includes(user.id);
       const team = r.mode === 'teams' && facts.team !== null && user.teams.includes(facts.team);
       if (!mine && !team) return [];
       if (incidentAccess(user, facts, this.policy()) !== 'full') return [];

@@ -6,6 +6,19 @@ import { factsOfEvent, toFullEvent, toSummaryEvent } from '../store/mapping.js';
 import type { EventRow } from '../store/schema.js';
 import { procedureFor, router } from '../trpc.js';
 
+const addressees = new WeakMap<EventRow, readonly number[]>();
+
+/** The people an event names as the ones to tell (a close-out, a service-level warning): part of "mine". */
+function addressedTo(row: EventRow): readonly number[] {
+  let ids = addressees.get(row);
+  if (!ids) {
+    const notify = (JSON.parse(row.data) as { notify?: unknown }).notify;
+    ids = Array.isArray(notify) ? notify.filter((n): n is number => typeof n === 'number') : [];
+    addressees.set(row, ids);
+  }
+  return ids;
+}
+
 /**
  * Which events a subscriber receives, by the same rules as `incidents.byRef` (on the incident's
  * current team, owner, reporter and participants): without `ref`, the events of incidents they
@@ -20,7 +33,7 @@ export function accessTo(
 ): 'full' | 'summary' | null {
   if (refId !== null && row.incident_id !== refId) return null;
   if (filter.team !== undefined && row.team !== filter.team) return null;
-  if (filter.mine && row.owner_id !== user.id && row.reporter_id !== user.id) return null;
+  if (filter.mine && row.owner_id !== user.id && row.reporter_id !== user.id && !addressedTo(row).includes(user.id)) return null;
   const access = incidentAccess(user, factsOfEvent(row), policy);
   return access === 'full' || refId !== null ? access : null;
 }

@@ -7,11 +7,14 @@ import {
   RecordBranchInputSchema,
   ReproductionInputSchema,
   StatusSchema,
+  SYSTEM_USER,
   TransitionInputSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
 import { badRequest, forbidden } from '../store/errors.js';
 import type { Change } from '../store/incidents.js';
+import type { IncidentRow } from '../store/schema.js';
+import type { Trx } from '../store/store.js';
 import { factsOfRow, participantIds } from '../store/mapping.js';
 import { tierOf } from '../store/tiers.js';
 import { procedureFor } from '../trpc.js';
@@ -23,6 +26,23 @@ const statusChange = (from: string, to: string, text: string, data: Record<strin
   text,
   data: { from, to, ...data },
 });
+
+/**
+ * The staff involved in an incident: the agent who reported it, its owner, and every staff member
+ * who commented on it (not the customer, not the system).
+ */
+async function involvedStaff(trx: Trx, row: Pick<IncidentRow, 'id' | 'reporter_id' | 'owner_id'>): Promise<number[]> {
+  const commenters = await trx
+    .selectFrom('timeline')
+    .select('actor_id')
+    .distinct()
+    .where('incident_id', '=', row.id)
+    .where('kind', '=', 'comment')
+    .where('actor_id', '>', SYSTEM_USER.id)
+    .orderBy('actor_id')
+    .execute();
+  return [...new Set([row.reporter_id, ...(row.owner_id === null ? [] : [row.owner_id]), ...commenters.map((c) => c.actor_id)])];
+}
 
 /** The hand-overs between L1 and developers: status moves, questions, reproductions, duplicates. */
 export const incidentFlowProcedures = {
@@ -50,6 +70,8 @@ export const incidentFlowProcedures = {
           change.text = `Closed without customer verification: ${input.unverifiedReason}`;
           change.data = { ...change.data, unverifiedReason: input.unverifiedReason };
         }
+        // Everyone involved hears of the close: the clients notify the people the server names.
+        if (input.to === 'closed') change.data = { ...change.data, notify: await involvedStaff(trx, row) };
         return [change];
       });
     }),
