@@ -50,12 +50,12 @@ export const StaffMailSettingsInputSchema = z.object({ userId: IdSchema.optional
 export const SetStaffMailSettingsInputSchema = z
   .object({
     userId: IdSchema.optional(),
-    email: z.email('email: give an address like name@example.com').max(254, 'email: at most 254 characters').nullable(),
+    email: z.email('give an address like name@example.com').max(254, 'at most 254 characters').nullable(),
     mode: StaffMailModeSchema,
     lang: z.enum(['en', 'de', 'fr']).default('en'),
   })
   .refine((v) => v.mode === 'off' || v.email !== null, {
-    message: 'email: give the address the mails go to, or choose "off"',
+    message: 'give the address the mails go to, or choose "off"',
     path: ['email'],
   });
 export type SetStaffMailSettingsInput = z.infer<typeof SetStaffMailSettingsInputSchema>;

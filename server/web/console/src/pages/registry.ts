@@ -3,6 +3,7 @@ import { configDifferencesPage } from './configDifferences.js';
 import { customersPage } from './customers.js';
 import { escalationsPage } from './escalations.js';
 import { evaluationsPage } from './evaluations.js';
+import { myEmailPage } from './myEmail.js';
 import type { ConsolePage } from './page.js';
 import { repeatedProblemsPage } from './repeatedProblems.js';
 import { routingPage } from './routing.js';
@@ -30,6 +31,7 @@ export const PAGES: readonly ConsolePage[] = [
   routingPage,
   usersPage,
   tokensPage,
+  myEmailPage,
   slaPoliciesPage,
   auditPage,
 ];
