@@ -45,7 +45,7 @@ export function Escalations(props: { api: Api }) {
               const notice = customerNotice(e.data, me?.id);
               if (notice?.kind === 'comment') void notifyCustomerComment(notice.event, t('newCustomerComment', notice.event.reference));
               if (notice?.kind === 'evaluation') {
-                void notifyCustomerComment(notice.event, t('newCustomerEvaluation', notice.event.reference, notice.rating));
+                void notifyCustomerComment(notice.event, t('newCustomerEvaluation', notice.event.reference, notice.rating ?? ''));
               }
               if (notice?.kind === 'closed') {
                 void notifyCustomerComment(notice.event, t('incidentClosedBy', notice.event.reference, notice.event.actor.name));
