@@ -27,9 +27,7 @@ describe('everyone involved is told at close: the reporting agent’s side panel
     await fixIt(client('developer'), ref, '4.2.3');
     await client('lead').incidents.transition.mutate({ ref, to: 'verified' });
     await client('lead').incidents.transition.mutate({ ref, to: 'closed' });
-    const closed = (await fullIncident(client('agent'), ref)).timeline.find(
-      (e) => e.kind === 'status_changed' && e.data.to === 'closed',
-    )!;
+    const closed = (await fullIncident(client('agent'), ref)).timeline.find((e) => e.kind === 'status_changed' && e.data.to === 'closed')!;
     await expect.poll(async () => Object.keys(await notifications()), { timeout: 15_000 }).toEqual([`customer-${closed.id}`]);
     await screenshot(panel, 'close-notice-escalations');
   });

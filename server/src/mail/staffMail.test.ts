@@ -166,9 +166,11 @@ describe.each(['sqlite', 'postgres'] as const)('staff mail on %s', (engine) => {
   });
 
   it('the close names everyone involved — reporter, owner, staff who commented — and reaches a commenter’s "mine" stream', async () => {
-    const [agentUser, devUser, leadUser] = await Promise.all(
-      ['agent', 'developer', 'lead'].map((r) => as(r as 'agent').auth.whoami.query()),
-    );
+    const [agentUser, devUser, leadUser] = await Promise.all([
+      as('agent').auth.whoami.query(),
+      as('developer').auth.whoami.query(),
+      as('lead').auth.whoami.query(),
+    ]);
     const { reference: ref } = await as('agent').incidents.create.mutate(sampleIncident({ title: 'Everyone told' }));
     await as('developer').incidents.assign.mutate({ ref, owner: 'me', team: 'platform' });
     await as('lead').incidents.comment.mutate({ ref, text: 'Seen this before in 4.1' });
