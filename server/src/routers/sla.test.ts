@@ -250,4 +250,39 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
       'reason: say why it moves to another tier (at least 3 characters)',
     );
   });
+  it('records plans and customers’ plans in the audit log, in the write that changes them', async () => {
+    const lead = as('lead');
+    const admin = as('admin');
+    const leadName = (await lead.auth.whoami()).name;
+    const audit = async (target: string) =>
+      (await admin.audit.list({ target })).map((e) => [e.action, e.actor.name, e.before, e.after]).reverse();
+    await lead.sla.plans.upsert({ id: 'gold', name: 'Gold' });
+    await lead.sla.plans.upsert({ id: 'gold', name: 'Gold (24/7)' });
+    expect(await audit('plan gold')).toEqual([
+      ['sla.plan.upsert', leadName, null, { id: 'gold', name: 'Gold' }],
+      ['sla.plan.upsert', leadName, { id: 'gold', name: 'Gold' }, { id: 'gold', name: 'Gold (24/7)' }],
+    ]);
+    // A refused assignment changes nothing and leaves no entry.
+    expect(await badRequest(lead.sla.customers.setPlan({ org: 'Initech', plan: 'platinum' }))).toMatch(/^plan: unknown plan "platinum"/);
+    expect(await audit('customer Initech')).toEqual([]);
+    await lead.sla.customers.setPlan({ org: 'Initech', plan: 'gold' });
+    await lead.sla.customers.setPlan({ org: 'Initech', plan: 'premium' });
+    const removed = await lead.sla.customers.removePlan({ org: 'Initech' });
+    expect(removed).toEqual({ org: 'Initech', plan: 'premium' });
+    expect((await lead.sla.customers.list()).find((c) => c.org === 'Initech')).toBeUndefined();
+    expect(await audit('customer Initech')).toEqual([
+      ['sla.customer.setPlan', leadName, null, { org: 'Initech', plan: 'gold' }],
+      ['sla.customer.setPlan', leadName, { org: 'Initech', plan: 'gold' }, { org: 'Initech', plan: 'premium' }],
+      ['sla.customer.removePlan', leadName, { org: 'Initech', plan: 'premium' }, null],
+    ]);
+    const again = await lead.sla.customers.removePlan({ org: 'Initech' }).catch((e: unknown) => e);
+    expect([(again as TRPCError).code, (again as TRPCError).message]).toEqual([
+      'NOT_FOUND',
+      'A plan for customer "Initech" was not found.',
+    ]);
+    const agentTry = await as('agent')
+      .sla.customers.removePlan({ org: 'Premium Corp' })
+      .catch((e: unknown) => e);
+    expect((agentTry as TRPCError).code).toBe('FORBIDDEN');
+  });
 });

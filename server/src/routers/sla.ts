@@ -1,4 +1,11 @@
-import { ByRefInputSchema, CalendarInputSchema, CustomerPlanInputSchema, PlanInputSchema, PolicyInputSchema } from '@handoff/shared';
+import {
+  ByRefInputSchema,
+  CalendarInputSchema,
+  CustomerPlanInputSchema,
+  CustomerPlanRemoveInputSchema,
+  PlanInputSchema,
+  PolicyInputSchema,
+} from '@handoff/shared';
 import { authorize } from '../access.js';
 import { actorOf, recordAudit } from '../store/admin.js';
 import { factsOfRow } from '../store/mapping.js';
@@ -25,9 +32,11 @@ export const slaRouter = router({
       .input(PlanInputSchema)
       .mutation(async ({ ctx, input }) => {
         const before = (await ctx.sla.config.listPlans()).find((p) => p.id === input.id) ?? null;
-        const saved = await ctx.sla.config.upsertPlan(input);
-        await ctx.store.write((trx) => recordAudit(trx, actorOf(ctx.user), 'sla.plan.upsert', `plan ${input.id}`, before, saved));
-        return saved;
+        return ctx.store.write(async (trx) => {
+          const saved = await ctx.sla.config.upsertPlan(input, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.plan.upsert', `plan ${input.id}`, before, saved);
+          return saved;
+        });
       }),
   }),
   customers: router({
@@ -37,10 +46,22 @@ export const slaRouter = router({
       .input(CustomerPlanInputSchema)
       .mutation(async ({ ctx, input }) => {
         const before = (await ctx.sla.config.listCustomerPlans()).find((c) => c.org === input.org) ?? null;
-        const saved = await ctx.sla.config.setCustomerPlan(input);
-        await ctx.store.write((trx) => recordAudit(trx, actorOf(ctx.user), 'sla.customer.setPlan', `customer ${input.org}`, before, saved));
-        return saved;
+        return ctx.store.write(async (trx) => {
+          const saved = await ctx.sla.config.setCustomerPlan(input, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.customer.setPlan', `customer ${input.org}`, before, saved);
+          return saved;
+        });
       }),
+    /** Takes a customer organisation off its plan: its incidents follow the policies for customers without a plan. */
+    removePlan: procedureFor('sla.manage')
+      .input(CustomerPlanRemoveInputSchema)
+      .mutation(({ ctx, input }) =>
+        ctx.store.write(async (trx) => {
+          const removed = await ctx.sla.config.removeCustomerPlan(input.org, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.customer.removePlan', `customer ${input.org}`, removed, null);
+          return removed;
+        }),
+      ),
   }),
   policies: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listPolicies()),
