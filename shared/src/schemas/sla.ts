@@ -148,3 +148,4 @@ export const EscalateInputSchema = z.object({
 
 /** A customer plan (e.g. "premium"), named by policies and by customers' plans. */
 export const PlanInputSchema = z.object({ id: SlugSchema, name: text(80).min(1, 'name must not be empty') });
+export type Plan = z.infer<typeof PlanInputSchema>;

@@ -1,5 +1,6 @@
 import { auditPage } from './audit.js';
 import { configDifferencesPage } from './configDifferences.js';
+import { customerPlansPage } from './customerPlans.js';
 import { customersPage } from './customers.js';
 import { escalationsPage } from './escalations.js';
 import { evaluationsPage } from './evaluations.js';
@@ -31,5 +32,6 @@ export const PAGES: readonly ConsolePage[] = [
   usersPage,
   tokensPage,
   slaPoliciesPage,
+  customerPlansPage,
   auditPage,
 ];
