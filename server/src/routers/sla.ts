@@ -41,7 +41,7 @@ export const slaRouter = router({
   }),
   customers: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listCustomerPlans()),
-    /** Puts a customer organisation (as captured on incidents: customer.org) on a plan. */
+    /** Puts a customer organisation (as captured on incidents: customer.org) on a plan; its open incidents get the due times of that plan's policies. */
     setPlan: procedureFor('sla.manage')
       .input(CustomerPlanInputSchema)
       .mutation(async ({ ctx, input }) => {
@@ -49,17 +49,19 @@ export const slaRouter = router({
         return ctx.store.write(async (trx) => {
           const saved = await ctx.sla.config.setCustomerPlan(input, trx);
           await recordAudit(trx, actorOf(ctx.user), 'sla.customer.setPlan', `customer ${input.org}`, before, saved);
-          return saved;
+          const recomputed = await ctx.sla.timers.recomputeForOrg(trx, ctx.incidents, input.org, input.plan);
+          return { ...saved, recomputed };
         });
       }),
-    /** Takes a customer organisation off its plan: its incidents follow the policies for customers without a plan. */
+    /** Takes a customer organisation off its plan: its open incidents follow the policies for customers without a plan again. */
     removePlan: procedureFor('sla.manage')
       .input(CustomerPlanRemoveInputSchema)
       .mutation(({ ctx, input }) =>
         ctx.store.write(async (trx) => {
           const removed = await ctx.sla.config.removeCustomerPlan(input.org, trx);
           await recordAudit(trx, actorOf(ctx.user), 'sla.customer.removePlan', `customer ${input.org}`, removed, null);
-          return removed;
+          const recomputed = await ctx.sla.timers.recomputeForOrg(trx, ctx.incidents, input.org, null);
+          return { ...removed, recomputed };
         }),
       ),
   }),
