@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { createCaller } from '../../../src/routers/_app.js';
 import { type RunningServer, startServer } from '../../../src/server.js';
-import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
+import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
 import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
 
 const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
@@ -31,6 +31,8 @@ describe('the console’s customer plans page in real Chromium', () => {
     await db?.drop();
   });
 
+  const caller = async (role: Role) =>
+    createCaller(createContextInner(server.services, (await server.services.store.userByToken(tokens[role]))!));
   const signedIn = (role: Role, locale = 'en-GB') =>
     signedInAs(browser, server.url, tokens[role], { locale, viewport: { width: 1400, height: 900 } });
   const open = async (page: Page, heading: string) => {
@@ -63,6 +65,13 @@ describe('the console’s customer plans page in real Chromium', () => {
         ['standard', 'Standard'],
       ]);
 
+    // An open high incident of Premium Corp: plan "gold" has no policy of its own, "premium" has one for high.
+    const { reference } = await (await caller('agent')).incidents.create(
+      sampleIncident({ severity: 'high', customer: { name: 'Pat', org: 'Premium Corp' } }),
+    );
+    const policyOf = async () => (await (await caller('lead')).sla.ofIncident({ ref: reference }))?.policy.id;
+    expect(await policyOf()).toBe('high');
+
     const assign = page.locator('[data-customer="new"]');
     await assign.getByRole('button', { name: 'Put on a plan' }).click();
     expect(await assign.locator('[data-path="org"]').textContent()).toBe('org must not be empty (the customer organisation as captured)');
@@ -70,7 +79,7 @@ describe('the console’s customer plans page in real Chromium', () => {
     await assign.getByLabel('Organisation (as captured on incidents)').fill('Premium Corp');
     await assign.getByLabel('Customer plan').selectOption({ label: 'Gold' });
     await assign.getByRole('button', { name: 'Put on a plan' }).click();
-    await page.getByText('Plan assigned.').waitFor();
+    await page.getByText('Plan assigned. Open incidents with new due times: 0.').waitFor();
     await expect
       .poll(() => cells(page, 'Organisations and their plan'))
       .toEqual([
@@ -80,26 +89,32 @@ describe('the console’s customer plans page in real Chromium', () => {
     expect(await page.getByRole('row', { name: /^gold/ }).locator('td.num').textContent()).toBe('1');
     await shot(page, 'plans');
 
-    // Northwind moves to Standard, then Premium Corp comes off its plan.
+    // Premium Corp moves to Premium (its incident gets the premium promise), Northwind to Standard; then Premium Corp comes off its plan.
+    const premiumCorp = page.locator('[data-customer="Premium Corp"]');
+    await premiumCorp.getByLabel('Customer plan').selectOption({ label: 'Premium (24/7 support)' });
+    await premiumCorp.getByRole('button', { name: 'Change plan' }).click();
+    await page.getByText('Premium Corp moved to another plan. Open incidents with new due times: 1.').waitFor();
+    expect(await policyOf()).toBe('high-premium');
     const northwind = page.locator('[data-customer="Northwind"]');
     await northwind.getByLabel('Customer plan').selectOption({ label: 'Standard' });
     await northwind.getByRole('button', { name: 'Change plan' }).click();
-    await page.getByText('Northwind moved to another plan.').waitFor();
+    await page.getByText(/^Northwind moved to another plan\. Open incidents with new due times: \d+\.$/).waitFor();
     await page
       .getByRole('row', { name: /Premium Corp/ })
       .getByRole('button', { name: 'Take off plan' })
       .click();
-    await page.getByText('Premium Corp is on no plan now.').waitFor();
+    await page.getByText('Premium Corp is on no plan now. Open incidents with new due times: 1.').waitFor();
+    expect(await policyOf()).toBe('high');
     await expect.poll(() => cells(page, 'Organisations and their plan')).toEqual([['Northwind', 'Standard']]);
 
     // Every change is in the audit log, by the lead.
-    const admin = createCaller(createContextInner(server.services, (await server.services.store.userByToken(tokens.admin))!));
-    const log = (await admin.audit.list({ limit: 20 }))
+    const log = (await (await caller('admin')).audit.list({ limit: 20 }))
       .filter((e) => e.action.startsWith('sla.plan') || e.action.startsWith('sla.customer'))
       .map((e) => [e.action, e.target, e.actor.name])
       .reverse();
     expect(log).toEqual([
       ['sla.plan.upsert', 'plan gold', 'Lee Lead'],
+      ['sla.customer.setPlan', 'customer Premium Corp', 'Lee Lead'],
       ['sla.customer.setPlan', 'customer Premium Corp', 'Lee Lead'],
       ['sla.customer.setPlan', 'customer Northwind', 'Lee Lead'],
       ['sla.customer.removePlan', 'customer Premium Corp', 'Lee Lead'],

@@ -277,5 +277,6 @@ export const de: Messages = {
   noPlansYet: 'Legen Sie zuerst einen Tarif an.',
   customerPlanSaved: '{org} hat jetzt einen anderen Tarif.',
   customerPlanAssigned: 'Tarif zugeordnet.',
+  dueTimesMoved: 'Offene Vorfälle mit neuen Fristen: {n}.',
   customerPlanRemoved: '{org} hat jetzt keinen Tarif mehr.',
 };

@@ -273,5 +273,6 @@ export const en = {
   noPlansYet: 'Create a plan first.',
   customerPlanSaved: '{org} moved to another plan.',
   customerPlanAssigned: 'Plan assigned.',
+  dueTimesMoved: 'Open incidents with new due times: {n}.',
   customerPlanRemoved: '{org} is on no plan now.',
 };

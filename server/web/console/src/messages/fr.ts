@@ -278,5 +278,6 @@ export const fr: Messages = {
   noPlansYet: 'Créez d’abord une offre.',
   customerPlanSaved: '{org} a changé d’offre.',
   customerPlanAssigned: 'Offre attribuée.',
+  dueTimesMoved: 'Incidents ouverts avec de nouvelles échéances : {n}.',
   customerPlanRemoved: '{org} n’a plus d’offre.',
 };

@@ -19,6 +19,8 @@ function CustomerPlans({ api, t, onError }: PageProps) {
     setNotice(message);
     reload();
   };
+  /** A customer's move: the open incidents whose due times moved with it. */
+  const moved = (message: string) => (n: number) => done(`${message} ${t('dueTimesMoved', { n })}`)();
   return (
     <>
       <p>{t('plansIntro')}</p>
@@ -68,14 +70,14 @@ function CustomerPlans({ api, t, onError }: PageProps) {
                         current={c}
                         plans={plans}
                         onError={onError}
-                        onSaved={done(t('customerPlanSaved', { org: c.org }))}
+                        onSaved={moved(t('customerPlanSaved', { org: c.org }))}
                       >
                         <RemovePlanButton
                           api={api}
                           t={t}
                           org={c.org}
                           onError={onError}
-                          onSaved={done(t('customerPlanRemoved', { org: c.org }))}
+                          onSaved={moved(t('customerPlanRemoved', { org: c.org }))}
                         />
                       </CustomerPlanForm>
                     ),
@@ -87,7 +89,7 @@ function CustomerPlans({ api, t, onError }: PageProps) {
             {plans.length === 0 ? (
               <p>{t('noPlansYet')}</p>
             ) : (
-              <CustomerPlanForm api={api} t={t} current={null} plans={plans} onError={onError} onSaved={done(t('customerPlanAssigned'))} />
+              <CustomerPlanForm api={api} t={t} current={null} plans={plans} onError={onError} onSaved={moved(t('customerPlanAssigned'))} />
             )}
           </>
         )}

@@ -15,7 +15,13 @@ export function CustomerPlanForm({
   onError,
   onSaved,
   children,
-}: AdminFormProps & { current: CustomerPlan | null; plans: Plan[]; children?: ComponentChildren }) {
+}: Omit<AdminFormProps, 'onSaved'> & {
+  current: CustomerPlan | null;
+  plans: Plan[];
+  /** Gets how many open incidents got new due times. */
+  onSaved: (recomputed: number) => void;
+  children?: ComponentChildren;
+}) {
   const [org, setOrg] = useState(current?.org ?? '');
   const [plan, setPlan] = useState(current?.plan ?? plans[0]?.id ?? '');
   const save = useAction(onError);
@@ -27,9 +33,9 @@ export function CustomerPlanForm({
         e.preventDefault();
         save.run(
           () => api.sla.customers.setPlan.mutate({ org: current?.org ?? org, plan }),
-          () => {
+          ({ recomputed }) => {
             if (!current) setOrg('');
-            onSaved();
+            onSaved(recomputed);
           },
         );
       }}
