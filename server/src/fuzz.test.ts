@@ -122,6 +122,7 @@ const VALID: Record<string, unknown> = {
   'sla.plans.upsert': { id: 'gold', name: 'Gold' },
   'sla.customers.list': undefined,
   'sla.customers.setPlan': { org: 'Northwind', plan: 'premium' },
+  'sla.customers.removePlan': { org: 'Northwind' },
   'sla.policies.list': undefined,
   'sla.policies.upsert': {
     id: 'high',

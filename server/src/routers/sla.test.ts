@@ -250,4 +250,64 @@ describe.each(['sqlite', 'postgres'] as const)('service levels on %s (injected c
       'reason: say why it moves to another tier (at least 3 characters)',
     );
   });
+  it('records plans and customers’ plans in the audit log, in the write that changes them', async () => {
+    const lead = as('lead');
+    const admin = as('admin');
+    const leadName = (await lead.auth.whoami()).name;
+    const audit = async (target: string) =>
+      (await admin.audit.list({ target })).map((e) => [e.action, e.actor.name, e.before, e.after]).reverse();
+    await lead.sla.plans.upsert({ id: 'gold', name: 'Gold' });
+    await lead.sla.plans.upsert({ id: 'gold', name: 'Gold (24/7)' });
+    expect(await audit('plan gold')).toEqual([
+      ['sla.plan.upsert', leadName, null, { id: 'gold', name: 'Gold' }],
+      ['sla.plan.upsert', leadName, { id: 'gold', name: 'Gold' }, { id: 'gold', name: 'Gold (24/7)' }],
+    ]);
+    // A refused assignment changes nothing and leaves no entry.
+    expect(await badRequest(lead.sla.customers.setPlan({ org: 'Initech', plan: 'platinum' }))).toMatch(/^plan: unknown plan "platinum"/);
+    expect(await audit('customer Initech')).toEqual([]);
+    // An open incident of Initech follows its plan: "gold" has no policy of its own, "premium" has one for high.
+    now = T0;
+    const { reference } = await as('agent').incidents.create(
+      sampleIncident({ severity: 'high', customer: { name: 'Ida', org: 'Initech' } }),
+    );
+    const policyOf = async () => (await lead.sla.ofIncident({ ref: reference }))?.policy.id;
+    expect(await policyOf()).toBe('high');
+    expect(await lead.sla.customers.setPlan({ org: 'Initech', plan: 'gold' })).toEqual({ org: 'Initech', plan: 'gold', recomputed: 0 });
+    expect(await lead.sla.customers.setPlan({ org: 'Initech', plan: 'premium' })).toEqual({
+      org: 'Initech',
+      plan: 'premium',
+      recomputed: 1,
+    });
+    expect(await policyOf()).toBe('high-premium');
+    const removed = await lead.sla.customers.removePlan({ org: 'Initech' });
+    expect(removed).toEqual({ org: 'Initech', plan: 'premium', recomputed: 1 });
+    expect(await policyOf()).toBe('high');
+    const incident = await lead.incidents.byRef({ ref: reference });
+    if (incident.access !== 'full') throw new Error('the lead sees it in full');
+    expect(incident.timeline.filter((e) => e.kind === 'sla_changed').map((e) => e.text.split(';')[0])).toEqual([
+      'Customer "Initech" moved to plan "premium"',
+      'Customer "Initech" taken off its plan',
+    ]);
+    expect((await lead.sla.customers.list()).find((c) => c.org === 'Initech')).toBeUndefined();
+    expect(await audit('customer Initech')).toEqual([
+      ['sla.customer.setPlan', leadName, null, { org: 'Initech', plan: 'gold' }],
+      ['sla.customer.setPlan', leadName, { org: 'Initech', plan: 'gold' }, { org: 'Initech', plan: 'premium' }],
+      ['sla.customer.removePlan', leadName, { org: 'Initech', plan: 'premium' }, null],
+    ]);
+    // LIKE's wildcards and JSON's escapes in a name neither miss the organisation nor catch another.
+    const odd = 'Foo_Bar 100% "Q" \\ Ltd';
+    for (const org of [odd, 'FooXBar 100% "Q" \\ Ltd']) {
+      await as('agent').incidents.create(sampleIncident({ severity: 'high', customer: { name: 'Ode', org } }));
+    }
+    expect((await lead.sla.customers.setPlan({ org: odd, plan: 'premium' })).recomputed).toBe(1);
+    const again = await lead.sla.customers.removePlan({ org: 'Initech' }).catch((e: unknown) => e);
+    expect([(again as TRPCError).code, (again as TRPCError).message]).toEqual([
+      'NOT_FOUND',
+      'A plan for customer "Initech" was not found.',
+    ]);
+    const agentTry = await as('agent')
+      .sla.customers.removePlan({ org: 'Premium Corp' })
+      .catch((e: unknown) => e);
+    expect((agentTry as TRPCError).code).toBe('FORBIDDEN');
+  });
 });

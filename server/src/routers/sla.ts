@@ -1,4 +1,11 @@
-import { ByRefInputSchema, CalendarInputSchema, CustomerPlanInputSchema, PlanInputSchema, PolicyInputSchema } from '@handoff/shared';
+import {
+  ByRefInputSchema,
+  CalendarInputSchema,
+  CustomerPlanInputSchema,
+  CustomerPlanRemoveInputSchema,
+  PlanInputSchema,
+  PolicyInputSchema,
+} from '@handoff/shared';
 import { authorize } from '../access.js';
 import { actorOf, recordAudit } from '../store/admin.js';
 import { factsOfRow } from '../store/mapping.js';
@@ -25,22 +32,38 @@ export const slaRouter = router({
       .input(PlanInputSchema)
       .mutation(async ({ ctx, input }) => {
         const before = (await ctx.sla.config.listPlans()).find((p) => p.id === input.id) ?? null;
-        const saved = await ctx.sla.config.upsertPlan(input);
-        await ctx.store.write((trx) => recordAudit(trx, actorOf(ctx.user), 'sla.plan.upsert', `plan ${input.id}`, before, saved));
-        return saved;
+        return ctx.store.write(async (trx) => {
+          const saved = await ctx.sla.config.upsertPlan(input, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.plan.upsert', `plan ${input.id}`, before, saved);
+          return saved;
+        });
       }),
   }),
   customers: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listCustomerPlans()),
-    /** Puts a customer organisation (as captured on incidents: customer.org) on a plan. */
+    /** Puts a customer organisation (as captured on incidents: customer.org) on a plan; its open incidents get the due times of that plan's policies. */
     setPlan: procedureFor('sla.manage')
       .input(CustomerPlanInputSchema)
       .mutation(async ({ ctx, input }) => {
         const before = (await ctx.sla.config.listCustomerPlans()).find((c) => c.org === input.org) ?? null;
-        const saved = await ctx.sla.config.setCustomerPlan(input);
-        await ctx.store.write((trx) => recordAudit(trx, actorOf(ctx.user), 'sla.customer.setPlan', `customer ${input.org}`, before, saved));
-        return saved;
+        return ctx.store.write(async (trx) => {
+          const saved = await ctx.sla.config.setCustomerPlan(input, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.customer.setPlan', `customer ${input.org}`, before, saved);
+          const recomputed = await ctx.sla.timers.recomputeForOrg(trx, ctx.incidents, input.org, input.plan);
+          return { ...saved, recomputed };
+        });
       }),
+    /** Takes a customer organisation off its plan: its open incidents follow the policies for customers without a plan again. */
+    removePlan: procedureFor('sla.manage')
+      .input(CustomerPlanRemoveInputSchema)
+      .mutation(({ ctx, input }) =>
+        ctx.store.write(async (trx) => {
+          const removed = await ctx.sla.config.removeCustomerPlan(input.org, trx);
+          await recordAudit(trx, actorOf(ctx.user), 'sla.customer.removePlan', `customer ${input.org}`, removed, null);
+          const recomputed = await ctx.sla.timers.recomputeForOrg(trx, ctx.incidents, input.org, null);
+          return { ...removed, recomputed };
+        }),
+      ),
   }),
   policies: router({
     list: procedureFor('sla.read').query(({ ctx }) => ctx.sla.config.listPolicies()),

@@ -1,7 +1,7 @@
 import { type Calendar, CalendarInputSchema, type CustomerPlan, CustomerSchema, type Policy, PolicyInputSchema } from '@handoff/shared';
 import type { Kysely } from 'kysely';
 import { BusinessCalendar, knownHolidayCountry } from '../sla/calendar.js';
-import { badRequest } from './errors.js';
+import { badRequest, notFound } from './errors.js';
 import type { Database } from './schema.js';
 import type { Store, Trx } from './store.js';
 
@@ -53,14 +53,14 @@ export class SlaConfigStore {
     return this.store.db.selectFrom('sla_plans').selectAll().orderBy('id').execute();
   }
 
-  async upsertPlan(plan: { id: string; name: string }): Promise<{ id: string; name: string }> {
-    await this.store.write((t) =>
+  async upsertPlan(plan: { id: string; name: string }, trx?: Trx): Promise<{ id: string; name: string }> {
+    const write = (t: Trx) =>
       t
         .insertInto('sla_plans')
         .values(plan)
         .onConflict((oc) => oc.column('id').doUpdateSet({ name: plan.name }))
-        .execute(),
-    );
+        .execute();
+    await (trx ? write(trx) : this.store.write(write));
     return plan;
   }
 
@@ -68,16 +68,25 @@ export class SlaConfigStore {
     return this.store.db.selectFrom('customer_plans').selectAll().orderBy('org').execute();
   }
 
-  async setCustomerPlan(input: CustomerPlan): Promise<CustomerPlan> {
-    await this.requirePlan(this.store.db, input.plan, 'plan');
-    await this.store.write((t) =>
-      t
+  async setCustomerPlan(input: CustomerPlan, trx?: Trx): Promise<CustomerPlan> {
+    const write = async (t: Trx) => {
+      await this.requirePlan(t, input.plan, 'plan');
+      await t
         .insertInto('customer_plans')
         .values(input)
         .onConflict((oc) => oc.column('org').doUpdateSet({ plan: input.plan }))
-        .execute(),
-    );
+        .execute();
+    };
+    await (trx ? write(trx) : this.store.write(write));
     return input;
+  }
+
+  /** Takes an organisation off its plan; answers the assignment it removed (404 when it had none). */
+  async removeCustomerPlan(org: string, trx: Trx): Promise<CustomerPlan> {
+    const current = await trx.selectFrom('customer_plans').selectAll().where('org', '=', org).executeTakeFirst();
+    if (!current) throw notFound(`A plan for customer "${org}"`);
+    await trx.deleteFrom('customer_plans').where('org', '=', org).execute();
+    return current;
   }
 
   async listPolicies(): Promise<Policy[]> {

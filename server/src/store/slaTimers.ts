@@ -1,10 +1,23 @@
-import { type IncidentSla, PolicyInputSchema, type SlaTargetKind, SlaTargetKindSchema, StatusSchema, SYSTEM_USER } from '@handoff/shared';
+import { sql } from 'kysely';
+import {
+  CustomerSchema,
+  type IncidentSla,
+  PolicyInputSchema,
+  type SlaTargetKind,
+  SlaTargetKindSchema,
+  StatusSchema,
+  SYSTEM_USER,
+} from '@handoff/shared';
 import { type LifecycleChange, nextTimers, RESPONSE_KINDS } from '../sla/lifecycle.js';
 import { nextFireAt, stateOf, type Timer } from '../sla/timer.js';
 import type { IncidentStore } from './incidents.js';
 import type { IncidentRow, SlaTimerRow, TimelineRow } from './schema.js';
 import type { SlaConfigStore } from './sla.js';
 import type { Store, Trx } from './store.js';
+
+/** Incidents whose service levels still run. */
+const openIncidents = (trx: Trx) =>
+  trx.selectFrom('incidents').selectAll().where('status', 'not in', ['verified', 'closed', 'not_reproducible', 'duplicate', 'wont_fix']);
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const ms = (text: string | null) => (text === null ? null : Date.parse(text));
@@ -103,12 +116,25 @@ export class SlaTimerStore {
    * they did. Returns how many incidents changed.
    */
   async recomputeOpen(trx: Trx, incidents: IncidentStore, severity: string, policyName: string): Promise<number> {
-    const rows = await trx
-      .selectFrom('incidents')
-      .selectAll()
-      .where('severity', '=', severity)
-      .where('status', 'not in', ['verified', 'closed', 'not_reproducible', 'duplicate', 'wont_fix'])
-      .execute();
+    const rows = await openIncidents(trx).where('severity', '=', severity).execute();
+    return this.recompute(trx, incidents, rows, `Service-level policy "${policyName}" changed`);
+  }
+
+  /**
+   * After a customer organisation's plan changed (`plan` null: taken off its plan): recomputes its
+   * open incidents under the policy that applies now. The customer is stored as JSON, so a LIKE
+   * on its serialised org picks the candidates and the parsed org decides.
+   */
+  async recomputeForOrg(trx: Trx, incidents: IncidentStore, org: string, plan: string | null): Promise<number> {
+    const pattern = `%${`"org":${JSON.stringify(org)}`.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const candidates = await openIncidents(trx).where(sql<boolean>`customer like ${pattern} escape '\\'`).execute();
+    const rows = candidates.filter((r) => CustomerSchema.safeParse(JSON.parse(r.customer)).data?.org === org);
+    const reason = plan ? `Customer "${org}" moved to plan "${plan}"` : `Customer "${org}" taken off its plan`;
+    return this.recompute(trx, incidents, rows, reason);
+  }
+
+  /** Recomputes the timers of `rows` and records on each whose due times moved why they did. */
+  private async recompute(trx: Trx, incidents: IncidentStore, rows: IncidentRow[], reason: string): Promise<number> {
     const now = this.now();
     let changed = 0;
     for (const row of rows) {
@@ -121,7 +147,7 @@ export class SlaTimerStore {
       const due = next.filter((t) => t.dueAt !== null).map((t) => `${t.kind.replace('_', ' ')} due ${iso(t.dueAt)}`);
       await incidents.appendEntry(trx, row, SYSTEM_USER.id, {
         kind: 'sla_changed',
-        text: `Service-level policy "${policyName}" changed; due times recomputed${due.length ? `: ${due.join(', ')}` : ''}.`,
+        text: `${reason}; due times recomputed${due.length ? `: ${due.join(', ')}` : ''}.`,
         data: { policy: active?.policy.id ?? null, targets: next.map((t) => ({ kind: t.kind, dueAt: iso(t.dueAt) })) },
       });
     }

@@ -101,6 +101,7 @@ export const AUDIT_ACTIONS = [
   'sla.calendar.upsert',
   'sla.plan.upsert',
   'sla.customer.setPlan',
+  'sla.customer.removePlan',
   'sla.policy.upsert',
   'crm.mapping.upsert',
   'crm.mapping.delete',

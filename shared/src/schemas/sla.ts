@@ -138,6 +138,9 @@ export const CustomerPlanInputSchema = z.object({
 });
 export type CustomerPlan = z.infer<typeof CustomerPlanInputSchema>;
 
+/** `sla.customers.removePlan`: the organisation goes back to the policies for customers without a plan. */
+export const CustomerPlanRemoveInputSchema = CustomerPlanInputSchema.pick({ org: true });
+
 export const EscalateInputSchema = z.object({
   ref: RefInputSchema,
   reason: text(2000).min(3, 'say why it moves to another tier (at least 3 characters)'),
@@ -145,3 +148,4 @@ export const EscalateInputSchema = z.object({
 
 /** A customer plan (e.g. "premium"), named by policies and by customers' plans. */
 export const PlanInputSchema = z.object({ id: SlugSchema, name: text(80).min(1, 'name must not be empty') });
+export type Plan = z.infer<typeof PlanInputSchema>;

@@ -1,5 +1,6 @@
 import { auditPage } from './audit.js';
 import { configDifferencesPage } from './configDifferences.js';
+import { customerPlansPage } from './customerPlans.js';
 import { customersPage } from './customers.js';
 import { escalationsPage } from './escalations.js';
 import { evaluationsPage } from './evaluations.js';
@@ -33,5 +34,6 @@ export const PAGES: readonly ConsolePage[] = [
   tokensPage,
   myEmailPage,
   slaPoliciesPage,
+  customerPlansPage,
   auditPage,
 ];

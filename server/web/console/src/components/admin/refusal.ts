@@ -6,12 +6,20 @@ export interface Refusal {
   fields: Record<string, string>;
 }
 
-/** The server's 400s carry zod issues with paths; everything else has a message a person can act on. */
+/** A 400 the server's own checks raise ("plan: unknown plan …") names its field before the colon. */
+const NAMED_FIELD = /^([A-Za-z][\w.]*): (.+)$/s;
+
+/**
+ * The server's 400s carry zod issues with paths, or (from checks beyond zod) a message that
+ * starts with the field's path; everything else has a message a person can act on.
+ */
 export function refusalOf(err: unknown): Refusal {
   const fields: Record<string, string> = {};
   if (err instanceof TRPCClientError) {
-    const issues = (err.data as { issues?: { path: string[]; message: string }[] } | undefined)?.issues ?? [];
-    for (const i of issues) fields[i.path.join('.')] ??= i.message;
+    const data = err.data as { code?: string; issues?: { path: string[]; message: string }[] } | undefined;
+    for (const i of data?.issues ?? []) fields[i.path.join('.')] ??= i.message;
+    const named = data?.code === 'BAD_REQUEST' && !data.issues?.length ? NAMED_FIELD.exec(err.message) : null;
+    if (named) fields[named[1] as string] = named[2] as string;
   }
   return { message: err instanceof Error ? err.message : String(err), fields };
 }
