@@ -6,6 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { type Incident, IncidentSchema } from '@handoff/shared';
 import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
 import { nodeClient, openCrmPage, openPanelAs } from '../../extension-browser/e2e/harness';
+import { choose, fillIn } from '../../extension-vscode/e2e/panelControls';
 import { captureInPanel, fillCapture } from './capture';
 import { Hops, type World, startWorld } from './world';
 
@@ -90,8 +91,8 @@ describe('story 1: capture → question → answer → fix → release review �
       story,
       'developer asks in VS Code → question in the side panel',
       async () => {
-        await frame.locator('#ask-text').fill('Which identity provider does the customer use, and since when?');
-        await frame.locator('#ask-form button[type=submit]').click();
+        await fillIn(frame, '#ask-text', 'Which identity provider does the customer use, and since when?');
+        await frame.locator('#ask-form vscode-button[type=submit]').click();
       },
       () => row.locator('.answer-box .question-text', { hasText: 'Which identity provider' }).waitFor({ timeout: 20_000 }),
     );
@@ -115,18 +116,18 @@ describe('story 1: capture → question → answer → fix → release review �
   });
 
   it('the developer records a reproduction and marks it fixed; the agent sees "verify with the customer"', async () => {
-    await frame.locator('#repro-result').selectOption('reproduced');
-    await frame.locator('#repro-notes').fill('Reproduced against an Okta dev tenant');
-    await frame.locator('#repro-env').fill('os: Windows 11; browser: Chrome 131');
-    await frame.locator('#repro-form button[type=submit]').click();
+    await choose(frame, '#repro-result', 'Reproduced');
+    await fillIn(frame, '#repro-notes', 'Reproduced against an Okta dev tenant');
+    await fillIn(frame, '#repro-env', 'os: Windows 11; browser: Chrome 131');
+    await frame.locator('#repro-form vscode-button[type=submit]').click();
     await frame.locator('#repro-form .result.ok').waitFor();
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
     await hops.measure(
       story,
       'developer marks fixed in 4.3.0 → "verify with the customer" in the panel',
       async () => {
-        await frame.locator('#fixed-version').fill('4.3.0');
-        await frame.locator('#fixed-form button[type=submit]').click();
+        await fillIn(frame, '#fixed-version', '4.3.0');
+        await frame.locator('#fixed-form vscode-button[type=submit]').click();
       },
       () => row.locator('.verify-title', { hasText: '4.3.0' }).waitFor({ timeout: 20_000 }),
     );
@@ -238,9 +239,9 @@ describe('story 2: could not reproduce → back to L1 → returns with more deta
       story,
       'developer: could not reproduce → "what is needed" in the panel',
       async () => {
-        await frame.locator('#repro-result').selectOption('not_reproduced');
-        await frame.locator('#repro-notes').fill('No crash on 4.2.0 with Chrome; need the printer model and driver version');
-        await frame.locator('#repro-form button[type=submit]').click();
+        await choose(frame, '#repro-result', 'Could not reproduce');
+        await fillIn(frame, '#repro-notes', 'No crash on 4.2.0 with Chrome; need the printer model and driver version');
+        await frame.locator('#repro-form vscode-button[type=submit]').click();
       },
       () => row.locator('.needed-notes', { hasText: 'printer model' }).waitFor({ timeout: 20_000 }),
     );
