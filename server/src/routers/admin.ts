@@ -34,7 +34,7 @@ export const usersRouter = router({
     }),
   /** One's own mail settings; anyone's for admins (`user.manage`). */
   mailSettings: procedureFor('mail.own')
-    .input(StaffMailSettingsInputSchema)
+    .input(StaffMailSettingsInputSchema.prefault({}))
     .query(({ ctx, input }) => {
       const userId = input.userId ?? ctx.user.id;
       if (userId !== ctx.user.id) authorize(ctx, 'user.manage');
