@@ -80,7 +80,8 @@ describe('the console’s administration pages in real Chromium', () => {
 
     const agent = await signedIn('agent');
     const links = await agent.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents();
-    expect(links).toEqual(['Tokens']);
+    // Their own tokens and their own e-mail settings; nothing of anyone else's.
+    expect(links).toEqual(['Tokens', 'My e-mail']);
     await agent.goto(`${server.url}/console/#/users`);
     await agent.getByRole('heading', { level: 1 }).waitFor();
     expect(await agent.getByRole('heading', { level: 1 }).textContent()).not.toBe('Users');
