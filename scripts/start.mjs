@@ -14,6 +14,8 @@ if (build.status !== 0) {
 console.log(`done in ${Math.round((Date.now() - started) / 1000)} s.\n`);
 
 const server = spawn(process.execPath, ['server/bin/handoff-server.js', 'start', '--demo', ...process.argv.slice(2)], { stdio: 'inherit' });
-// Ctrl-C reaches the server too (same process group): wait for it to stop, then leave with its code.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+// Ctrl-C reaches the server itself (same process group); forwarding it too would interrupt the
+// server's orderly stop. So wait for it, and pass on only a SIGTERM sent to this process.
+process.on('SIGINT', () => undefined);
+process.on('SIGTERM', () => server.kill('SIGTERM'));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
