@@ -1,43 +1,22 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Role } from '@handoff/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { createCaller } from '../../../src/routers/_app.js';
-import { type RunningServer, startServer } from '../../../src/server.js';
-import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
-import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
-
-const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+import { sampleIncident } from '../../../src/testing.js';
+import { consoleSuite, SHOTS, signedIn as signedInAs } from './consoleSession.js';
 
 describe('the console’s administration pages in real Chromium', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  let tokens: Record<Role, string>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
-    tokens = server.demoTokens!;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
+  const suite = consoleSuite();
 
   async function signedIn(role: Role, locale = 'en-GB'): Promise<Page> {
-    const page = await signedInAs(browser, server.url, tokens[role], { locale, viewport: { width: 1400, height: 900 } });
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const page = await signedInAs(suite.browser, suite.server.url, suite.tokens[role], { locale, viewport: { width: 1400, height: 900 } });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     return page;
   }
   const open = async (page: Page, id: string, heading: string) => {
-    await page.goto(`${server.url}/console/#/${id}`);
+    await page.goto(`${suite.server.url}/console/#/${id}`);
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage: true });
@@ -45,7 +24,7 @@ describe('the console’s administration pages in real Chromium', () => {
   const onlyAction = (page: Page, action: string) =>
     expect.poll(async () => new Set(await page.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set([action]));
   const trpc = (token: string, proc: string) =>
-    fetch(`${server.url}/trpc/${proc}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
+    fetch(`${suite.server.url}/trpc/${proc}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
 
   it('issues a token shown once with a copy button; revoked, it fails on the next request', async () => {
     const page = await signedIn('developer');
@@ -82,11 +61,11 @@ describe('the console’s administration pages in real Chromium', () => {
     const links = await agent.getByRole('navigation', { name: 'Administration' }).getByRole('link').allTextContents();
     // Their own tokens and their own e-mail settings; nothing of anyone else's.
     expect(links).toEqual(['Tokens', 'My e-mail']);
-    await agent.goto(`${server.url}/console/#/users`);
+    await agent.goto(`${suite.server.url}/console/#/users`);
     await agent.getByRole('heading', { level: 1 }).waitFor();
     expect(await agent.getByRole('heading', { level: 1 }).textContent()).not.toBe('Users');
-    expect(await trpc(tokens.agent, 'users.accounts')).toBe(403);
-    expect(await trpc(tokens.agent, 'audit.list')).toBe(403);
+    expect(await trpc(suite.tokens.agent, 'users.accounts')).toBe(403);
+    expect(await trpc(suite.tokens.agent, 'audit.list')).toBe(403);
   });
 
   it('changes a user’s role and teams, shows the server’s refusal to deactivate yourself, and adds a user with a one-time token', async () => {
@@ -97,7 +76,7 @@ describe('the console’s administration pages in real Chromium', () => {
     await rita.getByLabel('Teams').fill('accounts, billing');
     await rita.getByRole('button', { name: 'Save' }).click();
     await expect
-      .poll(async () => (await server.services.store.listUsers()).find((u) => u.name === 'Rita Reviewer'))
+      .poll(async () => (await suite.server.services.store.listUsers()).find((u) => u.name === 'Rita Reviewer'))
       .toMatchObject({
         role: 'developer',
         teams: ['accounts', 'billing'],
@@ -209,7 +188,7 @@ describe('the console’s administration pages in real Chromium', () => {
 
   it('suggests what developers keep asking, reorders by buttons and by dragging, and shows the server’s 400 under the field it names', async () => {
     const as = async (role: Role) =>
-      createCaller(createContextInner(server.services, (await server.services.store.userByToken(tokens[role]))!));
+      createCaller(createContextInner(suite.server.services, (await suite.server.services.store.userByToken(suite.tokens[role]))!));
     const [agent, developer] = [await as('agent'), await as('developer')];
     for (const question of ['Which browser version does the customer use?', 'What browser version is the customer on?']) {
       const { reference } = await agent.incidents.create(sampleIncident());

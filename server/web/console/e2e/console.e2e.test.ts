@@ -1,59 +1,41 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Role, User } from '@handoff/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { seedHistory } from '../../../src/insights/history.testutil.js';
 import { createCaller } from '../../../src/routers/_app.js';
-import { type RunningServer, startServer } from '../../../src/server.js';
-import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
+import { sampleIncident } from '../../../src/testing.js';
 
-import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
-
-const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+import { consoleSuite, SHOTS, signedIn as signedInAs } from './consoleSession.js';
 
 describe('the staff console in real Chromium', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  let tokens: Record<Role, string>;
   let seeded: Awaited<ReturnType<typeof seedHistory>>;
   let as: (who: Role | User) => ReturnType<typeof createCaller>;
 
+  const suite = consoleSuite({ upgrades: { watch: false } });
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true, upgrades: { watch: false } });
-    tokens = server.demoTokens!;
     const users = {} as Record<Role, User>;
-    for (const [role, token] of Object.entries(tokens)) users[role as Role] = (await server.services.store.userByToken(token))!;
-    as = (who: Role | User) => createCaller(createContextInner(server.services, typeof who === 'string' ? users[who] : who));
-    seeded = await seedHistory({ services: server.services, as });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
+    for (const [role, token] of Object.entries(suite.tokens)) users[role as Role] = (await suite.server.services.store.userByToken(token))!;
+    as = (who: Role | User) => createCaller(createContextInner(suite.server.services, typeof who === 'string' ? users[who] : who));
+    seeded = await seedHistory({ services: suite.server.services, as });
   });
 
   const signedIn = (role: Role, locale = 'en-GB'): Promise<Page> =>
-    signedInAs(browser, server.url, tokens[role], { locale, acceptDownloads: true });
+    signedInAs(suite.browser, suite.server.url, suite.tokens[role], { locale, acceptDownloads: true });
 
   const bars = (page: Page, chart?: string) =>
     page.locator(`figure.chart${chart ? `[data-chart="${chart}"]` : ''} svg g[aria-label="bar"] rect`);
 
   it('signs a lead in with a token for an HttpOnly, SameSite=Strict session and refuses a wrong token', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await suite.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/console/`);
+    await page.goto(`${suite.server.url}/console/`);
     await page.getByLabel('Personal token').fill('hnd_not_a_token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/That token is not valid/);
-    await page.getByLabel('Personal token').fill(tokens.lead);
+    await page.getByLabel('Personal token').fill(suite.tokens.lead);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as Lee Lead (lead)').waitFor();
     const [cookie] = await context.cookies();
@@ -61,7 +43,7 @@ describe('the staff console in real Chromium', () => {
     // The session survives a reload (the token itself is not kept in the page).
     await page.reload();
     await page.getByText('Signed in as Lee Lead (lead)').waitFor();
-    expect(await page.evaluate(() => JSON.stringify(localStorage) + document.cookie)).not.toContain(tokens.lead);
+    expect(await page.evaluate(() => JSON.stringify(localStorage) + document.cookie)).not.toContain(suite.tokens.lead);
     await context.close();
   });
 
@@ -138,7 +120,10 @@ describe('the staff console in real Chromium', () => {
       group: closed!.ref,
     });
     const { url } = await as('agent').incidents.share({ ref: closed!.ref });
-    await server.services.shares.evaluate((await server.services.shares.open(url.split('/c/')[1]!))!, { rating: 4, comment: '' });
+    await suite.server.services.shares.evaluate((await suite.server.services.shares.open(url.split('/c/')[1]!))!, {
+      rating: 4,
+      comment: '',
+    });
 
     const page = await signedIn('lead');
     await page.getByRole('link', { name: 'Escalations' }).click();
@@ -173,7 +158,7 @@ describe('the staff console in real Chromium', () => {
     expect(await page.locator('.banner p[data-version="Atlas@5.1"]').count()).toBe(0);
     // 5.1 arrives with 15 incidents on its first day, against 5.7 a day for 5.0.
     for (let i = 0; i < 15; i++) await as('agent').incidents.create(sampleIncident({ product: 'Atlas', version: '5.1' }));
-    const raised = await server.services.upgrades.watch.check();
+    const raised = await suite.server.services.upgrades.watch.check();
     expect(raised.map((w) => w.version)).toContain('5.1');
     const banner = page.locator('.banner p[data-version="Atlas@5.1"]');
     await banner.waitFor({ timeout: 10_000 });
@@ -188,8 +173,8 @@ describe('the staff console in real Chromium', () => {
     await page.getByText('You see the incidents of your teams: accounts.').waitFor();
     const teams = await page.getByLabel('Team').locator('option').allTextContents();
     expect(teams).toEqual(['Any', 'accounts']);
-    const agent = (await server.services.store.userByToken(tokens.agent))!;
-    tokens.agent = await server.services.store.resetToken(agent.id);
+    const agent = (await suite.server.services.store.userByToken(suite.tokens.agent))!;
+    suite.tokens.agent = await suite.server.services.store.resetToken(agent.id);
     await page.getByRole('link', { name: 'Customers' }).click();
     await page.getByText('Your session has ended. Sign in again.').waitFor();
     await page.getByLabel('Personal token').waitFor();

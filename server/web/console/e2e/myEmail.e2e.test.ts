@@ -1,43 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Role } from '@handoff/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../../src/server.js';
-import { createTestDatabase, type TestDatabase } from '../../../src/testing.js';
-import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
-
-const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { consoleSuite, SHOTS, signedIn as signedInAs } from './consoleSession.js';
 
 describe('“My e-mail” in the console, in real Chromium', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  let tokens: Record<Role, string>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
-    tokens = server.demoTokens!;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
+  const suite = consoleSuite();
 
   const open = async (role: Role, locale: string, heading: string): Promise<Page> => {
-    const page = await signedInAs(browser, server.url, tokens[role], { locale, viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/console/#/my-email`);
+    const page = await signedInAs(suite.browser, suite.server.url, suite.tokens[role], { locale, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${suite.server.url}/console/#/my-email`);
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
     return page;
   };
   const settingsOf = async (role: Role) => {
-    const res = await fetch(`${server.url}/trpc/users.mailSettings?input=${encodeURIComponent('{}')}`, {
-      headers: { authorization: `Bearer ${tokens[role]}` },
+    const res = await fetch(`${suite.server.url}/trpc/users.mailSettings?input=${encodeURIComponent('{}')}`, {
+      headers: { authorization: `Bearer ${suite.tokens[role]}` },
     });
     return ((await res.json()) as { result: { data: unknown } }).result.data;
   };

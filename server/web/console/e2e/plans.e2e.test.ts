@@ -1,42 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Role } from '@handoff/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createContextInner } from '../../../src/context.js';
 import { createCaller } from '../../../src/routers/_app.js';
-import { type RunningServer, startServer } from '../../../src/server.js';
-import { createTestDatabase, sampleIncident, type TestDatabase } from '../../../src/testing.js';
-import { launchChromium, signedIn as signedInAs } from './consoleSession.js';
-
-const SHOTS = fileURLToPath(new URL('../../../.screenshots/', import.meta.url));
+import { sampleIncident } from '../../../src/testing.js';
+import { consoleSuite, SHOTS, signedIn as signedInAs } from './consoleSession.js';
 
 describe('the console’s customer plans page in real Chromium', () => {
-  let db: TestDatabase;
-  let server: RunningServer;
-  let browser: Browser;
-  let tokens: Record<Role, string>;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase('sqlite');
-    server = await startServer({ port: 0, dataDir: db.dataDir, demo: true });
-    tokens = server.demoTokens!;
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await db?.drop();
-  });
+  const suite = consoleSuite();
 
   const caller = async (role: Role) =>
-    createCaller(createContextInner(server.services, (await server.services.store.userByToken(tokens[role]))!));
+    createCaller(createContextInner(suite.server.services, (await suite.server.services.store.userByToken(suite.tokens[role]))!));
   const signedIn = (role: Role, locale = 'en-GB') =>
-    signedInAs(browser, server.url, tokens[role], { locale, viewport: { width: 1400, height: 900 } });
+    signedInAs(suite.browser, suite.server.url, suite.tokens[role], { locale, viewport: { width: 1400, height: 900 } });
   const open = async (page: Page, heading: string) => {
-    await page.goto(`${server.url}/console/#/plans`);
+    await page.goto(`${suite.server.url}/console/#/plans`);
     await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage: true });
