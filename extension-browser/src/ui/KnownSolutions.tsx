@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { KnownSolution } from '@handoff/shared';
 import { mayResolveKnown } from '../access/offers';
 import type { Api } from '../api/client';
 import { knownSolutionsFor } from '../api/incidents';
 import { useT } from './i18nContext';
+import { useTypedSearch } from './useTypedSearch';
 import { useMe } from './useMe';
 
 /**
@@ -14,22 +14,7 @@ import { useMe } from './useMe';
 export function KnownSolutions(props: { api: Api; text: string; busy: boolean; onResolve: (k: KnownSolution) => void }) {
   const t = useT();
   const canResolve = mayResolveKnown(useMe());
-  const [items, setItems] = useState<KnownSolution[]>([]);
-  useEffect(() => {
-    const text = props.text.trim();
-    if (text.length < 4) return setItems([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      knownSolutionsFor(props.api, text).then(
-        (r) => live && setItems(r),
-        () => live && setItems([]), // offline: capturing still works; resolving needs the server anyway
-      );
-    }, 350);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [props.text, props.api]);
+  const items = useTypedSearch(props.api, props.text, knownSolutionsFor);
   if (!items.length) return null;
   return (
     <section class="known-solutions" aria-label={t('knownTitle')}>

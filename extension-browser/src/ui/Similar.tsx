@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { IncidentListItem } from '@handoff/shared';
 import { mayAddCustomer } from '../access/offers';
 import type { Api } from '../api/client';
 import { similarTo } from '../api/incidents';
 import { pluralKey } from '../i18n/i18n';
 import { useT } from './i18nContext';
+import { useTypedSearch } from './useTypedSearch';
 import { useMe } from './useMe';
 import { Whose } from './Whose';
 
@@ -15,22 +15,7 @@ import { Whose } from './Whose';
 export function Similar(props: { api: Api; text: string; onLink: (i: IncidentListItem) => void }) {
   const t = useT();
   const canLink = mayAddCustomer(useMe());
-  const [items, setItems] = useState<IncidentListItem[]>([]);
-  useEffect(() => {
-    const text = props.text.trim();
-    if (text.length < 4) return setItems([]);
-    let live = true;
-    const timer = setTimeout(() => {
-      similarTo(props.api, text).then(
-        (r) => live && setItems(r),
-        () => live && setItems([]), // offline: the capture itself still works
-      );
-    }, 350);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [props.text, props.api]);
+  const items = useTypedSearch(props.api, props.text, similarTo);
   if (!items.length) return null;
   return (
     <section class="similar" aria-label={t('similarTitle')}>
