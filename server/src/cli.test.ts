@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, spawnServer } from './cliProcess.testutil.js';
 import { type TestDatabase, createTestDatabase } from './testing.js';
 
-describe('handoff-server CLI', () => {
+// Every test here starts the CLI as its own process, several times: seconds each on a loaded machine.
+describe('handoff-server CLI', { timeout: 90_000 }, () => {
   const dbs: TestDatabase[] = [];
   afterAll(async () => {
     for (const db of dbs) await db.drop();
@@ -98,17 +99,25 @@ describe('handoff-server CLI', () => {
     expect(added.stdout).toContain('Added Nora New (lead, teams payments). Token:');
   });
 
-  it('explains a bad flag, a bad role, an unknown team, a port in use and an unreachable database', async () => {
-    const db = await createTestDatabase('sqlite');
-    dbs.push(db);
+  it('explains a bad flag', async () => {
     const flag = await runCli(['start', '--prot', '80']);
     expect(flag.code).not.toBe(0);
     expect(flag.stderr).toMatch(/unknown option '--prot'/);
+  });
+
+  it('explains a bad role and an unknown team', async () => {
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
     const role = await runCli(['user', 'add', '--name', 'X', '--role', 'boss', '--data-dir', db.dataDir]);
     expect(role.stderr).toMatch(/Allowed choices are agent, reviewer, developer, lead, admin/);
     const team = await runCli(['user', 'add', '--name', 'X', '--role', 'agent', '--team', 'ghosts', '--data-dir', db.dataDir]);
     expect(team.code).toBe(1);
     expect(team.stderr).toMatch(/team: unknown team "ghosts"/);
+  });
+
+  it('explains a port in use and refuses a second server on one data directory, while the CLI works beside it', async () => {
+    const db = await createTestDatabase('sqlite');
+    dbs.push(db);
     const first = await spawnServer(['--data-dir', db.dataDir]);
     try {
       const port = new URL(first.url).port;
@@ -129,6 +138,9 @@ describe('handoff-server CLI', () => {
     } finally {
       first.child.kill();
     }
+  });
+
+  it('explains an unreachable database without showing its password', async () => {
     const pg = await runCli(['start', '--database-url', 'postgres://nobody:secret@127.0.0.1:1/none']);
     expect(pg.code).toBe(1);
     expect(pg.stderr).toMatch(/Cannot reach PostgreSQL at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none/);
