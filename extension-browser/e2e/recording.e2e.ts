@@ -70,6 +70,8 @@ describe('recording a reproduction in real Chromium', () => {
     await panel.click('.record-start');
     const product: Page = await opened;
     await recorderReady(browser, '/login');
+    // With the product's tab in front, the panel stays on the ticket, showing the recording and its Stop.
+    await panel.locator('.recording[data-state="recording"] .record-stop').waitFor();
 
     await product.getByLabel('E-mail').fill('ann@example.com');
     await product.getByLabel('Password').fill(PASSWORD);

@@ -37,7 +37,9 @@ async function inject(tabId: number): Promise<void> {
 
 async function start(url: string, title: string): Promise<void> {
   const { recordingMask } = await loadSettings();
-  const tab = await browser.tabs.create({ url, active: true });
+  // Opened in the background and brought to front only once it is known as the recorded tab: the panel
+  // follows the tab in front, and must keep the ticket (with Stop) instead of taking the product's page.
+  const tab = await browser.tabs.create({ url, active: false });
   if (tab.id === undefined || tab.windowId === undefined) throw new Error('The browser did not open a tab to record in');
   await saveRecording({
     status: 'recording',
@@ -48,6 +50,7 @@ async function start(url: string, title: string): Promise<void> {
     steps: [{ type: 'navigate', url: stripUrl(url, recordingMask) }],
     shots: {},
   });
+  await browser.tabs.update(tab.id, { active: true });
 }
 
 async function stop(): Promise<void> {
