@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import { customerEntry } from '../web/customer/pageModel.js';
 import { composeMail, composeStaffMail } from './compose.js';
 import type { ClaimedMail, MailOutbox } from './outbox.js';
+import { type OutboxFiles, outboxFileName } from './outboxFiles.js';
 import { MailError, type MailSender } from './sender.js';
 
 export interface MailDeliveryOptions {
@@ -19,6 +20,8 @@ export interface MailDeliveryOptions {
   policy?: () => AccessPolicy;
   /** Mails sent per tick at most. */
   batch?: number;
+  /** This instance's outbox folder: erased mails' copies are swept from it. */
+  files?: OutboxFiles;
 }
 
 /**
@@ -58,6 +61,8 @@ export class MailScheduler {
 
   /** Sends what is due; true when a full batch was due (more may be waiting). */
   async tick(): Promise<boolean> {
+    // An erasure recorded by any instance since the last look: this instance's copies of its mails go.
+    await this.opts.files?.sweepIfErased();
     const ids = await this.outbox.due(this.batch);
     for (const id of ids) {
       const claimed = await this.outbox.claim(id);
@@ -71,7 +76,7 @@ export class MailScheduler {
     if (!mail) return this.outbox.drop(claimed.row.id);
     const { row } = claimed;
     try {
-      await this.sender.send(mail, `${String(row.id).padStart(8, '0')}-${row.kind}.eml`);
+      await this.sender.send(mail, outboxFileName(row));
     } catch (err) {
       const e = MailError.is(err) ? err : new MailError((err as Error).message ?? String(err), false);
       const outcome = await this.outbox.failed(row, e.message, e.permanent);
@@ -79,7 +84,9 @@ export class MailScheduler {
       log.warn({ outbox: row.id, attempts: row.attempts + 1, outcome, error: e.message }, 'mail not delivered');
       return;
     }
-    await this.outbox.sent(row.id, String(mail.to), this.sender.via);
+    const outcome = await this.outbox.sent(row.id, String(mail.to), this.sender.via);
+    // An erasure reached it while it was written: the copy just written goes too.
+    if (outcome === 'erased' && this.sender.via === 'folder') await this.opts.files?.remove(row);
     this.stats.sent++;
   }
 
