@@ -67,7 +67,7 @@ export interface ServerOptions {
   /** SMTP server for customers' e-mail updates (`smtp://user:pass@host:587`); without it mails go to `<data dir>/outbox` and the page says updates are off. */
   smtpUrl?: string | undefined;
   /** Mail delivery: sender address, outbox timing (tests shorten it), or no scheduler (command-line tools). */
-  mail?: { from?: string; timing?: Partial<OutboxTiming>; pollMs?: number; scheduler?: boolean };
+  mail?: { from?: string; timing?: Partial<OutboxTiming>; pollMs?: number; scheduler?: boolean; staffImagesMaxBytes?: number };
 }
 
 export interface RunningServer {
@@ -179,6 +179,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     prefix: prefix.toUpperCase(),
     policy: () => policy,
     files: outboxFiles,
+    ...(opts.mail?.staffImagesMaxBytes === undefined ? {} : { staffImagesMaxBytes: opts.mail.staffImagesMaxBytes }),
     ...(opts.mail?.pollMs === undefined ? {} : { pollMs: opts.mail.pollMs }),
   });
   return services;

@@ -9,6 +9,7 @@ import { composeMail, composeStaffMail } from './compose.js';
 import type { ClaimedMail, MailOutbox } from './outbox.js';
 import { type OutboxFiles, outboxFileName } from './outboxFiles.js';
 import { MailError, type MailSender } from './sender.js';
+import { staffMailImages } from './staffImages.js';
 
 export interface MailDeliveryOptions {
   publicUrl: () => string;
@@ -22,6 +23,8 @@ export interface MailDeliveryOptions {
   batch?: number;
   /** This instance's outbox folder: erased mails' copies are swept from it. */
   files?: OutboxFiles;
+  /** Customers' images per staff mail at most (bytes; default STAFF_MAIL_IMAGES_MAX_BYTES). */
+  staffImagesMaxBytes?: number;
 }
 
 /**
@@ -112,11 +115,12 @@ export class MailScheduler {
     if (active?.deactivated_at || incidentAccess(user, facts, this.opts.policy?.() ?? DEFAULT_POLICY) !== 'full') return null;
     const rows = await db
       .selectFrom('timeline')
-      .select(['id', 'at', 'kind', 'text', 'actor_id'])
+      .select(['id', 'at', 'kind', 'text', 'data', 'actor_id'])
       .where('id', 'in', JSON.parse(row.entry_ids) as number[])
       .orderBy('id')
       .execute();
     const users = await this.store.userRefs(rows.map((r) => r.actor_id));
+    const images = await staffMailImages(this.store, incident.id, rows, this.opts.staffImagesMaxBytes);
     return composeStaffMail({
       outboxId: row.id,
       to: settings.email,
@@ -124,7 +128,10 @@ export class MailScheduler {
       reference: `${this.opts.prefix}-${incident.id}`,
       title: incident.title,
       status: incident.status,
-      entries: rows.map((r) => ({ at: r.at, who: users.get(r.actor_id)?.name ?? '', kind: r.kind, text: r.text })),
+      entries: rows.map((r) => {
+        const image = images.get(r.id);
+        return { at: r.at, who: users.get(r.actor_id)?.name ?? '', kind: r.kind, text: r.text, ...(image ? { image } : {}) };
+      }),
       publicUrl: this.opts.publicUrl(),
       linkToken,
       from: this.opts.from,
