@@ -646,6 +646,56 @@ describe('Handoff in a real VS Code', () => {
     await wb.clearNotifications();
   });
 
+  it('tells me who closed an incident I own, and one I only commented on, naming the incident; Open shows it', async () => {
+    const agent = apiClient(server.url, server.demoTokens!.agent);
+    const lead = apiClient(server.url, server.demoTokens!.lead);
+    const developer = apiClient(server.url, server.demoTokens!.developer);
+    const me = await developer.auth.whoami.query();
+    const capture = async (title: string) =>
+      (
+        await agent.incidents.create.mutate({
+          idempotencyKey: randomUUID(),
+          title,
+          category: 'crash',
+          product: 'Acme Desktop',
+          version: '5.0.1',
+          customer: { name: 'Ken Ito', org: 'Fabrikam' },
+          crm: { system: 'other', url: 'https://crm.example.com/t/3' },
+          severity: 'medium',
+          answers: { crash_message: 'none', last_action: 'export', every_time: 'yes' },
+        })
+      ).reference;
+    const owned = await capture('Invoice totals round down in the PDF export');
+    const commented = await capture('Dark mode loses the chart legend');
+    await lead.incidents.assign.mutate({ ref: owned, owner: me.id });
+    await wb.notification(`assigned ${owned} to you`);
+    await wb.clearNotifications();
+    // My own changes notify nobody here: I take it, fix it, and comment on the other one.
+    await developer.incidents.transition.mutate({ ref: owned, to: 'in_progress' });
+    await developer.incidents.transition.mutate({ ref: owned, to: 'fixed', version: '5.0.2' });
+    await developer.incidents.comment.mutate({ ref: commented, text: 'Same root cause as the chart theming bug.' });
+    // L1 confirms the fix with the customer, then closes it.
+    await agent.incidents.transition.mutate({ ref: owned, to: 'verified' });
+    await wb.notification(`verified the fix of ${owned} with the customer`);
+    await wb.clearNotifications();
+    await agent.incidents.transition.mutate({ ref: owned, to: 'closed' });
+    expect(await wb.notification(`closed ${owned}`)).toContain(`Alice Agent closed ${owned}: Invoice totals round down in the PDF export`);
+    await screenshot(page, 'close-notice-owner');
+    await page
+      .locator('.notification-toast', { hasText: `closed ${owned}` })
+      .locator('.monaco-button', { hasText: /^Open$/ })
+      .click();
+    const frame = await wb.incidentFrame(owned);
+    await frame.locator('#status', { hasText: 'Closed' }).waitFor({ timeout: 20_000 });
+    await wb.clearNotifications();
+    // Not mine, but I commented on it: the close names me among those involved.
+    await lead.incidents.transition.mutate({ ref: commented, to: 'wont_fix', reason: 'Dark mode is being redesigned' });
+    await lead.incidents.transition.mutate({ ref: commented, to: 'closed' });
+    expect(await wb.notification(`closed ${commented}`)).toContain(`Lee Lead closed ${commented}: Dark mode loses the chart legend`);
+    await screenshot(page, 'close-notice-commenter');
+    await wb.clearNotifications();
+  });
+
   it('restores an open incident panel after the window reloads', async () => {
     await wb.runCommand('View: Close All Editors');
     await wb.runCommand('Handoff: Open Incident…');

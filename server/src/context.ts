@@ -24,6 +24,7 @@ import type { SlaTimerStore } from './store/slaTimers.js';
 import type { SlaScheduler } from './sla/scheduler.js';
 import type { MailScheduler } from './mail/mailScheduler.js';
 import type { MailOutbox } from './mail/outbox.js';
+import type { OutboxFiles } from './mail/outboxFiles.js';
 import type { MailSubscriptions } from './mail/subscriptions.js';
 import { FAULT_MESSAGES, storeFault } from './store/errors.js';
 import { csrfProblem } from './web/console/csrf.js';
@@ -62,7 +63,15 @@ export interface Services {
   /** Ends open live streams whose token is revoked or whose account changes. */
   credentials: CredentialWatch;
   /** Customers' e-mail updates: `enabled` only with an SMTP server (otherwise mails go to the outbox folder). */
-  mail: { enabled: boolean; subscriptions: MailSubscriptions; outbox: MailOutbox; scheduler: MailScheduler; staff: StaffMail };
+  mail: {
+    enabled: boolean;
+    subscriptions: MailSubscriptions;
+    outbox: MailOutbox;
+    scheduler: MailScheduler;
+    staff: StaffMail;
+    /** This instance's outbox folder (.eml copies without SMTP), swept of erased mails. */
+    files: OutboxFiles;
+  };
   /** What a person whose token is refused should do (a demo server says where its tokens are). */
   tokenHelp: string;
 }

@@ -32,6 +32,7 @@ import { CrmMappingStore } from './store/crmMappings.js';
 import type { CustomerLimits } from './web/customer/routes.js';
 import { MailScheduler, outboxFolder } from './mail/mailScheduler.js';
 import { DEFAULT_OUTBOX_TIMING, MailOutbox, type OutboxTiming } from './mail/outbox.js';
+import { OutboxFiles } from './mail/outboxFiles.js';
 import { folderSender, smtpSender } from './mail/sender.js';
 import { MailSubscriptions } from './mail/subscriptions.js';
 
@@ -66,7 +67,7 @@ export interface ServerOptions {
   /** SMTP server for customers' e-mail updates (`smtp://user:pass@host:587`); without it mails go to `<data dir>/outbox` and the page says updates are off. */
   smtpUrl?: string | undefined;
   /** Mail delivery: sender address, outbox timing (tests shorten it), or no scheduler (command-line tools). */
-  mail?: { from?: string; timing?: Partial<OutboxTiming>; pollMs?: number; scheduler?: boolean };
+  mail?: { from?: string; timing?: Partial<OutboxTiming>; pollMs?: number; scheduler?: boolean; staffImagesMaxBytes?: number };
 }
 
 export interface RunningServer {
@@ -129,6 +130,8 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   const policy = { visibility: opts.visibility ?? 'team' } as const;
   outbox.staff = new StaffMail(store, () => policy);
   const sender = opts.smtpUrl ? smtpSender(opts.smtpUrl) : folderSender(outboxFolder(opts.dataDir ?? './data'));
+  // Swept also with SMTP on: the folder may hold copies from before it was configured.
+  const outboxFiles = new OutboxFiles(store, outboxFolder(opts.dataDir ?? './data'));
   const insights = new InsightRunner(store, prefix.toUpperCase());
   const services = {
     store,
@@ -136,7 +139,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     reads,
     releases,
     catalog: new CatalogCache(store.db),
-    customerData: new CustomerData(store, incidents),
+    customerData: new CustomerData(store, incidents, outboxFiles),
     policy,
     tokenHelp: 'Ask an admin for a new one (handoff-server user add).',
     hub,
@@ -156,6 +159,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
       subscriptions: new MailSubscriptions(store),
       outbox,
       staff: outbox.staff,
+      files: outboxFiles,
       scheduler: null as unknown as MailScheduler,
     },
     async close() {
@@ -174,6 +178,8 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     from: opts.mail?.from ?? `Handoff <no-reply@${new URL(services.publicUrl).hostname}>`,
     prefix: prefix.toUpperCase(),
     policy: () => policy,
+    files: outboxFiles,
+    ...(opts.mail?.staffImagesMaxBytes === undefined ? {} : { staffImagesMaxBytes: opts.mail.staffImagesMaxBytes }),
     ...(opts.mail?.pollMs === undefined ? {} : { pollMs: opts.mail.pollMs }),
   });
   return services;

@@ -5,7 +5,7 @@ import { flushQueue } from '../capture/queue';
 import { pruneDrafts } from '../capture/drafts';
 import { loadSettings } from '../settings';
 import { rememberTarget, trackTargetTab } from '../page/target';
-import { syncEscalations } from './escalations';
+import { notifyClosedOnce, syncEscalations } from './escalations';
 import { translatorFor } from '../i18n/i18n';
 import { syncShipped } from './shipped';
 import { openPagesForFirefoxTests } from './e2eFirefox';
@@ -59,6 +59,8 @@ export function startBackground(): void {
                 t(n.level === 'warning' ? 'slaWarningNotice' : 'slaBreachedNotice', n.item.reference, t(`slaTarget_${n.target}`)),
                 n.item.title,
               ),
+            // Once: the open panel may have told it live already.
+            (c) => notifyClosedOnce(c, t),
           );
           // A shipped release keeps the incident 'fixed': the agent hears of it from the release instead.
           await syncShipped(c, (f) => notify(`shipped-${f.version}-${f.reference}`, `${f.reference} · ${f.version}`, `🚀 ${f.title}`));

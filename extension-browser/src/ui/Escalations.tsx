@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { byUrgency, type IncidentListItem, type IncidentSummary } from '@handoff/shared';
 import type { Api } from '../api/client';
 import { myEscalations } from '../api/incidents';
-import { customerNotice, notifyCustomerComment } from './customerComments';
+import { customerNotice, notifyCloseOnce, notifyCustomerComment } from './customerComments';
 import { EscalationDetail } from './EscalationDetail';
 import { SlaLine } from './SlaLine';
 import { useT } from './i18nContext';
@@ -48,7 +48,11 @@ export function Escalations(props: { api: Api }) {
                 void notifyCustomerComment(notice.event, t('newCustomerEvaluation', notice.event.reference, notice.rating ?? ''));
               }
               if (notice?.kind === 'closed') {
-                void notifyCustomerComment(notice.event, t('incidentClosedBy', notice.event.reference, notice.event.actor.name));
+                void notifyCloseOnce(
+                  notice.event.id,
+                  t('incidentClosedBy', notice.event.reference, notice.event.actor.name),
+                  notice.event.text,
+                );
               }
             },
           },

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type FullIncidentEvent, IncidentEventSchema } from '@handoff/shared';
+import { z } from 'zod';
 
 /** A live event that is a customer's comment on their page, or null (checked against the shared schema). */
 export function customerComment(data: unknown): FullIncidentEvent | null {
@@ -16,6 +17,28 @@ export async function notifyCustomerComment(event: FullIncidentEvent, title: str
     title,
     message: event.text.slice(0, 200),
   });
+}
+
+const CLOSES_SHOWN = 'closeNoticesShown';
+const ShownSchema = z.array(z.string()).catch([]);
+
+/**
+ * Notifies of a close (timeline entry `entryId`; a live event's id is the same number as text)
+ * once: the open panel tells it live, the background sync when the panel was shut — whichever
+ * saw it first; the other stays quiet.
+ */
+export async function notifyCloseOnce(entryId: number | string, title: string, message: string): Promise<boolean> {
+  const id = String(entryId);
+  const shown = ShownSchema.parse((await browser.storage.local.get(CLOSES_SHOWN))[CLOSES_SHOWN]);
+  if (shown.includes(id)) return false;
+  await browser.storage.local.set({ [CLOSES_SHOWN]: [...shown, id].slice(-200) });
+  await browser.notifications.create(`customer-${id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message: message.slice(0, 200),
+  });
+  return true;
 }
 
 /**

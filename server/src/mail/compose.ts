@@ -89,6 +89,8 @@ export interface StaffMailEntry {
   who: string;
   kind: string;
   text: string;
+  /** The image a customer sent with their comment; without `bytes` when it did not fit the mail (see staffImages.ts). */
+  image?: { name: string; mediaType: string; bytes?: Buffer };
 }
 
 /** What a staff mail is about: the changes of one burst to an incident the person sees in full. */
@@ -111,11 +113,22 @@ export function composeStaffMail(c: StaffMailContent): Mail.Options {
   const stop = `${c.publicUrl}/m/${c.linkToken}/unsubscribe?lang=${t.lang}`;
   const status = StatusSchema.parse(c.status);
   const vars = { reference: c.reference, title: c.title, status: t.status(status) };
-  const lines = c.entries.map((e) => ({ when: t.dateTime(e.at), head: `${e.who} · ${e.kind}`, text: e.text }));
+  // Customers' images go along as inline attachments (shown under their comment), as far as the size cap allows.
+  const attachments: NonNullable<Mail.Options['attachments']> = [];
+  const lines = c.entries.map((e) => {
+    const image = e.image;
+    let cid: string | null = null;
+    if (image?.bytes) {
+      cid = `image-${attachments.length + 1}-${c.outboxId}@handoff`;
+      attachments.push({ filename: image.name, content: image.bytes, contentType: image.mediaType, cid });
+    }
+    const note = image ? t.t(image.bytes ? 'staffMailImage' : 'staffMailImageLeftOut', { name: image.name }) : null;
+    return { when: t.dateTime(e.at), head: `${e.who} · ${e.kind}`, text: e.text, note, cid, alt: image?.name ?? '' };
+  });
   const text = [
     t.t('staffMailIntro', vars),
     '',
-    ...lines.map((l) => `* ${l.when} — ${l.head}${l.text ? `\n  ${l.text.replace(/\n/g, '\n  ')}` : ''}`),
+    ...lines.map((l) => `* ${l.when} — ${l.head}${l.text ? `\n  ${l.text.replace(/\n/g, '\n  ')}` : ''}${l.note ? `\n  ${l.note}` : ''}`),
     '',
     t.t('staffMailWhy'),
     t.t('mailStop'),
@@ -123,7 +136,10 @@ export function composeStaffMail(c: StaffMailContent): Mail.Options {
     '',
   ].join('\n');
   const body = html`<p>${t.t('staffMailIntro', vars)}</p><ul>${lines.map(
-    (l) => html`<li><strong>${l.when}</strong> — ${l.head}${l.text ? html`<br>${l.text}` : null}</li>`,
+    (l) =>
+      html`<li><strong>${l.when}</strong> — ${l.head}${l.text ? html`<br>${l.text}` : null}${l.note ? html`<br><em>${l.note}</em>` : null}${
+        l.cid ? html`<br><img src="cid:${l.cid}" alt="${l.alt}" style="max-width:100%">` : null
+      }</li>`,
   )}</ul><hr><p><small>${t.t('staffMailWhy')} ${t.t('mailStop')} <a href="${stop}">${stop}</a></small></p>`;
   const host = new URL(c.publicUrl).hostname || 'handoff';
   return {
@@ -133,6 +149,7 @@ export function composeStaffMail(c: StaffMailContent): Mail.Options {
     subject: status === 'closed' ? t.t('staffMailClosedSubject', vars) : t.t('staffMailSubject', vars),
     text,
     html: doc(t.lang, body),
+    ...(attachments.length ? { attachments } : {}),
     list: { unsubscribe: stop },
     headers: {
       'Auto-Submitted': 'auto-generated',

@@ -7,7 +7,9 @@ import type { Store } from '../store/store.js';
 import { customerEntry } from '../web/customer/pageModel.js';
 import { composeMail, composeStaffMail } from './compose.js';
 import type { ClaimedMail, MailOutbox } from './outbox.js';
+import { type OutboxFiles, outboxFileName } from './outboxFiles.js';
 import { MailError, type MailSender } from './sender.js';
+import { staffMailImages } from './staffImages.js';
 
 export interface MailDeliveryOptions {
   publicUrl: () => string;
@@ -19,6 +21,10 @@ export interface MailDeliveryOptions {
   policy?: () => AccessPolicy;
   /** Mails sent per tick at most. */
   batch?: number;
+  /** This instance's outbox folder: erased mails' copies are swept from it. */
+  files?: OutboxFiles;
+  /** Customers' images per staff mail at most (bytes; default STAFF_MAIL_IMAGES_MAX_BYTES). */
+  staffImagesMaxBytes?: number;
 }
 
 /**
@@ -58,6 +64,8 @@ export class MailScheduler {
 
   /** Sends what is due; true when a full batch was due (more may be waiting). */
   async tick(): Promise<boolean> {
+    // An erasure recorded by any instance since the last look: this instance's copies of its mails go.
+    await this.opts.files?.sweepIfErased();
     const ids = await this.outbox.due(this.batch);
     for (const id of ids) {
       const claimed = await this.outbox.claim(id);
@@ -71,7 +79,7 @@ export class MailScheduler {
     if (!mail) return this.outbox.drop(claimed.row.id);
     const { row } = claimed;
     try {
-      await this.sender.send(mail, `${String(row.id).padStart(8, '0')}-${row.kind}.eml`);
+      await this.sender.send(mail, outboxFileName(row));
     } catch (err) {
       const e = MailError.is(err) ? err : new MailError((err as Error).message ?? String(err), false);
       const outcome = await this.outbox.failed(row, e.message, e.permanent);
@@ -79,7 +87,9 @@ export class MailScheduler {
       log.warn({ outbox: row.id, attempts: row.attempts + 1, outcome, error: e.message }, 'mail not delivered');
       return;
     }
-    await this.outbox.sent(row.id, String(mail.to), this.sender.via);
+    const outcome = await this.outbox.sent(row.id, String(mail.to), this.sender.via);
+    // An erasure reached it while it was written: the copy just written goes too.
+    if (outcome === 'erased' && this.sender.via === 'folder') await this.opts.files?.remove(row);
     this.stats.sent++;
   }
 
@@ -105,11 +115,12 @@ export class MailScheduler {
     if (active?.deactivated_at || incidentAccess(user, facts, this.opts.policy?.() ?? DEFAULT_POLICY) !== 'full') return null;
     const rows = await db
       .selectFrom('timeline')
-      .select(['id', 'at', 'kind', 'text', 'actor_id'])
+      .select(['id', 'at', 'kind', 'text', 'data', 'actor_id'])
       .where('id', 'in', JSON.parse(row.entry_ids) as number[])
       .orderBy('id')
       .execute();
     const users = await this.store.userRefs(rows.map((r) => r.actor_id));
+    const images = await staffMailImages(this.store, incident.id, rows, this.opts.staffImagesMaxBytes);
     return composeStaffMail({
       outboxId: row.id,
       to: settings.email,
@@ -117,7 +128,10 @@ export class MailScheduler {
       reference: `${this.opts.prefix}-${incident.id}`,
       title: incident.title,
       status: incident.status,
-      entries: rows.map((r) => ({ at: r.at, who: users.get(r.actor_id)?.name ?? '', kind: r.kind, text: r.text })),
+      entries: rows.map((r) => {
+        const image = images.get(r.id);
+        return { at: r.at, who: users.get(r.actor_id)?.name ?? '', kind: r.kind, text: r.text, ...(image ? { image } : {}) };
+      }),
       publicUrl: this.opts.publicUrl(),
       linkToken,
       from: this.opts.from,

@@ -180,14 +180,22 @@ export class MailOutbox {
     });
   }
 
-  async sent(id: number, recipient: string, via: 'smtp' | 'folder'): Promise<void> {
-    await this.store.write((trx) =>
-      trx
+  /**
+   * Records a mail as sent. Returns 'erased' when an erasure reached it while it was being sent
+   * (deleted or marked it): its copy in the outbox folder must go, and no address is recorded.
+   */
+  async sent(id: number, recipient: string, via: 'smtp' | 'folder'): Promise<'sent' | 'erased'> {
+    return this.store.write(async (trx) => {
+      const row = await trx.selectFrom('mail_outbox').select('erased_at').where('id', '=', id).executeTakeFirst();
+      if (!row) return 'erased';
+      const erased = row.erased_at !== null;
+      await trx
         .updateTable('mail_outbox')
-        .set({ state: 'sent', sent_at: iso(this.now()), recipient, via, lease_until: null, last_error: null })
+        .set({ state: 'sent', sent_at: iso(this.now()), recipient: erased ? null : recipient, via, lease_until: null, last_error: null })
         .where('id', '=', id)
-        .execute(),
-    );
+        .execute();
+      return erased ? 'erased' : 'sent';
+    });
   }
 
   /** Records a failed attempt: retried after a back-off, or given up when permanent or out of attempts. */

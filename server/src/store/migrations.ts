@@ -248,6 +248,13 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`create index mail_outbox_user on mail_outbox (user_id, state)`.execute(db);
       },
     },
+    '0016_outbox_erased': {
+      async up(db: AnyDb) {
+        // When an erasure reached a mail already written: without SMTP its .eml copy in each
+        // instance's outbox folder is removed (mail/outboxFiles.ts); the row stays as the record.
+        await sql`alter table mail_outbox add column erased_at text`.execute(db);
+      },
+    },
   };
 }
 

@@ -365,6 +365,8 @@ export interface MailOutboxTable {
   via: 'smtp' | 'folder' | null;
   /** The staff member a `staff` mail goes to (null for customers' mails). */
   user_id: number | null;
+  /** When an erasure reached the mail after it was written (its .eml copy, if any, is removed). */
+  erased_at: string | null;
 }
 
 export interface UpgradeWarningsTable {

@@ -16,6 +16,11 @@ export interface ExportedCustomer {
   sections: Record<string, Exported>;
 }
 
+/** Copies of personal data kept outside the database, removed after an erasure committed. */
+export interface OutsideCopies {
+  sweep(): Promise<unknown>;
+}
+
 /** Who erases: a person (with a reason they gave), or the retention policy. */
 export type Eraser = { kind: 'request'; actor: UserRef; reason: string } | { kind: 'retention'; reason: string };
 
@@ -34,6 +39,8 @@ export class CustomerData {
   constructor(
     private readonly store: Store,
     private readonly incidents: IncidentStore,
+    /** Copies outside the database (the outbox folder's mail files), swept after each erasure. */
+    private readonly outside?: OutsideCopies,
   ) {}
 
   private async identify(db: Store['db'], target: Target): Promise<Identity> {
@@ -93,7 +100,15 @@ export class CustomerData {
   private async erase(target: Target, eraser: Eraser): Promise<CustomerEraseResult> {
     const result = await this.store.write((trx) => this.eraseIn(trx, target, eraser));
     if (result.incidents.length > 0) await this.purgeFreedCopies();
+    // Also when nothing was left to erase: a repeat after a crash between the commit and the
+    // sweep finishes the job (what is swept is decided by what the database says).
+    await this.sweepOutsideCopies();
     return result;
+  }
+
+  /** Removes the copies outside the database that an erasure reached (see OutboxFiles). */
+  async sweepOutsideCopies(): Promise<void> {
+    await this.outside?.sweep();
   }
 
   /** The erasure itself, in the caller's write transaction. */

@@ -3,6 +3,7 @@ import { affectedCustomers } from './holders/affectedCustomers.js';
 import { attachments } from './holders/attachments.js';
 import { incidentCustomer } from './holders/incidentCustomer.js';
 import { incidentText } from './holders/incidentText.js';
+import { mailCopies } from './holders/mailCopies.js';
 import { mailSubscriptions } from './holders/mailSubscriptions.js';
 import { shareLinks } from './holders/shareLinks.js';
 import { timeline } from './holders/timeline.js';
@@ -19,4 +20,6 @@ export const PERSONAL_DATA_HOLDERS: readonly PersonalDataHolder[] = [
   attachments,
   shareLinks,
   mailSubscriptions,
+  // After mailSubscriptions, which deletes the customer's mails not yet sent.
+  mailCopies,
 ];

@@ -96,6 +96,7 @@ export class RetentionScheduler {
     }
     if (erased.length > 0) {
       await this.customerData.purgeFreedCopies();
+      await this.customerData.sweepOutsideCopies();
       log.info({ incidents: erased.length, days: this.options.days }, 'retention erased personal data of closed incidents');
     }
     return erased;

@@ -1,4 +1,5 @@
 import { formatRef } from '@handoff/shared';
+import { outboxFileName } from '../../../mail/outboxFiles.js';
 import type { PersonalDataHolder, Scope } from '../holder.js';
 
 type Db = Parameters<PersonalDataHolder['erase']>[0];
@@ -17,7 +18,7 @@ export const mailSubscriptions: PersonalDataHolder = {
     if (subs.length === 0) return { items: [] };
     const mails = await db
       .selectFrom('mail_outbox')
-      .select(['subscription_id', 'kind', 'state', 'created_at', 'sent_at', 'attempts'])
+      .select(['id', 'subscription_id', 'kind', 'state', 'created_at', 'sent_at', 'attempts', 'via'])
       .where(
         'subscription_id',
         'in',
@@ -36,7 +37,16 @@ export const mailSubscriptions: PersonalDataHolder = {
         unsubscribedAt: s.unsubscribed_at,
         mails: mails
           .filter((m) => m.subscription_id === s.id)
-          .map((m) => ({ kind: m.kind, state: m.state, queuedAt: m.created_at, sentAt: m.sent_at, attempts: m.attempts })),
+          .map((m) => ({
+            kind: m.kind,
+            state: m.state,
+            queuedAt: m.created_at,
+            sentAt: m.sent_at,
+            attempts: m.attempts,
+            // 'folder': written to the server's outbox folder as this file (no SMTP server was configured), not delivered.
+            via: m.via,
+            ...(m.via === 'folder' ? { outboxFile: outboxFileName(m) } : {}),
+          })),
       })),
     };
   },
