@@ -112,12 +112,14 @@ export async function rollupEntry(trx: Trx, entry: Entry, reporterId: number): P
     await trx.updateTable('insight_facts').set(set).where('incident_id', '=', entry.incident_id).execute();
   }
   if (SPAN_KINDS.has(entry.kind)) {
-    await trx
-      .updateTable('insight_spans')
-      .set({ duration_ms: sql<number>`${ms} - started_ms` })
-      .where('incident_id', '=', entry.incident_id)
-      .where('duration_ms', 'is', null)
-      .execute();
+    // A new incident has no span to end yet.
+    if (entry.kind !== 'created')
+      await trx
+        .updateTable('insight_spans')
+        .set({ duration_ms: sql<number>`${ms} - started_ms` })
+        .where('incident_id', '=', entry.incident_id)
+        .where('duration_ms', 'is', null)
+        .execute();
     await trx.insertInto('insight_spans').values({ incident_id: entry.incident_id, status: entry.status, started_ms: ms }).execute();
   }
 }
