@@ -1,7 +1,8 @@
 import type { DurationRow, DurationStats, Volume } from '@handoff/shared';
 import { quantileSorted } from 'd3-array';
 import { utcMonday } from 'd3-time';
-import { sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database, InsightFactsTable, InsightSpansTable } from '../store/schema.js';
 import { type InsightDeps, type InsightScope, inFactsScope, periodEnd } from './scope.js';
 
 /** Statuses an incident rests in for good: time spent there is not waiting. */
@@ -77,6 +78,49 @@ async function durationRows(deps: InsightDeps, scope: InsightScope): Promise<Dur
   return out;
 }
 
+type SpansQuery = () => SelectQueryBuilder<Database & { f: InsightFactsTable; s: InsightSpansTable }, 'f' | 's', object>;
+
+/**
+ * The spans' durations at the given 0-based ranks per status. PostgreSQL picks them with
+ * percentile_disc (a fraction of (rank + ½) / n lands exactly on that rank), SQLite numbers the
+ * sorted spans with a window function.
+ */
+async function spansAtRanks(
+  deps: InsightDeps,
+  spans: SpansQuery,
+  duration: RawBuilder<number>,
+  ranks: Map<string, { n: number; i0: number }>,
+  wanted: Set<number>,
+): Promise<{ status: string; ms: number; rank: number }[]> {
+  if (deps.engine === 'postgres') {
+    const picks = [...ranks].map(([status, { n, i0 }]) => ({ status, ranks: n < 2 ? [0] : [i0, i0 + 1], n }));
+    const cases = picks.map((p) => sql`when ${p.status} then ${`{${p.ranks.map((r) => (r + 0.5) / p.n).join(',')}}`}::float8[]`);
+    const rows = await spans()
+      .select([
+        's.status as status',
+        sql<string[]>`percentile_disc(case s.status ${sql.join(cases, sql` `)} end) within group (order by ${duration})`.as('ms'),
+      ])
+      .groupBy('s.status')
+      .execute();
+    const byStatus = new Map(picks.map((p) => [p.status, p.ranks]));
+    return rows.flatMap((r) => (byStatus.get(r.status) ?? []).map((rank, i) => ({ status: r.status, ms: Number(r.ms[i]), rank })));
+  }
+  const rows = await deps.db
+    .selectFrom(
+      spans()
+        .select([
+          's.status as status',
+          duration.as('ms'),
+          sql<number>`row_number() over (partition by s.status order by ${duration}) - 1`.as('rank'),
+        ])
+        .as('r'),
+    )
+    .select(['r.status', 'r.ms', 'r.rank'])
+    .where('r.rank', 'in', [...wanted])
+    .execute();
+  return rows.map((r) => ({ status: r.status, ms: Number(r.ms), rank: Number(r.rank) }));
+}
+
 /**
  * Time per status: every ended span, plus each open span of an incident not resting in a final
  * status, up to the end of the period. Totals are summed in SQL (exact integer milliseconds);
@@ -112,21 +156,7 @@ async function waitingTimes(deps: InsightDeps, scope: InsightScope): Promise<Vol
     wanted.add(i0);
     wanted.add(i0 + 1);
   }
-  const ranked = totals.length
-    ? await deps.db
-        .selectFrom(
-          spans()
-            .select([
-              's.status as status',
-              duration.as('ms'),
-              sql<number>`row_number() over (partition by s.status order by ${duration}) - 1`.as('rank'),
-            ])
-            .as('r'),
-        )
-        .select(['r.status', 'r.ms', 'r.rank'])
-        .where('r.rank', 'in', [...wanted])
-        .execute()
-    : [];
+  const ranked = totals.length ? await spansAtRanks(deps, spans, duration, ranks, wanted) : [];
   const at = new Map(ranked.map((r) => [`${r.status}\u0000${Number(r.rank)}`, Number(r.ms) / HOUR]));
   return totals
     .map((t) => {
