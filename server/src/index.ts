@@ -6,3 +6,4 @@ export { DatabaseUnavailableError } from './store/open.js';
 export { DEMO_USERS, seedDemo } from './demo.js';
 export { createTestDatabase, type TestDatabase } from './testing.js';
 export type { Database } from './store/schema.js';
+export { rebuildInsightRollups } from './store/insightRollups.js';

@@ -1,6 +1,6 @@
 import { type EscalationInsight, formatRef } from '@handoff/shared';
 import { sql } from 'kysely';
-import { type InsightDeps, type InsightScope, inScope } from './scope.js';
+import { type InsightDeps, type InsightScope, inFactsScope } from './scope.js';
 
 /** Statuses at which the tier holding the incident solved it. */
 const RESOLVED = ['fixed', 'verified', 'closed'];
@@ -13,22 +13,23 @@ const share = (n: number, of: number) => (of ? Math.round((n / of) * 10_000) / 1
  * at L1 with a known solution); and the escalations known solutions avoided, per problem group.
  */
 export async function escalations(deps: InsightDeps, scope: InsightScope): Promise<EscalationInsight> {
-  const escalated = sql<number>`sum(case when incidents.escalations > 0 then 1 else 0 end)`;
+  // Counted on the per-incident rollup (category, team, status and escalations of each incident).
+  const escalated = sql<number>`sum(case when f.escalations > 0 then 1 else 0 end)`;
   const tier = sql<number>`coalesce(t.tier, 1)`;
   const [perCategory, tiers, avoided] = await Promise.all([
-    inScope(deps.db.selectFrom('incidents'), scope)
-      .select(['incidents.category as category', sql<number>`count(*)`.as('n'), escalated.as('escalated')])
-      .groupBy('incidents.category')
-      .orderBy('incidents.category')
+    inFactsScope(deps.db.selectFrom('insight_facts as f'), scope)
+      .select(['f.category as category', sql<number>`count(*)`.as('n'), escalated.as('escalated')])
+      .groupBy('f.category')
+      .orderBy('f.category')
       .execute(),
-    inScope(deps.db.selectFrom('incidents'), scope)
-      .leftJoin('teams as t', 't.id', 'incidents.team')
+    inFactsScope(deps.db.selectFrom('insight_facts as f'), scope)
+      .leftJoin('teams as t', 't.id', 'f.team')
       .select([tier.as('tier'), sql<number>`count(*)`.as('n')])
-      .where('incidents.status', 'in', RESOLVED)
+      .where('f.status', 'in', RESOLVED)
       .groupBy(tier)
       .execute(),
-    inScope(deps.db.selectFrom('incidents'), scope)
-      .innerJoin('known_solution_uses as u', 'u.incident_id', 'incidents.id')
+    inFactsScope(deps.db.selectFrom('insight_facts as f'), scope)
+      .innerJoin('known_solution_uses as u', 'u.incident_id', 'f.incident_id')
       .innerJoin('incidents as root', 'root.id', 'u.group_id')
       .select(['u.group_id as group', 'root.title as title', sql<number>`count(*)`.as('n')])
       .groupBy(['u.group_id', 'root.title'])

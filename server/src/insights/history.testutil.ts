@@ -1,5 +1,6 @@
 import type { Services } from '../context.js';
 import type { DemoCallers } from '../routers/demoCallers.testutil.js';
+import { rebuildInsightRollups } from '../store/insightRollups.js';
 import { sampleIncident } from '../testing.js';
 
 const HOUR = 3_600_000;
@@ -119,5 +120,8 @@ export async function seedHistory(h: { services: Services; as: DemoCallers['as']
   // One Comet incident belongs to a team the agent is not in.
   await services.store.db.updateTable('incidents').set({ team: 'mobile' }).where('id', '=', comet[2]!.id).execute();
   await services.store.searchIndex?.flush();
+  // Times and a team were rewritten behind the store's back: rebuild the insights' rollups from the
+  // incidents, as migration 0016's backfill does (the store keeps them for its own writes).
+  await services.store.write((trx) => rebuildInsightRollups(trx));
   return { root, group, lookalike, comet };
 }

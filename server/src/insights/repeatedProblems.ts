@@ -1,7 +1,7 @@
 import { formatRef, type LinkSuggestion, type RepeatedProblem } from '@handoff/shared';
 import { sql } from 'kysely';
 import { searchIncidentIds } from '../store/search.js';
-import { type InsightDeps, type InsightScope, inScope, periodEnd } from './scope.js';
+import { type InsightDeps, type InsightScope, inFactsScope, inScope, periodEnd } from './scope.js';
 
 const TREND_DAYS = 14;
 const GROUPS = 50;
@@ -22,24 +22,23 @@ export async function repeatedProblems(
   const end = periodEnd(scope).getTime();
   const recentFrom = new Date(end - TREND_DAYS * 86_400_000).toISOString();
   const previousFrom = new Date(end - 2 * TREND_DAYS * 86_400_000).toISOString();
-  const group = sql<number>`coalesce(incidents.duplicate_of, incidents.id)`;
   // The original counts its group's customers (linking a duplicate adds its customers there).
-  const rows = await inScope(deps.db.selectFrom('incidents'), scope)
-    .innerJoin('incidents as root', (j) => j.on(sql`root.id`, '=', group))
+  // Read from the per-incident rollup: each incident's group is stored, the original's row has its customers.
+  const rows = await inFactsScope(deps.db.selectFrom('insight_facts as f'), scope)
+    .innerJoin('insight_facts as root', 'root.incident_id', 'f.group_id')
     .select([
-      group.as('root'),
+      'f.group_id as root',
       sql<number>`count(*)`.as('incidents'),
       sql<number>`max(root.affected_customers)`.as('customers'),
-      sql<number>`sum(case when incidents.created_at >= ${recentFrom} then 1 else 0 end)`.as('recent'),
-      sql<number>`sum(case when incidents.created_at >= ${previousFrom} and incidents.created_at < ${recentFrom} then 1 else 0 end)`.as(
-        'previous',
-      ),
-      sql<number>`sum(case when incidents.workaround is not null then 1 else 0 end)`.as('workarounds'),
+      sql<number>`sum(case when f.created_at >= ${recentFrom} then 1 else 0 end)`.as('recent'),
+      sql<number>`sum(case when f.created_at >= ${previousFrom} and f.created_at < ${recentFrom} then 1 else 0 end)`.as('previous'),
+      sql<number>`sum(f.has_workaround)`.as('workarounds'),
     ])
-    .groupBy(group)
+    .groupBy('f.group_id')
     .having(sql`count(*)`, '>', 1)
     .orderBy(sql`max(root.affected_customers)`, 'desc')
     .orderBy(sql`count(*)`, 'desc')
+    .orderBy('f.group_id')
     .limit(GROUPS)
     .execute();
   const roots = rows.length

@@ -1,7 +1,7 @@
 import type { InsightFilter } from '@handoff/shared';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { forbidden } from '../store/errors.js';
-import type { Database, Engine } from '../store/schema.js';
+import type { Database, Engine, InsightFactsTable } from '../store/schema.js';
 
 /** What an insight counts: the filter, and the teams whose incidents the person may count (null: all). */
 export interface InsightScope {
@@ -50,6 +50,32 @@ export function inScope<O>(q: IncidentsQuery<O>, scope: InsightScope, opts: { pe
     if (f.to) out = out.where('incidents.created_at', '<', nextDay(f.to));
   }
   return out;
+}
+
+type FactsDb = Database & { f: InsightFactsTable };
+// biome-ignore lint/suspicious/noExplicitAny: any query with the facts aliased as `f` (joins add tables)
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+
+/**
+ * `inScope` for the insights' per-incident rollup (`insight_facts as f`): the same period, team,
+ * product, version and category restrictions on the same values.
+ */
+export function inFactsScope<Q extends AnyQuery>(q: Q, scope: InsightScope, opts: { period?: boolean } = {}): Q {
+  const f = scope.filter;
+  let out = q as unknown as SelectQueryBuilder<FactsDb, 'f', object>;
+  if (scope.teams) {
+    const teams = [...scope.teams];
+    out = teams.length ? out.where('f.team', 'in', teams) : out.where((eb) => eb.val(1), '=', 0);
+  }
+  if (f.team) out = out.where('f.team', '=', f.team);
+  if (f.product) out = out.where('f.product', '=', f.product);
+  if (f.version) out = out.where('f.version', '=', f.version);
+  if (f.category) out = out.where('f.category', '=', f.category);
+  if (opts.period !== false) {
+    if (f.from) out = out.where('f.created_at', '>=', dayStart(f.from));
+    if (f.to) out = out.where('f.created_at', '<', nextDay(f.to));
+  }
+  return out as unknown as Q;
 }
 
 /** The end of the period: the day after `to`, or now. */

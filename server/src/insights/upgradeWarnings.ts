@@ -1,6 +1,6 @@
 import { formatRef, type UpgradeWarning } from '@handoff/shared';
 import { sql } from 'kysely';
-import { type InsightDeps, type InsightScope, inScope } from './scope.js';
+import { type InsightDeps, type InsightScope, inFactsScope } from './scope.js';
 
 /** A version's "first days": how long after its first incident its rate is measured. */
 export const WARNING_DAYS = 7;
@@ -18,21 +18,22 @@ const DAY = 86_400_000;
  */
 export async function upgradeWarnings(deps: InsightDeps, scope: InsightScope): Promise<UpgradeWarning[]> {
   const s: InsightScope = { ...scope, filter: { ...scope.filter, version: undefined } };
-  const versions = await inScope(deps.db.selectFrom('incidents'), s, { period: false })
-    .select(['incidents.product as product', 'incidents.version as version', sql<string>`min(incidents.created_at)`.as('first')])
-    .groupBy(['incidents.product', 'incidents.version'])
-    .orderBy('incidents.product')
-    .orderBy(sql`min(incidents.created_at)`)
+  // Counted on the per-incident rollup (product, version, creation time of each incident).
+  const versions = await inFactsScope(deps.db.selectFrom('insight_facts as f'), s, { period: false })
+    .select(['f.product as product', 'f.version as version', sql<string>`min(f.created_at)`.as('first')])
+    .groupBy(['f.product', 'f.version'])
+    .orderBy('f.product')
+    .orderBy(sql`min(f.created_at)`)
     .execute();
   const now = scope.now.getTime();
   const rateOf = async (product: string, version: string, first: string) => {
     const days = Math.max(1, Math.min(WARNING_DAYS, Math.ceil((now - Date.parse(first)) / DAY)));
     const until = new Date(Date.parse(first) + days * DAY).toISOString();
-    const r = await inScope(deps.db.selectFrom('incidents'), s, { period: false })
+    const r = await inFactsScope(deps.db.selectFrom('insight_facts as f'), s, { period: false })
       .select(sql<number>`count(*)`.as('n'))
-      .where('incidents.product', '=', product)
-      .where('incidents.version', '=', version)
-      .where('incidents.created_at', '<', until)
+      .where('f.product', '=', product)
+      .where('f.version', '=', version)
+      .where('f.created_at', '<', until)
       .executeTakeFirst();
     return { n: Number(r?.n ?? 0), days, until };
   };
@@ -46,15 +47,14 @@ export async function upgradeWarnings(deps: InsightDeps, scope: InsightScope): P
     const rate = cur.n / cur.days;
     const previousRate = before.n / before.days;
     if (cur.n < WARNING_MIN_INCIDENTS || rate < WARNING_RATIO * previousRate) continue;
-    const group = sql<number>`coalesce(incidents.duplicate_of, incidents.id)`;
-    const groups = await inScope(deps.db.selectFrom('incidents'), s, { period: false })
-      .innerJoin('incidents as root', (j) => j.on(sql`root.id`, '=', group))
-      .select([group.as('root'), 'root.title as title', sql<number>`count(*)`.as('n')])
-      .where('incidents.product', '=', v.product)
-      .where('incidents.version', '=', v.version)
-      .groupBy([group, 'root.title'])
+    const groups = await inFactsScope(deps.db.selectFrom('insight_facts as f'), s, { period: false })
+      .innerJoin('incidents as root', 'root.id', 'f.group_id')
+      .select(['f.group_id as root', 'root.title as title', sql<number>`count(*)`.as('n')])
+      .where('f.product', '=', v.product)
+      .where('f.version', '=', v.version)
+      .groupBy(['f.group_id', 'root.title'])
       .orderBy(sql`count(*)`, 'desc')
-      .orderBy(group)
+      .orderBy('f.group_id')
       .limit(5)
       .execute();
     out.push({

@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import { checkedAnswers } from './answers.js';
 import { badRequest, isUniqueViolation, notFound } from './errors.js';
+import { rollupChangedIncident, rollupEntry, rollupNewIncident } from './insightRollups.js';
 import { namedUsers, toChange } from './mapping.js';
 import type { EventRow, IncidentRow, TimelineRow } from './schema.js';
 import { searchDocument } from './searchText.js';
@@ -119,6 +120,7 @@ export class IncidentStore {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
+        await rollupNewIncident(trx, row);
         if (input.attachments.length > 0) {
           await trx
             .insertInto('attachments')
@@ -215,6 +217,7 @@ export class IncidentStore {
       set.search_body = doc.body;
     }
     await trx.updateTable('incidents').set(set).where('id', '=', row.id).execute();
+    await rollupChangedIncident(trx, row, next);
     const entry = await this.appendTimeline(trx, next, actorId, change);
     await this.slaHook?.(trx, row, next, entry);
     return { row: next, entry };
@@ -244,6 +247,8 @@ export class IncidentStore {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The insights' rollups change with the entry, in its transaction (see insightRollups.ts).
+    await rollupEntry(trx, entry, row.reporter_id);
     await this.entryHook?.(trx, row, entry);
     return entry;
   }

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { rebuildInsightRollups } from './insightRollups.js';
 import { insightsMigration } from './insightsMigration.js';
 import type { Database, Engine } from './schema.js';
 
@@ -248,7 +249,29 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`create index mail_outbox_user on mail_outbox (user_id, state)`.execute(db);
       },
     },
-    '0016_outbox_erased': {
+    '0016_insight_rollups': {
+      async up(db: AnyDb) {
+        // The insights' rollups (see insightRollups.ts), backfilled from the incidents in batches.
+        const ms = engine === 'sqlite' ? sql`integer` : sql`bigint`;
+        await sql`create table insight_facts (
+          incident_id integer primary key, created_at text not null, created_ms ${ms} not null, team text,
+          product text not null, version text not null, category text not null, component text, status text not null,
+          group_id integer not null, is_duplicate integer not null, has_workaround integer not null,
+          affected_customers integer not null, escalations integer not null, reporter_id integer not null,
+          any_response integer not null, responded_ms ${ms}, fixed_ms ${ms}, closed_ms ${ms})`.execute(db);
+        await sql`create index insight_facts_created on insight_facts (created_at)`.execute(db);
+        await sql`create index insight_facts_group on insight_facts (group_id)`.execute(db);
+        await sql`create index insight_facts_product on insight_facts (product, version, created_at)`.execute(db);
+        await sql`create table insight_spans (
+          id ${serial(engine)}, incident_id integer not null, status text not null, started_ms ${ms} not null,
+          duration_ms ${ms})`.execute(db);
+        await sql`create index insight_spans_incident on insight_spans (incident_id, duration_ms)`.execute(db);
+        await sql`create table insight_env (
+          incident_id integer not null, key text not null, value text not null, primary key (incident_id, key))`.execute(db);
+        await rebuildInsightRollups(db);
+      },
+    },
+    '0017_outbox_erased': {
       async up(db: AnyDb) {
         // When an erasure reached a mail already written: without SMTP its .eml copy in each
         // instance's outbox folder is removed (mail/outboxFiles.ts); the row stays as the record.

@@ -380,7 +380,57 @@ export interface UpgradeWarningsTable {
   raised_at: string;
 }
 
+/**
+ * Insight rollup: one narrow row per incident, kept in the write transaction of every change
+ * (see insightRollups.ts). Holds no personal data: no customer, no text — only what the leads'
+ * insights count by. Times are epoch milliseconds (hours are computed from them exactly as from
+ * the ISO times).
+ */
+export interface InsightFactsTable {
+  incident_id: number;
+  created_at: string;
+  created_ms: number;
+  team: string | null;
+  product: string;
+  version: string;
+  category: string;
+  component: string | null;
+  status: string;
+  /** The problem group: the original's id (its own id for an original). */
+  group_id: number;
+  is_duplicate: number;
+  has_workaround: number;
+  affected_customers: number;
+  escalations: number;
+  reporter_id: number;
+  /** 1 once any entry that counts as a response (by anyone) was appended. */
+  any_response: number;
+  responded_ms: number | null;
+  fixed_ms: number | null;
+  closed_ms: number | null;
+}
+
+/** Insight rollup: the status spans of every incident (where it waited, and how long); the last one is open. */
+export interface InsightSpansTable {
+  id: Generated<number>;
+  incident_id: number;
+  status: string;
+  started_ms: number;
+  /** Milliseconds spent, once the next status change ended the span (null while open). */
+  duration_ms: number | null;
+}
+
+/** Insight rollup: each incident's environment pairs (rewritten when its environment changes or is scrubbed). */
+export interface InsightEnvTable {
+  incident_id: number;
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  insight_env: InsightEnvTable;
+  insight_facts: InsightFactsTable;
+  insight_spans: InsightSpansTable;
   upgrade_warnings: UpgradeWarningsTable;
   crm_mappings: CrmMappingsTable;
   recordings: RecordingsTable;

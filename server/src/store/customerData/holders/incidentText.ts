@@ -1,5 +1,6 @@
 import { StepSchema } from '@handoff/shared';
 import { z } from 'zod';
+import { rollupEnvironment } from '../../insightRollups.js';
 import { searchDocument } from '../../searchText.js';
 import type { PersonalDataHolder } from '../holder.js';
 import { scrubber, scrubJson } from '../scrub.js';
@@ -12,7 +13,7 @@ import { scrubber, scrubJson } from '../scrub.js';
  */
 export const incidentText: PersonalDataHolder = {
   id: 'incidentText',
-  tables: ['incidents'],
+  tables: ['incidents', 'insight_env'],
 
   async erase(trx, scope, placeholder) {
     const ids = [...scope.identity.customerOf, ...scope.identity.affectedOn].filter((id) => scope.incidentIds.includes(id));
@@ -40,6 +41,8 @@ export const incidentText: PersonalDataHolder = {
         .set({ ...next, search_title: doc.title, search_body: doc.body })
         .where('id', '=', r.id)
         .execute();
+      // The insights' rollup of the environment holds only what the incident holds now.
+      if (next.environment !== r.environment) await rollupEnvironment(trx, r.id, next.environment);
       changed += 1;
     }
     return changed;

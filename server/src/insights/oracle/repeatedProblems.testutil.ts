@@ -1,0 +1,108 @@
+import { formatRef, type LinkSuggestion, type RepeatedProblem } from '@handoff/shared';
+import { sql } from 'kysely';
+import { searchIncidentIds } from '../../store/search.js';
+import { type InsightDeps, type InsightScope, inScope, periodEnd } from '../scope.js';
+
+/**
+ * The test oracle: insights.repeatedProblems as it was computed before the rollups (migration 0016) — straight over
+ * the incidents and their timelines. rollups.test.ts checks the rollups give the same answers.
+ */
+
+const TREND_DAYS = 14;
+const GROUPS = 50;
+/** Groups whose text is searched for unlinked look-alikes (each search is bounded, see search.ts). */
+const SUGGEST_FOR = 10;
+/** Search hits per group: its own duplicates come first (same words), so look past them. */
+const LOOKALIKE_CANDIDATES = 200;
+
+/**
+ * Groups of incidents that are one problem — an original and the duplicates linked to it —
+ * ranked by customers affected, with their trend (the last 14 days of the period against the 14
+ * before); and unlinked incidents whose text is like a group's, offered for linking.
+ */
+export async function repeatedProblemsOracle(
+  deps: InsightDeps,
+  scope: InsightScope,
+): Promise<{ groups: RepeatedProblem[]; suggestions: LinkSuggestion[] }> {
+  const end = periodEnd(scope).getTime();
+  const recentFrom = new Date(end - TREND_DAYS * 86_400_000).toISOString();
+  const previousFrom = new Date(end - 2 * TREND_DAYS * 86_400_000).toISOString();
+  const group = sql<number>`coalesce(incidents.duplicate_of, incidents.id)`;
+  // The original counts its group's customers (linking a duplicate adds its customers there).
+  const rows = await inScope(deps.db.selectFrom('incidents'), scope)
+    .innerJoin('incidents as root', (j) => j.on(sql`root.id`, '=', group))
+    .select([
+      group.as('root'),
+      sql<number>`count(*)`.as('incidents'),
+      sql<number>`max(root.affected_customers)`.as('customers'),
+      sql<number>`sum(case when incidents.created_at >= ${recentFrom} then 1 else 0 end)`.as('recent'),
+      sql<number>`sum(case when incidents.created_at >= ${previousFrom} and incidents.created_at < ${recentFrom} then 1 else 0 end)`.as(
+        'previous',
+      ),
+      sql<number>`sum(case when incidents.workaround is not null then 1 else 0 end)`.as('workarounds'),
+    ])
+    .groupBy(group)
+    .having(sql`count(*)`, '>', 1)
+    .orderBy(sql`max(root.affected_customers)`, 'desc')
+    .orderBy(sql`count(*)`, 'desc')
+    // Ties were in whatever order the engine produced; the rollup query breaks them by group, so does the oracle.
+    .orderBy(group)
+    .limit(GROUPS)
+    .execute();
+  const roots = rows.length
+    ? await deps.db
+        .selectFrom('incidents')
+        .select(['id', 'title', 'product', 'category'])
+        .where(
+          'id',
+          'in',
+          rows.map((r) => Number(r.root)),
+        )
+        .execute()
+    : [];
+  const byId = new Map(roots.map((r) => [r.id, r]));
+  const groups = rows.flatMap((r) => {
+    const root = byId.get(Number(r.root));
+    if (!root) return [];
+    return [
+      {
+        reference: formatRef(root.id, deps.prefix),
+        title: root.title,
+        product: root.product,
+        category: root.category,
+        incidents: Number(r.incidents),
+        customersAffected: Number(r.customers),
+        recent: Number(r.recent),
+        previous: Number(r.previous),
+        withWorkaround: Number(r.workarounds),
+      },
+    ];
+  });
+  return { groups, suggestions: await suggestions(deps, scope, roots.slice(0, SUGGEST_FOR)) };
+}
+
+async function suggestions(deps: InsightDeps, scope: InsightScope, roots: { id: number; title: string }[]): Promise<LinkSuggestion[]> {
+  const out: LinkSuggestion[] = [];
+  const offered = new Set<number>();
+  for (const root of roots) {
+    const ids = (await searchIncidentIds(deps.db, deps.engine, root.title, LOOKALIKE_CANDIDATES)).filter(
+      (id) => id !== root.id && !offered.has(id),
+    );
+    if (!ids.length) continue;
+    const rows = await inScope(deps.db.selectFrom('incidents'), scope)
+      .select(['incidents.id', 'incidents.title'])
+      .where('incidents.id', 'in', ids)
+      .where('incidents.duplicate_of', 'is', null)
+      .where('incidents.status', '!=', 'duplicate')
+      // Not itself the original of another group.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('incidents as d').select('d.id').whereRef('d.duplicate_of', '=', 'incidents.id'))),
+      )
+      .execute();
+    for (const r of rows) {
+      offered.add(r.id);
+      out.push({ group: formatRef(root.id, deps.prefix), reference: formatRef(r.id, deps.prefix), title: r.title });
+    }
+  }
+  return out;
+}
