@@ -29,6 +29,8 @@ if (args.engine !== 'both' && !ENGINES.includes(args.engine as Engine)) {
 }
 const engines: readonly Engine[] = args.engine === 'both' ? ENGINES : [args.engine as Engine];
 const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
+/** Samples per lookup figure (byRef and its bare baseline; list and search take at most 600). */
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2000);
 const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -219,7 +221,7 @@ async function benchEngine(engine: Engine, db: TestDatabase) {
     const id = (i: number) => 1001 + ((i * 7919) % STORED);
     const byRef: number[] = [];
     const bareGet: number[] = [];
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < LOOKUPS; i++) {
       byRef.push(await timedRun(() => trpc(api!.url, dev, 'incidents.byRef', { ref: String(id(i)) }, 'GET')));
       bareGet.push(await timedRun(() => fetchJson(`${floor!.url}/incidents/${id(i)}`)));
     }
@@ -228,9 +230,9 @@ async function benchEngine(engine: Engine, db: TestDatabase) {
     console.log(`[${engine}] Customer's page render and weight …`);
     results.customerPage = await customerPageBench(trpc, api.url, tokens.admin!, STORED);
     console.log(`[${engine}] list and search …`);
-    results.list = await timed(600, (i) => trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'));
+    results.list = await timed(Math.min(600, LOOKUPS), (i) => trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'));
     const queries = SEARCH_QUERIES.flatMap((q) => [q, q.slice(0, Math.max(3, Math.ceil(q.length * 0.6)))]);
-    results.search = await timed(600, (i) => trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'));
+    results.search = await timed(Math.min(600, LOOKUPS), (i) => trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'));
     results.load = os.loadavg().map((l) => round(l, 2));
   } finally {
     api?.child.kill();
