@@ -230,9 +230,13 @@ async function benchEngine(engine: Engine, db: TestDatabase) {
     console.log(`[${engine}] Customer's page render and weight …`);
     results.customerPage = await customerPageBench(trpc, api.url, tokens.admin!, STORED);
     console.log(`[${engine}] list and search …`);
-    results.list = await timed(Math.min(600, LOOKUPS), (i) => trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'));
+    results.list = await timed(Math.min(600, LOOKUPS), (i) =>
+      trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'),
+    );
     const queries = SEARCH_QUERIES.flatMap((q) => [q, q.slice(0, Math.max(3, Math.ceil(q.length * 0.6)))]);
-    results.search = await timed(Math.min(600, LOOKUPS), (i) => trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'));
+    results.search = await timed(Math.min(600, LOOKUPS), (i) =>
+      trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'),
+    );
     results.load = os.loadavg().map((l) => round(l, 2));
   } finally {
     api?.child.kill();
