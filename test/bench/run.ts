@@ -1,22 +1,36 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
-import { openServices } from '@handoff/server';
+import { createTestDatabase, openServices, type TestDatabase } from '@handoff/server';
 import { customerPageBench } from './customerPage.js';
 import { seedDemoForBench } from './seed.js';
 import { SEARCH_QUERIES, corpusIncident } from './corpus.js';
 import { openSse } from './sse.js';
 import { round, summary } from './stats.js';
+import { printTable, type Row } from './table.js';
 
 /**
- * npm run bench — live-event latency against a bare node:http SSE baseline, create throughput
- * against the raw store's commit rate, byRef and search latency, all at STORED incidents.
- * Every baseline is measured in the same run on the same machine.
+ * npm run bench [-- --engine sqlite|postgres] — per engine (both by default): live-event latency
+ * against a bare node:http SSE baseline, create throughput against a bare node:http + one insert
+ * on the same engine, byRef latency against a bare node:http GET-by-key over the same store,
+ * list and search latency, all at BENCH_INCIDENTS stored incidents. Every baseline is measured
+ * in the same run on the same machine; one table prints each figure, its baseline and target.
  */
+const ENGINES = ['sqlite', 'postgres'] as const;
+type Engine = (typeof ENGINES)[number];
+const { values: args } = parseArgs({ options: { engine: { type: 'string', default: 'both' } } });
+if (args.engine !== 'both' && !ENGINES.includes(args.engine as Engine)) {
+  console.error(`--engine: "${args.engine}" is not an engine; use sqlite, postgres or both (the default).`);
+  process.exit(2);
+}
+const engines: readonly Engine[] = args.engine === 'both' ? ENGINES : [args.engine as Engine];
 const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
+/** Samples per lookup figure (byRef and its bare baseline; list and search take at most 600). */
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2000);
 const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
@@ -143,68 +157,125 @@ async function timed(count: number, fn: (i: number) => Promise<unknown>) {
   return summary(samples);
 }
 
-async function main() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-'));
-  const server = path.join(root, 'server/bin/handoff-server.js');
-  const results: Record<string, unknown> = {
-    date: new Date().toISOString(),
-    stored: STORED,
-    node: process.version,
-    cpus: os.cpus().length,
-  };
+/** Creates `count` incidents through the create path with `workers` concurrent callers. */
+async function seed(dataDir: string, databaseUrl: string | undefined) {
+  const services = await openServices({ dataDir, databaseUrl, sqliteSynchronous: 'NORMAL' });
+  try {
+    await seedDemoForBench(services, STORED, corpusIncident);
+  } finally {
+    await services.close();
+  }
+}
+
+async function benchEngine(engine: Engine, db: TestDatabase) {
+  const dir = db.dataDir;
+  const storeArgs = db.databaseUrl ? ['--database-url', db.databaseUrl] : [];
+  const results: Record<string, unknown> = { engine };
   let api: Awaited<ReturnType<typeof spawnNode>> | undefined;
   let bare: Awaited<ReturnType<typeof spawnNode>> | undefined;
+  let floor: Awaited<ReturnType<typeof spawnNode>> | undefined;
   try {
-    console.log(`Seeding ${STORED} incidents into ${dir} …`);
+    console.log(`[${engine}] Seeding ${STORED} incidents …`);
     const t0 = performance.now();
-    const services = await openServices({ dataDir: dir, sqliteSynchronous: 'NORMAL' });
-    await seedDemoForBench(services, STORED, corpusIncident);
-    await services.close();
+    await seed(dir, db.databaseUrl);
     results.seedSeconds = round((performance.now() - t0) / 1000, 1);
-    console.log('Raw store commit rate …');
-    const raw = rawCommitRate(path.join(dir, 'handoff.sqlite'), STORED, 2000);
+    if (engine === 'sqlite') {
+      console.log(`[${engine}] Raw store commit rate …`);
+      results.rawCommitsPerSec = round(rawCommitRate(path.join(dir, 'handoff.sqlite'), STORED, 2000), 0);
+    }
 
-    api = await spawnNode([server, 'start', '--port', '0', '--data-dir', dir, '--demo']);
+    api = await spawnNode([server, 'start', '--port', '0', '--data-dir', dir, ...storeArgs, '--demo']);
     bare = await spawnNode([path.join(here, 'bareSse.js')]);
+    floor = await spawnNode([path.join(here, 'bareStore.js'), dir, ...(db.databaseUrl ? [db.databaseUrl] : [])]);
     const tokens = Object.fromEntries([...api.out().matchAll(/^ {2}(\w+) +(hnd_\S+)$/gm)].map((m) => [m[1], m[2]]));
     const dev = tokens.developer!;
     const agent = tokens.agent!;
 
     const live = [];
     for (const n of SUBSCRIBERS) {
-      console.log(`Live events with ${n} subscribers …`);
+      console.log(`[${engine}] Live events with ${n} subscribers …`);
       live.push(await liveLatency(api.url, dev, bare.url, n, n >= 1000 ? 20 : 40));
     }
     results.live = live;
 
-    console.log('Create throughput …');
-    const create1 = await createThroughput(api.url, agent, 1000, 1);
-    const create4 = await createThroughput(api.url, agent, 2000, 4);
-    // The floor for any HTTP create on this machine, measured with the same clients.
-    const bareInsert = await spawnNode([path.join(here, 'bareInsert.js'), dir]);
-    const bare1 = await createThroughput(bareInsert.url, '', 1000, 1, '');
-    const bare4 = await createThroughput(bareInsert.url, '', 2000, 4, '');
-    bareInsert.child.kill();
+    console.log(`[${engine}] Create throughput against the bare floor …`);
+    // Interleaved in chunks, so the changing load of a shared machine falls on both alike.
+    const spent = { create1: 0, create4: 0, bare1: 0, bare4: 0 };
+    const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
+    const CHUNK = 100;
+    for (let done = 0; done < CREATES; done += CHUNK) {
+      spent.create1 += await timedRun(() => createThroughput(api!.url, agent, CHUNK, 1));
+      spent.bare1 += await timedRun(() => createThroughput(floor!.url, '', CHUNK, 1, ''));
+      spent.create4 += await timedRun(() => createThroughput(api!.url, agent, CHUNK * 2, 4));
+      spent.bare4 += await timedRun(() => createThroughput(floor!.url, '', CHUNK * 2, 4, ''));
+    }
+    const rate = (ms: number, n: number) => round(n / (ms / 1000), 0);
     results.create = {
-      rawCommitsPerSec: round(raw, 0),
-      createPerSecSequential: round(create1, 0),
-      createPerSec4Clients: round(create4, 0),
-      bareHttpInsertPerSecSequential: round(bare1, 0),
-      bareHttpInsertPerSec4Clients: round(bare4, 0),
-      ratioToRaw: round(Math.max(create1, create4) / raw),
-      ratioToBareHttpInsert: round(Math.max(create1, create4) / Math.max(bare1, bare4)),
+      perSec1Client: rate(spent.create1, CREATES),
+      perSec4Clients: rate(spent.create4, CREATES * 2),
+      bareHttpInsertPerSec1Client: rate(spent.bare1, CREATES),
+      bareHttpInsertPerSec4Clients: rate(spent.bare4, CREATES * 2),
     };
 
-    console.log('byRef and search latency …');
-    results.byRef = await timed(2000, (i) => trpc(api!.url, dev, 'incidents.byRef', { ref: String(1001 + ((i * 7919) % STORED)) }, 'GET'));
-    console.log("Customer's page render and weight …");
+    console.log(`[${engine}] byRef against a bare GET by key …`);
+    const id = (i: number) => 1001 + ((i * 7919) % STORED);
+    const byRef: number[] = [];
+    const bareGet: number[] = [];
+    for (let i = 0; i < LOOKUPS; i++) {
+      byRef.push(await timedRun(() => trpc(api!.url, dev, 'incidents.byRef', { ref: String(id(i)) }, 'GET')));
+      bareGet.push(await timedRun(() => fetchJson(`${floor!.url}/incidents/${id(i)}`)));
+    }
+    results.byRef = summary(byRef);
+    results.bareGetByKey = summary(bareGet);
+    console.log(`[${engine}] Customer's page render and weight …`);
     results.customerPage = await customerPageBench(trpc, api.url, tokens.admin!, STORED);
+    console.log(`[${engine}] list and search …`);
+    results.list = await timed(Math.min(600, LOOKUPS), (i) =>
+      trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'),
+    );
     const queries = SEARCH_QUERIES.flatMap((q) => [q, q.slice(0, Math.max(3, Math.ceil(q.length * 0.6)))]);
-    results.search = await timed(600, (i) => trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'));
+    results.search = await timed(Math.min(600, LOOKUPS), (i) =>
+      trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'),
+    );
+    results.load = os.loadavg().map((l) => round(l, 2));
   } finally {
     api?.child.kill();
     bare?.child.kill();
-    rmSync(dir, { recursive: true, force: true });
+    floor?.child.kill();
+  }
+  return results;
+}
+
+async function timedRun(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return body;
+}
+
+const server = path.join(root, 'server/bin/handoff-server.js');
+
+async function main() {
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    stored: STORED,
+    node: process.version,
+    cpus: os.cpus().length,
+    engines: {},
+  };
+  for (const engine of engines) {
+    const db = await createTestDatabase(engine);
+    try {
+      (results.engines as Record<string, unknown>)[engine] = await benchEngine(engine, db);
+    } finally {
+      await db.drop();
+    }
   }
   print(results);
   const outDir = path.join(root, 'bench-results');
@@ -216,32 +287,85 @@ async function main() {
 
 // biome-ignore lint/suspicious/noExplicitAny: the bench result is a loose record printed field by field
 function print(r: Record<string, any>) {
-  console.log(`\nHandoff benchmark — ${r.stored} stored incidents, Node ${r.node}, ${r.cpus} CPUs (seeded in ${r.seedSeconds} s)\n`);
-  console.log(
-    '(a) create → subscriber latency, ms        p50      p99      max   missing | bare SSE p50    p99 | p99 ratio  (target p99 < 50 ms @1000, ratio ≤ 3)',
-  );
-  for (const l of r.live) {
-    const f = (n: number) => String(n).padStart(8);
-    console.log(
-      `    ${String(l.subscribers).padStart(5)} subscribers                    ${f(l.handoff.p50)} ${f(l.handoff.p99)} ${f(l.handoff.max)} ${f(l.handoff.missing)} | ${f(l.bare.p50)} ${f(l.bare.p99)} | ${f(l.ratioP99)}`,
-    );
+  console.log(`\nHandoff benchmark — ${r.stored} stored incidents, Node ${r.node}, ${r.cpus} CPUs\n`);
+  const rows: Row[] = [];
+  // biome-ignore lint/suspicious/noExplicitAny: one engine's loose record, as above
+  for (const [engine, e] of Object.entries<Record<string, any>>(r.engines)) {
+    for (const l of e.live) {
+      rows.push({
+        engine,
+        figure: `live push p99, ${l.subscribers} subscribers (n=${l.handoff.n}, missing ${l.handoff.missing})`,
+        value: `${l.handoff.p99} ms`,
+        baseline: `bare SSE ${l.bare.p99} ms`,
+        ratio: l.ratioP99,
+        target: 'ratio ≤ 3',
+        met: l.ratioP99 <= 3,
+      });
+    }
+    const c = e.create;
+    for (const [clients, value, floor] of [
+      [1, c.perSec1Client, c.bareHttpInsertPerSec1Client],
+      [4, c.perSec4Clients, c.bareHttpInsertPerSec4Clients],
+    ] as const) {
+      const ratio = round(value / floor);
+      rows.push({
+        engine,
+        figure: `incidents.create, ${clients} client${clients > 1 ? 's' : ''}`,
+        value: `${value}/s`,
+        baseline: `bare HTTP + 1 insert ${floor}/s`,
+        ratio,
+        target: 'ratio ≥ 0.5',
+        met: ratio >= 0.5,
+      });
+    }
+    const byRefRatio = round(e.byRef.p99 / Math.max(e.bareGetByKey.p99, 0.01));
+    rows.push({
+      engine,
+      figure: `incidents.byRef p99 (p50 ${e.byRef.p50} ms)`,
+      value: `${e.byRef.p99} ms`,
+      baseline: `bare GET by key ${e.bareGetByKey.p99} ms`,
+      ratio: byRefRatio,
+      target: 'ratio ≤ 2',
+      met: byRefRatio <= 2,
+    });
+    const p = e.customerPage;
+    const pageRatio = round(p.render.p99 / Math.max(e.byRef.p99, 0.01));
+    rows.push({
+      engine,
+      figure: "customer's page p99",
+      value: `${p.render.p99} ms`,
+      baseline: `byRef ${e.byRef.p99} ms`,
+      ratio: pageRatio,
+      target: 'ratio ≤ 2',
+      met: pageRatio <= 2,
+    });
+    rows.push({
+      engine,
+      figure: "customer's page weight (no images)",
+      value: `${p.weightBytes.total} B`,
+      baseline: '',
+      ratio: null,
+      target: '< 60 KB',
+      met: p.weightBytes.total < 60 * 1024,
+    });
+    for (const [name, s] of [
+      ['incidents.list', e.list],
+      ['incidents.search', e.search],
+    ] as const) {
+      rows.push({
+        engine,
+        figure: `${name} p99 (p50 ${s.p50} ms)`,
+        value: `${s.p99} ms`,
+        baseline: '',
+        ratio: null,
+        target: '< 20 ms',
+        met: s.p99 < 20,
+      });
+    }
+    const raw = e.rawCommitsPerSec ? `; raw single-row commits ${e.rawCommitsPerSec}/s` : '';
+    console.log(`${engine}: seeded in ${e.seedSeconds} s${raw}; load average at the end ${e.load.join(' / ')}`);
   }
-  const c = r.create;
-  console.log(
-    `(b) incidents.create: ${c.createPerSecSequential}/s (1 client), ${c.createPerSec4Clients}/s (4 clients); raw single-row commits ${c.rawCommitsPerSec}/s; ratio ${c.ratioToRaw} (target ≥ 0.5)`,
-  );
-  console.log(
-    `    bare node:http + one insert: ${c.bareHttpInsertPerSecSequential}/s (1 client), ${c.bareHttpInsertPerSec4Clients}/s (4 clients); create / bare ${c.ratioToBareHttpInsert}`,
-  );
-  console.log(`    incidents.byRef latency ms: p50 ${r.byRef.p50}, p99 ${r.byRef.p99} (n=${r.byRef.n})`);
-  const p = r.customerPage;
-  console.log(
-    `    customer page GET /c/<token> ms: p50 ${p.render.p50}, p99 ${p.render.p99} (n=${p.render.n}); p99 / byRef p99 ${round(p.render.p99 / r.byRef.p99)} (target ≤ 2)`,
-  );
-  console.log(
-    `    customer page weight without images: ${p.weightBytes.total} bytes (HTML ${p.weightBytes.html}, CSS ${p.weightBytes.css}, JS ${p.weightBytes.js}; target < 60 KB)`,
-  );
-  console.log(`(c) incidents.search latency ms: p50 ${r.search.p50}, p99 ${r.search.p99} (n=${r.search.n}; target p99 < 20)`);
+  printTable(rows);
 }
 
 main().catch((err) => {

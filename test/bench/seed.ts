@@ -1,6 +1,9 @@
 import type { Services } from '@handoff/server';
 import { seedDemo } from '@handoff/server';
 
+/** Concurrent creators while seeding: their creates share commits (group commit), as a busy server's would. */
+const SEED_WORKERS = 16;
+
 /** Demo set-up plus `count` incidents created through the normal create path. */
 export async function seedDemoForBench(
   services: Services,
@@ -9,8 +12,14 @@ export async function seedDemoForBench(
 ) {
   await seedDemo(services);
   const agent = (await services.store.listUsers()).find((u) => u.role === 'agent')!;
-  for (let i = 0; i < count; i++) {
-    await services.incidents.create(make(i), agent);
-    if (i > 0 && i % 20_000 === 0) console.log(`  … ${i}`);
-  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: SEED_WORKERS }, async () => {
+      while (next < count) {
+        const i = next++;
+        await services.incidents.create(make(i), agent);
+        if (i > 0 && i % 20_000 === 0) console.log(`  … ${i}`);
+      }
+    }),
+  );
 }

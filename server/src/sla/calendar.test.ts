@@ -67,6 +67,19 @@ describe('business calendar', () => {
     expect(night.between(t('2026-03-29T00:00:00Z'), t('2026-03-29T03:00:00Z'))).toBe(3 * HOUR);
   });
 
+  it('answers as a fresh calendar does when one is asked many times, in any order (it remembers days)', () => {
+    const def = { holidayCountry: 'DE', closedDates: ['2026-12-24'] };
+    const shared = cal(def);
+    // Across Christmas, the turn of the year and the spring DST change, later and earlier starts mixed.
+    const starts = ['2027-03-26T16:30:00Z', '2026-12-23T15:30:00Z', '2027-03-29T06:00:00Z', '2026-12-31T12:00:00Z', '2026-12-23T15:31:00Z'];
+    for (const start of starts) {
+      for (const ms of [30 * 60_000, 4 * HOUR, 40 * HOUR]) {
+        expect(iso(shared.add(t(start), ms))).toBe(iso(cal(def).add(t(start), ms)));
+        expect(shared.between(t(start), t(start) + 10 * ms)).toBe(cal(def).between(t(start), t(start) + 10 * ms));
+      }
+    }
+  });
+
   it('is plain elapsed time when always open (24/7)', () => {
     const always = cal({ alwaysOpen: true, hours: undefined, holidayCountry: 'DE' });
     expect(always.add(t('2026-12-25T00:00:00Z'), 90 * 60_000)).toBe(t('2026-12-25T01:30:00Z'));

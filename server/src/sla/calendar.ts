@@ -14,6 +14,18 @@ function Holidays(): typeof HolidaysType {
 /** Days scanned before giving up on finding business time (a year-long target on a 5×8 calendar needs ~4.2 years). */
 const MAX_DAYS = 366 * 20;
 
+/** Local days kept per calendar (a few years' worth; a longer scan starts over). */
+const MAX_CACHED_DAYS = 4000;
+
+/** A local day: when it starts, the next one, and its open stretches as instants. */
+interface LocalDay {
+  start: number;
+  end: number;
+  next: DateTime;
+  nextDate: string;
+  open: [number, number][];
+}
+
 /** Country codes date-holidays knows (for a 400 that names the field). */
 export function knownHolidayCountry(country: string, region?: string): boolean {
   const H = Holidays();
@@ -32,6 +44,9 @@ export function knownHolidayCountry(country: string, region?: string): boolean {
 export class BusinessCalendar {
   private readonly holidaysByYear = new Map<number, Set<string>>();
   private readonly holidays: HolidaysType | null;
+  /** Local days by date (YYYY-MM-DD); a calendar's definition never changes (an edit builds a new one). */
+  private readonly days = new Map<string, LocalDay>();
+  private lastDay: LocalDay | null = null;
 
   constructor(readonly def: Calendar) {
     const opts = { types: ['public' as const] };
@@ -88,19 +103,41 @@ export class BusinessCalendar {
 
   /** Open stretches [from, to) from `start` on, in order, clipped to begin no earlier than `start`. */
   private *openings(start: number): Generator<[number, number]> {
-    const zone = this.def.timeZone;
-    let day = DateTime.fromMillis(start, { zone }).startOf('day');
-    for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 }).startOf('day')) {
-      const date = day.toISODate()!;
-      if (this.isClosedDate(date)) continue;
-      const stretches = [...this.def.hours[WEEKDAYS[day.weekday - 1]!]].sort((x, y) => minutesOf(x.from) - minutesOf(y.from));
-      for (const o of stretches) {
-        const from = at(day, o.from);
-        const to = at(day, o.to);
+    let day = this.dayAt(start);
+    for (let i = 0; i < MAX_DAYS; i++, day = this.days.get(day.nextDate) ?? this.localDay(day.next)) {
+      for (const [from, to] of day.open) {
         if (to <= start) continue;
         yield [Math.max(from, start), to];
       }
     }
+  }
+
+  /** The local day that `ms` falls on (the last one asked for is kept: due times cluster around now). */
+  private dayAt(ms: number): LocalDay {
+    const last = this.lastDay;
+    if (last && ms >= last.start && ms < last.end) return last;
+    this.lastDay = this.localDay(DateTime.fromMillis(ms, { zone: this.def.timeZone }).startOf('day'));
+    return this.lastDay;
+  }
+
+  /**
+   * One local day's open stretches, computed once: zoned date arithmetic is most of what a due
+   * time costs, and every create computes several due times over the same few days.
+   */
+  private localDay(day: DateTime): LocalDay {
+    const date = day.toISODate()!;
+    const cached = this.days.get(date);
+    if (cached) return cached;
+    const next = day.plus({ days: 1 }).startOf('day');
+    const open: [number, number][] = this.isClosedDate(date)
+      ? []
+      : [...this.def.hours[WEEKDAYS[day.weekday - 1]!]]
+          .sort((x, y) => minutesOf(x.from) - minutesOf(y.from))
+          .map((o) => [at(day, o.from), at(day, o.to)]);
+    const built: LocalDay = { start: day.toMillis(), end: next.toMillis(), next, nextDate: next.toISODate()!, open };
+    if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
+    this.days.set(date, built);
+    return built;
   }
 }
 

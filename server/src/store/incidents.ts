@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import { checkedAnswers } from './answers.js';
 import { badRequest, isUniqueViolation, notFound } from './errors.js';
+import { GroupCommit } from './groupCommit.js';
 import { rollupChangedIncident, rollupEntry, rollupNewIncident } from './insightRollups.js';
 import { namedUsers, toChange } from './mapping.js';
 import type { EventRow, IncidentRow, TimelineRow } from './schema.js';
@@ -53,10 +54,15 @@ export class IncidentStore {
    */
   entryHook: ((trx: Trx, incident: TimelineSubject, entry: TimelineRow) => Promise<void>) | null = null;
 
+  /** Creates arriving together share one commit (what dominates a create's cost). */
+  readonly creates: GroupCommit;
+
   constructor(
     private readonly store: Store,
     readonly prefix: string,
-  ) {}
+  ) {
+    this.creates = new GroupCommit(store);
+  }
 
   private get db() {
     return this.store.db;
@@ -66,6 +72,7 @@ export class IncidentStore {
    * Creates an incident, or — for a key already used — answers with the incident created then.
    * The key is checked again inside the write transaction (writes are serialised on both
    * engines), so concurrent retries neither create a second incident nor use up a number.
+   * Concurrent creates share a commit (see GroupCommit); each is answered after it.
    * `opts.within` runs in the same transaction right after the creation (only when the incident is
    * new): what it changes commits with the incident or not at all.
    */
@@ -84,7 +91,7 @@ export class IncidentStore {
     const now = new Date().toISOString();
     const doc = searchDocument(input.title, input.description, input.steps);
     try {
-      return await this.store.write(async (trx) => {
+      return await this.creates.write(async (trx) => {
         const raced = await this.byKey(trx, input.idempotencyKey);
         if (raced) return raced;
         const row = await trx
