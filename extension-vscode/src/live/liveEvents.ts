@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { IncidentEventSchema, type IncidentEvent } from '@handoff/shared';
 import { serverUrl, type Session } from '../auth/session';
-import { resumableHandlers } from './resumableHandlers';
+import { DeliveredUpTo, resumableHandlers } from './resumableHandlers';
 
 /** Event ids are per server: keep the last one per server URL, so switching servers misses nothing. */
 const lastIdKey = () => `handoff.lastEventId:${serverUrl()}`;
@@ -13,6 +13,8 @@ const lastIdKey = () => `handoff.lastEventId:${serverUrl()}`;
  */
 export class LiveEvents implements vscode.Disposable {
   private sub: { unsubscribe(): void } | null = null;
+  /** What this window delivered, across restarts of the stream (see DeliveredUpTo). */
+  private readonly delivered = new DeliveredUpTo();
   private readonly emitter = new vscode.EventEmitter<IncidentEvent>();
   readonly onEvent = this.emitter.event;
   state: 'idle' | 'connecting' | 'pending' | 'error' = 'idle';
@@ -27,11 +29,12 @@ export class LiveEvents implements vscode.Disposable {
     this.stop();
     if (!this.session.user) return;
     const key = lastIdKey();
-    const lastEventId = this.memento.get<string | null>(key, null);
+    const lastEventId = this.delivered.resumeAfter(key, this.memento.get<string | null>(key, null));
     this.sub = this.session.client.events.onChange.subscribe(
       { lastEventId },
       resumableHandlers({
         after: lastEventId,
+        delivered: this.delivered,
         schema: IncidentEventSchema,
         memento: this.memento,
         key,

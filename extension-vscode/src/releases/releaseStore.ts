@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ReleaseEventSchema, ReleaseSchema, type Release, type ReleaseEvent } from '@handoff/shared';
 import { serverUrl, type Session } from '../auth/session';
 import { CoalescedReload } from '../live/coalescedReload';
-import { resumableHandlers } from '../live/resumableHandlers';
+import { DeliveredUpTo, resumableHandlers } from '../live/resumableHandlers';
 import { newConcerns } from './releaseModel';
 
 /** Release event ids are per server, like incident event ids: keep the last one per server URL. */
@@ -30,6 +30,8 @@ export class ReleaseStore implements vscode.Disposable {
   private readonly eventEmitter = new vscode.EventEmitter<ReleaseEvent>();
   readonly onEvent = this.eventEmitter.event;
   private sub: { unsubscribe(): void } | null = null;
+  /** What this window delivered, across restarts of the stream (see DeliveredUpTo). */
+  private readonly delivered = new DeliveredUpTo();
   private readonly reload = new CoalescedReload(
     () => this.load(),
     (err) => this.log.error(`Loading releases failed: ${String(err)}`),
@@ -54,11 +56,12 @@ export class ReleaseStore implements vscode.Disposable {
     void this.refresh().catch((err) => this.log.error(`Loading releases failed: ${String(err)}`));
     if (!this.session.user) return;
     const key = lastIdKey();
-    const lastEventId = this.memento.get<string | null>(key, null);
+    const lastEventId = this.delivered.resumeAfter(key, this.memento.get<string | null>(key, null));
     this.sub = this.session.client.releases.onChange.subscribe(
       { lastEventId },
       resumableHandlers({
         after: lastEventId,
+        delivered: this.delivered,
         schema: ReleaseEventSchema,
         memento: this.memento,
         key,
