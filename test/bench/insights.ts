@@ -37,7 +37,7 @@ const ORGS = Array.from({ length: 300 }, (_, i) => `Org ${i}`);
 const incidentRow = (r: Insertable<Database['incidents']>) => r;
 const timelineRow = (r: Insertable<Database['timeline']>) => r;
 
-async function seedBulk(services: Services, count: number): Promise<number> {
+export async function seedBulk(services: Services, count: number): Promise<number> {
   const db = services.store.db;
   const start =
     Number(
