@@ -42,6 +42,14 @@ function receive(msg: ExtensionToPanel): void {
       send({ type: 'rendered', reference });
       return;
     }
+    case 'checks': {
+      const checked = new Set(msg.checkedSteps);
+      for (const box of app.querySelectorAll<HTMLInputElement>('[id^="step-"]')) {
+        const index = Number(box.id.slice('step-'.length));
+        if (Number.isInteger(index)) box.checked = checked.has(index);
+      }
+      return;
+    }
     case 'loadError': {
       const p = document.createElement('p');
       p.className = 'error';

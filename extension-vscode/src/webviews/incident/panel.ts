@@ -111,7 +111,8 @@ export class IncidentPanel implements vscode.Disposable {
   /** The ticks of `reference` changed elsewhere (the Current incident view): its panel shows them. */
   static showChecks(reference: string): void {
     const panel = IncidentPanel.panels.get(reference);
-    if (panel?.view?.access === 'full') void panel.show(panel.view);
+    // Only the boxes change: a whole re-render here could swallow a click the person is making in the panel.
+    if (panel?.view?.access === 'full') panel.post({ type: 'checks', checkedSteps: panel.deps.current.checked(reference) });
   }
 
   static has(reference: string): boolean {

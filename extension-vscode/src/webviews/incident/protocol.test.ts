@@ -81,6 +81,11 @@ describe('extension → panel messages', () => {
     // an outline never passes for a whole incident
     expect(ExtensionToPanelSchema.safeParse({ ...full, incident: outline() }).success).toBe(false);
   });
+  it('carries ticked steps alone, as whole step indexes', () => {
+    expect(ExtensionToPanelSchema.safeParse({ type: 'checks', checkedSteps: [0, 2] }).success).toBe(true);
+    expect(ExtensionToPanelSchema.safeParse({ type: 'checks', checkedSteps: [0.5] }).success).toBe(false);
+  });
+
   it('only lets the allowed attachment media types through', () => {
     expect(ExtensionToPanelSchema.safeParse({ type: 'attachment', id: 1, mediaType: 'image/png', dataBase64: 'AAAA' }).success).toBe(true);
     expect(ExtensionToPanelSchema.safeParse({ type: 'attachment', id: 1, mediaType: 'text/html', dataBase64: 'AAAA' }).success).toBe(false);

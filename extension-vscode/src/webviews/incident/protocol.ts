@@ -126,6 +126,8 @@ export const ExtensionToPanelSchema = z.discriminatedUnion('type', [
   }),
   /** Another team's incident: its outline and whose it is. */
   z.object({ type: z.literal('outline'), outline: IncidentOutlineSchema, whose: z.string(), offer: PanelOfferSchema, labels }),
+  /** The steps ticked off changed elsewhere (the Current incident view): only the boxes follow, no re-render. */
+  z.object({ type: z.literal('checks'), checkedSteps: z.array(z.number().int()) }),
   z.object({ type: z.literal('loadError'), message: z.string() }),
   z.object({ type: z.literal('result'), requestId: z.number().int(), ok: z.boolean(), message: z.string().optional() }),
   AttachmentPayloadSchema,
