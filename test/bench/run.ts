@@ -32,6 +32,10 @@ const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
 /** Samples per lookup figure (byRef and its bare baseline; list and search take at most 600). */
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2000);
 const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
+/** Live streams each subscriber account opens (under the server's cap of 24 per person). */
+const SUBSCRIBER_STREAMS_PER_PERSON = 20;
+/** Samples per subscriber count: each is one subscriber receiving one event. */
+const LIVE_SAMPLES = Number(process.env.BENCH_LIVE_SAMPLES ?? 1000);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 
@@ -66,15 +70,15 @@ async function trpc<T>(url: string, token: string, proc: string, input: unknown,
 }
 
 /** Latency from sending a create to each subscriber receiving its event, for n subscribers. */
-async function liveLatency(url: string, token: string, bareUrl: string, n: number, rounds: number) {
+async function liveLatency(url: string, token: string, subscribers: string[], bareUrl: string, n: number, rounds: number) {
   const measure = async (
-    open: (onData: (d: string, at: number) => void) => ReturnType<typeof openSse>,
+    open: (k: number, onData: (d: string, at: number) => void) => ReturnType<typeof openSse>,
     fire: (marker: string) => Promise<void>,
   ) => {
     const pending = new Map<string, number>();
     const latencies: number[] = [];
-    const streams = Array.from({ length: n }, () =>
-      open((data, at) => {
+    const streams = Array.from({ length: n }, (_, k) =>
+      open(k, (data, at) => {
         for (const [marker, t0] of pending) if (data.includes(marker)) latencies.push(at - t0);
       }),
     );
@@ -92,14 +96,19 @@ async function liveLatency(url: string, token: string, bareUrl: string, n: numbe
     return { ...summary(latencies), missing: rounds * n - latencies.length };
   };
   const handoff = await measure(
-    (onData) => openSse(`${url}/trpc/events.onChange?input=${encodeURIComponent('{}')}`, { authorization: `Bearer ${token}` }, onData),
+    (k, onData) =>
+      openSse(
+        `${url}/trpc/events.onChange?input=${encodeURIComponent('{}')}`,
+        { authorization: `Bearer ${subscribers[Math.floor(k / SUBSCRIBER_STREAMS_PER_PERSON)]}` },
+        onData,
+      ),
     async (marker) => {
       await trpc(url, token, 'incidents.create', { ...corpusIncident(1), title: `Live ${marker}` }, 'POST');
     },
   );
   const sample = JSON.stringify({ reference: 'INC-1042', kind: 'created', title: 'Live', status: 'new' });
   const bare = await measure(
-    (onData) => openSse(`${bareUrl}/events`, {}, onData),
+    (_k, onData) => openSse(`${bareUrl}/events`, {}, onData),
     async (marker) => {
       await fetch(`${bareUrl}/push`, { method: 'POST', body: sample.replace('Live', marker) });
     },
@@ -158,10 +167,17 @@ async function timed(count: number, fn: (i: number) => Promise<unknown>) {
 }
 
 /** Creates `count` incidents through the create path with `workers` concurrent callers. */
-async function seed(dataDir: string, databaseUrl: string | undefined) {
+async function seed(dataDir: string, databaseUrl: string | undefined): Promise<string[]> {
   const services = await openServices({ dataDir, databaseUrl, sqliteSynchronous: 'NORMAL' });
   try {
     await seedDemoForBench(services, STORED, corpusIncident);
+    // Live-event subscribers: the server caps live streams per person (24), so the largest
+    // subscriber count needs this many people; admins see every incident's events.
+    const people = Math.ceil(Math.max(...SUBSCRIBERS) / SUBSCRIBER_STREAMS_PER_PERSON);
+    const tokens: string[] = [];
+    for (let i = 0; i < people; i++)
+      tokens.push((await services.store.addUser({ name: `Bench subscriber ${i}`, role: 'admin', teams: [] })).token);
+    return tokens;
   } finally {
     await services.close();
   }
@@ -177,7 +193,7 @@ async function benchEngine(engine: Engine, db: TestDatabase) {
   try {
     console.log(`[${engine}] Seeding ${STORED} incidents …`);
     const t0 = performance.now();
-    await seed(dir, db.databaseUrl);
+    const subscribers = await seed(dir, db.databaseUrl);
     results.seedSeconds = round((performance.now() - t0) / 1000, 1);
     if (engine === 'sqlite') {
       console.log(`[${engine}] Raw store commit rate …`);
@@ -194,7 +210,7 @@ async function benchEngine(engine: Engine, db: TestDatabase) {
     const live = [];
     for (const n of SUBSCRIBERS) {
       console.log(`[${engine}] Live events with ${n} subscribers …`);
-      live.push(await liveLatency(api.url, dev, bare.url, n, n >= 1000 ? 20 : 40));
+      live.push(await liveLatency(api.url, dev, subscribers, bare.url, n, Math.max(10, Math.ceil(LIVE_SAMPLES / n))));
     }
     results.live = live;
 
