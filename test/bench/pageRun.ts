@@ -3,6 +3,7 @@ import { createTestDatabase, rebuildInsightRollups, startServer } from '@handoff
 import { customerPageBench } from './customerPage.js';
 import { seedBulk } from './insights.js';
 import { round, summary } from './stats.js';
+import { trpc } from './trpc.js';
 
 /**
  * `npm run bench:page`: the customer's page at BENCH_INCIDENTS stored incidents (bulk-seeded, as the
@@ -12,17 +13,6 @@ import { round, summary } from './stats.js';
 const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_LOOKUPS ?? 2000);
 const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
-
-async function trpc<T>(url: string, token: string, proc: string, input: unknown, method: 'GET' | 'POST'): Promise<T> {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const res =
-    method === 'GET'
-      ? await fetch(`${url}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(`${url}/trpc/${proc}`, { method, headers, body: JSON.stringify(input) });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc} failed: ${res.status} ${JSON.stringify(body.error)}`);
-  return body.result.data;
-}
 
 for (const engine of engines) {
   const db = await createTestDatabase(engine);

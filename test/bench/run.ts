@@ -11,6 +11,7 @@ import { seedDemoForBench } from './seed.js';
 import { SEARCH_QUERIES, corpusIncident } from './corpus.js';
 import { openSse } from './sse.js';
 import { round, summary } from './stats.js';
+import { trpc } from './trpc.js';
 import { printTable, type Row } from './table.js';
 
 /**
@@ -56,17 +57,6 @@ function spawnNode(args: string[]): Promise<{ child: ChildProcess; url: string; 
       }
     }, 20);
   });
-}
-
-async function trpc<T>(url: string, token: string, proc: string, input: unknown, method: 'GET' | 'POST'): Promise<T> {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const res =
-    method === 'GET'
-      ? await fetch(`${url}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(`${url}/trpc/${proc}`, { method, headers, body: JSON.stringify(input) });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc} failed: ${res.status} ${JSON.stringify(body.error)}`);
-  return body.result.data;
 }
 
 /** Latency from sending a create to each subscriber receiving its event, for n subscribers. */
