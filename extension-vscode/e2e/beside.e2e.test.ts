@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '@handoff/server';
+import { apiClient } from './api';
 import { type CodeServer, startCodeServer } from './codeServer';
 import { screenshot } from './screenshot';
 import { Workbench } from './workbench';
@@ -163,6 +164,26 @@ describe('an incident beside the code', () => {
       .first();
     await expect.poll(() => second.getAttribute('aria-checked')).toBe('true');
     await screenshot(page, 'beside-current-incident-view');
+  });
+
+  it('a live change arriving while a step is pressed does not swallow the click', async () => {
+    const frame = await wb.incidentFrame('INC-1001');
+    const box = (await frame.locator('#step-0').boundingBox())!;
+    const viewBox = currentPane()
+      .locator('.monaco-list-row', { hasText: '1. Open https://app.acme.example' })
+      .locator('.monaco-checkbox, .custom-view-tree-node-item-checkbox')
+      .first();
+    await page.mouse.move(box.x + 8, box.y + box.height / 2);
+    await page.mouse.down();
+    // Someone else comments meanwhile: the panel gets the incident again, live.
+    await apiClient(server.url, server.demoTokens!.lead).incidents.comment.mutate({ ref: 'INC-1001', text: 'Pressed meanwhile' });
+    await page.waitForTimeout(1500);
+    await page.mouse.up();
+    await expect.poll(() => viewBox.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('false');
+    await frame.getByText('Pressed meanwhile').waitFor();
+    expect(await frame.locator('#step-0').evaluate((b) => (b as HTMLInputElement).checked)).toBe(false);
+    await frame.locator('#step-0').click(); // ticked again, as the next steps expect
+    await expect.poll(() => viewBox.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('true');
   });
 
   it('names the current incident in the status bar; a click opens it', async () => {

@@ -23,6 +23,20 @@ const ctx: RenderContext = {
   },
 };
 
+// A re-render replaces every element: one arriving between a press and its release would swallow the
+// click (press and release would land on different elements). It waits for the release instead.
+let pressed = false;
+let waiting: ExtensionToPanel | null = null;
+const released = () => {
+  pressed = false;
+  const next = waiting;
+  waiting = null;
+  if (next) setTimeout(() => receive(next)); // after the click that this release completes
+};
+document.addEventListener('pointerdown', () => (pressed = true), true);
+document.addEventListener('pointerup', released, true);
+document.addEventListener('pointercancel', released, true);
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = ExtensionToPanelSchema.safeParse(event.data);
   if (!parsed.success) return; // only validated messages from the extension are acted on
@@ -33,6 +47,10 @@ function receive(msg: ExtensionToPanel): void {
   switch (msg.type) {
     case 'incident':
     case 'outline': {
+      if (pressed) {
+        waiting = msg; // the newest wins: it holds everything the earlier one did
+        return;
+      }
       const reference = msg.type === 'incident' ? msg.incident.reference : msg.outline.reference;
       vscode.setState({ reference });
       const drafts = captureDrafts(app);
