@@ -38,7 +38,7 @@ function mountTmpfs(sizeBytes: number): { dir: string; unmount(): void } | strin
 }
 
 describe('a full disk under the embedded store', () => {
-  const mounted = mountTmpfs(5 * 1024 * 1024);
+  const mounted = mountTmpfs(8 * 1024 * 1024);
   if (typeof mounted === 'string') console.log(`[faults] disk-full test skipped: ${mounted}`);
   let server: ServerProcess | undefined;
   afterAll(() => {
@@ -95,6 +95,7 @@ describe('a full disk under the embedded store', () => {
         });
         expect(res.status, ref).toBe(200);
       }
+      console.log(`[faults] ${acked.length} creates acknowledged before the disk filled`);
       expect(acked.length).toBeGreaterThan(5);
     },
   );
