@@ -40,6 +40,19 @@ export class GroupCommit {
   }
 
   private async drain(): Promise<void> {
+    try {
+      await this.drainQueue();
+    } finally {
+      // Never left set by a surprise: every later write would wait for a drain that never comes.
+      this.draining = false;
+      if (this.queue.length > 0) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    }
+  }
+
+  private async drainQueue(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       this.batches.count++;
@@ -67,7 +80,6 @@ export class GroupCommit {
         else item.reject(o.err);
       });
     }
-    this.draining = false;
   }
 }
 
