@@ -30,6 +30,8 @@ function frame(id: string, data: unknown): string {
   return `data: ${json}\nid: ${id}\n\n\n`;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function parseJsonParam(value: string | null, name: string): unknown {
   if (value === null) return undefined;
   try {
@@ -92,6 +94,12 @@ async function stream(services: Services, limits: HttpLimits, req: http.Incoming
   const abort = new AbortController();
   req.on('close', () => abort.abort());
   res.writeHead(200, SSE_HEADERS);
+  // "connected" tells the client that every change committed from now on reaches it, so "now" is
+  // fixed first: a stream that names no last id starts after the newest event at this moment.
+  // Fixed later (when the generator starts, after authentication), a change committed in between
+  // would be neither replayed nor live. A store that cannot answer leaves it to the stream's own
+  // error handling.
+  const startAfter = await (path === 'events.onChange' ? services.incidents : services.releases).lastEventId().catch(() => null);
   res.write(CONNECTED);
   const ping = setInterval(() => {
     if (res.writableLength > limits.maxStreamBufferBytes) res.destroy();
@@ -112,6 +120,9 @@ async function stream(services: Services, limits: HttpLimits, req: http.Incoming
     const lastEventId = req.headers['last-event-id'] ?? url.searchParams.get('lastEventId');
     if (typeof lastEventId === 'string' && lastEventId) {
       input = typeof input === 'object' && input !== null ? { ...input, lastEventId } : { lastEventId };
+    } else if (startAfter !== null && (input === undefined || isPlainObject(input))) {
+      const given = input as { lastEventId?: unknown } | undefined;
+      if (given?.lastEventId === undefined || given.lastEventId === null) input = { ...given, lastEventId: String(startAfter) };
     }
     if (ctx.user) {
       const open = streams.get(ctx.user.id) ?? 0;
