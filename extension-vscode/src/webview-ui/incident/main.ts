@@ -26,16 +26,29 @@ const ctx: RenderContext = {
 // A re-render replaces every element: one arriving between a press and its release would swallow the
 // click (press and release would land on different elements). It waits for the release instead.
 let pressed = false;
+let pressedAt = 0;
 let waiting: ExtensionToPanel | null = null;
+/** A press longer than this is no click (a drag, or its release went outside the panel): renders go ahead. */
+const LONGEST_CLICK_MS = 5000;
 const released = () => {
   pressed = false;
   const next = waiting;
   waiting = null;
   if (next) setTimeout(() => receive(next)); // after the click that this release completes
 };
-document.addEventListener('pointerdown', () => (pressed = true), true);
+document.addEventListener(
+  'pointerdown',
+  () => {
+    pressed = true;
+    pressedAt = performance.now();
+    // Should the release never come here (it happened outside the panel), what waits is shown anyway.
+    setTimeout(() => pressed && performance.now() - pressedAt >= LONGEST_CLICK_MS && released(), LONGEST_CLICK_MS);
+  },
+  true,
+);
 document.addEventListener('pointerup', released, true);
 document.addEventListener('pointercancel', released, true);
+window.addEventListener('blur', released);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const parsed = ExtensionToPanelSchema.safeParse(event.data);
@@ -47,7 +60,7 @@ function receive(msg: ExtensionToPanel): void {
   switch (msg.type) {
     case 'incident':
     case 'outline': {
-      if (pressed) {
+      if (pressed && performance.now() - pressedAt < LONGEST_CLICK_MS) {
         waiting = msg; // the newest wins: it holds everything the earlier one did
         return;
       }
