@@ -177,7 +177,8 @@ describe('an incident beside the code', () => {
     await page.mouse.down();
     // Someone else comments meanwhile: the panel gets the incident again, live.
     await apiClient(server.url, server.demoTokens!.lead).incidents.comment.mutate({ ref: 'INC-1001', text: 'Pressed meanwhile' });
-    await page.waitForTimeout(1500);
+    // The panel holds the new render until the release, and marks that it does.
+    await frame.locator('#app[data-update-waiting]').waitFor({ state: 'attached', timeout: 10_000 });
     await page.mouse.up();
     await expect.poll(() => viewBox.getAttribute('aria-checked'), { timeout: 10_000 }).toBe('false');
     await frame.getByText('Pressed meanwhile').waitFor();

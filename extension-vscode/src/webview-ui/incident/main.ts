@@ -34,6 +34,7 @@ const released = () => {
   pressed = false;
   const next = waiting;
   waiting = null;
+  app.removeAttribute('data-update-waiting');
   if (next) setTimeout(() => receive(next)); // after the click that this release completes
 };
 document.addEventListener(
@@ -62,6 +63,7 @@ function receive(msg: ExtensionToPanel): void {
     case 'outline': {
       if (pressed && performance.now() - pressedAt < LONGEST_CLICK_MS) {
         waiting = msg; // the newest wins: it holds everything the earlier one did
+        app.setAttribute('data-update-waiting', ''); // says so (tests wait for it rather than for a fixed time)
         return;
       }
       const reference = msg.type === 'incident' ? msg.incident.reference : msg.outline.reference;
