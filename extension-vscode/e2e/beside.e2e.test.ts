@@ -50,9 +50,7 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('console', (m) => consoleMessages.push(m.text()));
-  await page.goto(`${vscode.url}/?folder=${encodeURIComponent(workspace)}`);
-  wb = new Workbench(page);
-  await wb.ready();
+  wb = await Workbench.open(page, vscode.url, workspace);
 });
 
 afterAll(async () => {

@@ -75,9 +75,7 @@ beforeAll(async () => {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${vscode.url}/?folder=${encodeURIComponent(workspace)}`);
-  wb = new Workbench(page);
-  await wb.ready();
+  wb = await Workbench.open(page, vscode.url, workspace);
 });
 
 afterAll(async () => {

@@ -128,9 +128,7 @@ beforeAll(async () => {
     void d.dismiss();
   });
   const t0 = Date.now();
-  await page.goto(`${vscode.url}/?folder=${encodeURIComponent(workspace)}`);
-  wb = new Workbench(page);
-  await wb.ready();
+  wb = await Workbench.open(page, vscode.url, workspace);
   timings.workbenchReadyMs = Date.now() - t0;
 });
 

@@ -4,6 +4,17 @@ import type { Frame, Locator, Page } from 'playwright-core';
 export class Workbench {
   constructor(readonly page: Page) {}
 
+  /**
+   * Opens `folder` in the code-server at `url` and waits for the workbench. The first load of a
+   * fresh code-server compiles and caches its scripts: on a busy machine that took over 30 s.
+   */
+  static async open(page: Page, url: string, folder: string): Promise<Workbench> {
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { timeout: 120_000 });
+    const wb = new Workbench(page);
+    await wb.ready();
+    return wb;
+  }
+
   async ready(): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await this.page.locator('.statusbar').waitFor({ timeout: 60_000 });

@@ -8,9 +8,10 @@ import { FIXTURES } from '../../extension-browser/src/crm/fixtures/expected';
 import { nodeClient, openCrmPage, openPanelAs } from '../../extension-browser/e2e/harness';
 import { choose, fillIn } from '../../extension-vscode/e2e/panelControls';
 import { captureInPanel, fillCapture } from './capture';
-import { Hops, type World, startWorld } from './world';
+import { Hops, liveProbe, type World, startWorld } from './world';
 
 let w: World;
+let probe: ReturnType<typeof liveProbe>;
 const hops = new Hops();
 const zendesk = () => w.fixtures.url + FIXTURES.find((f) => f.crm === 'zendesk')!.path;
 const freshdesk = () => w.fixtures.url + FIXTURES.find((f) => f.crm === 'freshdesk')!.path;
@@ -21,9 +22,11 @@ const whole = async (role: 'developer' | 'lead', ref: string): Promise<Incident>
 
 beforeAll(async () => {
   w = await startWorld();
+  probe = liveProbe(w.server.url, w.server.demoTokens!.developer);
 });
 afterAll(async () => {
   hops.print();
+  probe?.close();
   await w?.close();
 });
 
@@ -65,14 +68,22 @@ describe('story 1: capture → question → answer → fix → release review �
     });
     panel = capture.panel;
     // Measured from the agent's click on Submit (filling the form is the agent's time, not the hop's).
+    const clicked = Date.now();
+    let shown = 0;
     const captured = await hops.measure(
       story,
       'agent submits capture → listed in VS Code "My teams"',
       async () => {
         ref = await capture.submit();
+        shown = Date.now();
       },
       () => expect.poll(async () => (await w.wb.viewRows('My teams')).join('\n'), { timeout: 30_000 }).toContain(ref),
     );
+    // Where the time went: the side panel's round trip, and when a plain subscriber had the event.
+    const evented = await probe.firstEventAt(ref);
+    hops.part(story, 'click → reference shown in the side panel', shown - clicked);
+    hops.part(story, 'click → live event at a plain subscriber', evented - clicked);
+    hops.part(story, 'live event → row in the VS Code tree', clicked + captured - evented);
     expect(captured).toBeGreaterThan(0);
     expect(ref).toMatch(/^INC-\d+$/);
     const incident = await whole('developer', ref);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser as PwBrowser, type Page } from 'playwright-core';
 import { type RunningServer, startServer } from '@handoff/server';
+import { openSse } from '../bench/sse';
 import { type Browser, configure, launchBrowser, startFixtureServer } from '../../extension-browser/e2e/harness';
 import { type CodeServer, startCodeServer } from '../../extension-vscode/e2e/codeServer';
 import { Workbench } from '../../extension-vscode/e2e/workbench';
@@ -67,9 +68,7 @@ export async function startWorld(): Promise<World> {
     ],
   });
   const page = await vscodeBrowser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${vscode.url}/?folder=${encodeURIComponent(workspace)}`);
-  const wb = new Workbench(page);
-  await wb.ready();
+  const wb = await Workbench.open(page, vscode.url, workspace);
   await wb.runCommand('Handoff: Sign In');
   await wb.answerInput(tokens.developer);
   await wb.notification('Signed in to Handoff as');
@@ -109,8 +108,41 @@ export class Hops {
     return ms;
   }
 
+  /** Records where a hop's time went (printed indented under the hop it belongs to). */
+  part(story: string, hop: string, ms: number): void {
+    this.rows.push({ story, hop: `  of which: ${hop}`, ms });
+  }
+
   print(): void {
     console.log('\nHop latencies (action in one client → shown live in the other):');
-    for (const r of this.rows) console.log(`  ${r.story.padEnd(22)} ${r.hop.padEnd(58)} ${String(r.ms).padStart(6)} ms`);
+    for (const r of this.rows) console.log(`  ${r.story.padEnd(22)} ${r.hop.padEnd(64)} ${String(r.ms).padStart(6)} ms`);
   }
+}
+
+/**
+ * A plain live subscriber beside the real clients (the same stream VS Code opens, read with no UI):
+ * when each incident's first event arrived, so a hop can be split into the server's part and the
+ * client's part.
+ */
+export function liveProbe(serverUrl: string, token: string): { firstEventAt(ref: string): Promise<number>; close(): void } {
+  const seen = new Map<string, number>();
+  const waiters = new Map<string, (at: number) => void>();
+  const stream = openSse(
+    `${serverUrl}/trpc/events.onChange?input=${encodeURIComponent('{}')}`,
+    { authorization: `Bearer ${token}` },
+    (data) => {
+      const at = Date.now();
+      const ref = /"reference":"(INC-\d+)"/.exec(data)?.[1];
+      if (!ref || seen.has(ref)) return;
+      seen.set(ref, at);
+      waiters.get(ref)?.(at);
+    },
+  );
+  return {
+    firstEventAt: async (ref) => {
+      await stream.connected;
+      return seen.get(ref) ?? new Promise<number>((resolve) => waiters.set(ref, resolve));
+    },
+    close: () => stream.close(),
+  };
 }

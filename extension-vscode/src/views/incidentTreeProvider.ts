@@ -24,12 +24,21 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<HandoffNode
   private readonly sub: vscode.Disposable;
   /** Time left changes by itself: the lines are redrawn every half minute. */
   private readonly tick = setInterval(() => this.changed.fire(undefined), 30_000);
+  /** What the view was last told to show (its items as the server sent them). */
+  private shown = '';
 
   constructor(
     readonly kind: ViewKind,
     private readonly store: IncidentStore,
   ) {
-    this.sub = store.onDidChange(() => this.changed.fire(undefined));
+    this.sub = store.onDidChange(() => {
+      // Each refresh is a round trip through the workbench for every row: only a view whose
+      // incidents changed is redrawn (a new incident in "My teams" leaves "Recent" alone).
+      const shown = JSON.stringify(this.items());
+      if (shown === this.shown) return;
+      this.shown = shown;
+      this.changed.fire(undefined);
+    });
   }
 
   items(): IncidentListItem[] {
