@@ -44,6 +44,8 @@ export interface ServerOptions {
   refPrefix?: string;
   demo?: boolean;
   sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** SQLite: checkpoint the write-ahead log from a worker thread (default true; benchmarks turn it off to compare). */
+  walCheckpointer?: boolean;
   /** `team` (default): other teams' incidents in summary only; `open`: everyone sees everything. */
   visibility?: Visibility;
   /** Origins whose pages may call the API (CORS); default: browser-extension pages. */
@@ -99,6 +101,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
     dataDir: opts.dataDir ?? './data',
     databaseUrl: opts.databaseUrl,
     sqliteSynchronous: opts.sqliteSynchronous,
+    walCheckpointer: opts.walCheckpointer,
   });
   const incidents = new IncidentStore(store, prefix.toUpperCase());
   const reads = new IncidentReader(store, prefix.toUpperCase());

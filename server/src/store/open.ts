@@ -20,6 +20,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** SQLite `synchronous` pragma; FULL (the default) fsyncs every commit. */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** SQLite: checkpoint the write-ahead log from a worker thread (default true; off only to measure against). */
+  walCheckpointer?: boolean;
 }
 
 /** Thrown when the database cannot be opened or reached; the message says which and why. */

@@ -23,6 +23,7 @@ import { log } from '../log.js';
 import { badRequest, type StoreFault, storeFault } from './errors.js';
 import { SqliteSearchIndex } from './searchIndex.js';
 import { insertToken, LAST_USED_RESOLUTION_MS, workingToken } from './tokens.js';
+import { MAIN_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer.js';
 
 export { hashToken } from './tokens.js';
 
@@ -54,6 +55,9 @@ export class Store {
   /** The fault the last write hit (disk full, database unreachable), until one succeeds again. */
   fault: { kind: StoreFault; since: string; message: string } | null = null;
 
+  /** SQLite's write-ahead log checkpointer, off the event loop (null on PostgreSQL, or when not built). */
+  walCheckpointer: WalCheckpointer | null = null;
+
   private constructor(
     readonly db: Kysely<Database>,
     readonly engine: Engine,
@@ -72,11 +76,30 @@ export class Store {
       await opened.db.destroy();
       throw err;
     }
-    return new Store(opened.db, opened.engine, opened.location, opened.pgConfig);
+    const store = new Store(opened.db, opened.engine, opened.location, opened.pgConfig);
+    if (store.engine === 'sqlite' && opts.walCheckpointer !== false) await store.startWalCheckpointer();
+    return store;
+  }
+
+  /**
+   * Hands checkpoints to a worker thread: the server's connection then checkpoints by itself only
+   * as a safety net, when the WAL has grown far (should the worker fall behind or be gone).
+   */
+  private async startWalCheckpointer(): Promise<void> {
+    this.walCheckpointer = WalCheckpointer.start(this.location, {
+      onLost: () => {
+        this.walCheckpointer = null;
+        // SQLite's default again: the WAL must not grow to the safety net on every cycle.
+        void sql`pragma wal_autocheckpoint = 1000`.execute(this.db).catch(() => undefined);
+      },
+    });
+    if (this.walCheckpointer) await sql`pragma wal_autocheckpoint = ${sql.raw(String(MAIN_AUTOCHECKPOINT_PAGES))}`.execute(this.db);
   }
 
   async close(): Promise<void> {
     await this.searchIndex?.stop();
+    // Before the connection: the last connection to close checkpoints what is left and removes the WAL.
+    await this.walCheckpointer?.stop();
     await this.db.destroy();
   }
 

@@ -29,6 +29,9 @@ export const COMMAND_LINE_ACTOR: UserRef = { id: SYSTEM_ACTOR_ID, name: 'an oper
 
 export const placeholderFor = (erasureId: number) => `erased customer #${erasureId}`;
 const PLACEHOLDER = /^erased customer #\d+$/;
+/** Truncating the WAL after an erasure: tries, and the wait between two. */
+const TRUNCATE_ATTEMPTS = 10;
+const TRUNCATE_RETRY_MS = 25;
 
 /**
  * Export and erasure of customers' personal data over every holder in the registry. An erasure
@@ -159,8 +162,13 @@ export class CustomerData {
   async purgeFreedCopies(): Promise<void> {
     if (this.store.engine !== 'sqlite') return;
     await this.store.searchIndex?.flush();
-    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(this.store.db);
-    if (rows[0]?.busy)
-      log.warn('the write-ahead log could not be truncated after an erasure (a reader was active); it is at the next checkpoint');
+    // Busy while the WAL checkpointer's own round (a few ms) or a reader holds the log: try a few times.
+    let busy = true;
+    for (let attempt = 0; busy && attempt < TRUNCATE_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, TRUNCATE_RETRY_MS));
+      const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(this.store.db);
+      busy = Boolean(rows[0]?.busy);
+    }
+    if (busy) log.warn('the write-ahead log could not be truncated after an erasure (a reader was active); it is at the next checkpoint');
   }
 }
