@@ -82,5 +82,13 @@ export async function seedCorpusBulk(services: Services, count: number, reporter
     });
     if (b > 0 && b % 100_000 === 0) console.log(`  … ${b}`);
   }
+  if (services.store.engine === 'postgres') {
+    // The ids were given explicitly: move the identity past them, or the next create collides.
+    await db
+      .selectNoFrom((eb) =>
+        eb.fn('setval', [eb.fn('pg_get_serial_sequence', [eb.val('incidents'), eb.val('id')]), eb.val(start + count - 1)]).as('v'),
+      )
+      .execute();
+  }
   await services.store.searchIndex?.flush();
 }

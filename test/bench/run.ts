@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -221,7 +221,11 @@ async function seed(dataDir: string, databaseUrl: string | undefined): Promise<s
   try {
     await seedDemo(services);
     const agent = (await services.store.listUsers()).find((u) => u.role === 'agent')!;
-    await seedCorpusBulk(services, STORED, agent.id);
+    const held = await services.store.db
+      .selectFrom('incidents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    await seedCorpusBulk(services, Math.max(0, STORED - Number(held.n)), agent.id);
     // A store filled over years has planner statistics (autovacuum keeps them); a bulk load
     // gets them only later, so they are gathered now.
     if (databaseUrl) {
@@ -412,6 +416,17 @@ async function fetchJson(url: string): Promise<unknown> {
 
 const server = path.join(root, 'server/bin/handoff-server.js');
 
+/**
+ * BENCH_KEEP_SQLITE=<data dir> / BENCH_KEEP_POSTGRES=<database url>: bench a store kept from an
+ * earlier run (topped up to BENCH_INCIDENTS, never dropped), so iterating at 1M does not reseed.
+ */
+function keptStore(engine: Engine): TestDatabase | null {
+  const kept = process.env[engine === 'sqlite' ? 'BENCH_KEEP_SQLITE' : 'BENCH_KEEP_POSTGRES'];
+  if (!kept) return null;
+  const dataDir = engine === 'sqlite' ? kept : mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-'));
+  return { engine, dataDir, databaseUrl: engine === 'postgres' ? kept : undefined, drop: async () => undefined };
+}
+
 async function main() {
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -421,7 +436,7 @@ async function main() {
     engines: {},
   };
   for (const engine of engines) {
-    const db = await createTestDatabase(engine);
+    const db = keptStore(engine) ?? (await createTestDatabase(engine));
     try {
       (results.engines as Record<string, unknown>)[engine] = await benchEngine(engine, db);
     } finally {
