@@ -7,3 +7,4 @@ export { DEMO_USERS, seedDemo } from './demo.js';
 export { createTestDatabase, type TestDatabase } from './testing.js';
 export type { Database } from './store/schema.js';
 export { rebuildInsightRollups } from './store/insightRollups.js';
+export { searchDocument } from './store/searchText.js';

@@ -105,6 +105,24 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
     await expectCode(as('developer').incidents.list({ cursor: 'garbage' }), 'BAD_REQUEST', /cursor/);
   });
 
+  it('lists several statuses at once as one newest-first sequence, paged by cursor', async () => {
+    const refs: string[] = [];
+    for (let i = 0; i < 6; i++) refs.push((await as('agent').incidents.create(sampleIncident({ title: `Status mix ${i}` }))).reference);
+    for (const ref of refs.slice(0, 3)) await as('developer').incidents.transition({ ref, to: 'in_progress' });
+    const statuses = ['new', 'in_progress'] as const;
+    const every = (await as('developer').incidents.list({ limit: 100 })).items;
+    const expected = every.filter((i) => (statuses as readonly string[]).includes(i.status)).map((i) => i.reference);
+    expect(expected.length).toBeGreaterThan(6);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await as('developer').incidents.list({ status: [...statuses], limit: 2, cursor });
+      seen.push(...page.items.map((i) => i.reference));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+  });
+
   it('searches title, description and steps, ranked, on stack-trace text too', async () => {
     const target = await as('agent').incidents.create(
       sampleIncident({

@@ -135,6 +135,22 @@ export class IncidentReader {
    * incidents of one's own teams (which incidents a colleague elsewhere reported is theirs).
    */
   async list(f: ListFilter, user: User, policy: AccessPolicy): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
+    const after = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
+    // Several statuses: one walk of the status index per status, merged here. One query with
+    // "status in (…)" sorts every matching row before it can take the first page (seconds at 1M).
+    const statuses: (Status | undefined)[] = f.status?.length ? [...new Set(f.status)] : [undefined];
+    const pages = await Promise.all(statuses.map((status) => this.listPage(f, status, after, user, policy)));
+    const rows = pages
+      .flat()
+      .sort((a, b) => (a.updated_at < b.updated_at ? 1 : a.updated_at > b.updated_at ? -1 : b.id - a.id))
+      .slice(0, f.limit + 1);
+    const page = rows.slice(0, f.limit);
+    const last = page[page.length - 1];
+    return { items: await this.items(page, user, policy), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
+  }
+
+  /** The first `limit + 1` rows after the cursor with one status (or any), newest first. */
+  private listPage(f: ListFilter, status: Status | undefined, after: [string, number] | undefined, user: User, policy: AccessPolicy) {
     let q = this.db.selectFrom('incidents').selectAll();
     if (f.team !== undefined) q = q.where('team', '=', f.team);
     if (f.ownerId !== undefined) q = q.where('owner_id', '=', f.ownerId);
@@ -144,20 +160,18 @@ export class IncidentReader {
         q = user.teams.length > 0 ? q.where('team', 'in', user.teams) : q.where(sql<boolean>`false`);
       }
     }
-    if (f.status?.length) q = q.where('status', 'in', f.status);
+    if (status !== undefined) q = q.where('status', '=', status);
     if (f.updatedSince !== undefined) q = q.where('updated_at', '>=', f.updatedSince);
-    if (f.cursor !== undefined) {
-      const [updatedAt, id] = decodeCursor(f.cursor);
-      q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
+    if (after !== undefined) {
+      const [updatedAt, id] = after;
+      // A row-value comparison: both engines seek the index to it (the "or" form was filtered row by row).
+      q = q.where(sql<boolean>`(updated_at, id) < (${updatedAt}, ${id})`);
     }
-    const rows = await q
+    return q
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
       .limit(f.limit + 1)
       .execute();
-    const page = rows.slice(0, f.limit);
-    const last = page[page.length - 1];
-    return { items: await this.items(page, user, policy), nextCursor: rows.length > f.limit && last ? encodeCursor(last) : null };
   }
 
   async search(text: string, limit: number, user: User, policy: AccessPolicy): Promise<IncidentListItem[]> {
