@@ -110,18 +110,28 @@ async function waitingSpans(deps: InsightDeps, scope: InsightScope): Promise<Sta
     .select(['s.status as status', 's.duration_ms as duration', 's.started_ms as started', 's.incident_id as incident', 's.id as id'])
     .where((eb) => eb.or([eb('s.duration_ms', 'is not', null), eb('s.status', 'not in', [...FINAL])]))
     .execute();
-  const by = new Map<string, { ended: number[]; endedSum: bigint; endedFirst: number; open: { started: number; first: number }[] }>();
+  const by = new Map<
+    string,
+    { ended: number[]; endedSum: bigint; partial: number; endedFirst: number; open: { started: number; first: number }[] }
+  >();
+  /** Integer milliseconds add exactly in a double below 2^53: the partial sum moves to the bigint before that. */
+  const SAFE = 2 ** 52;
   for (const r of rows) {
     let b = by.get(r.status);
     if (!b) {
-      b = { ended: [], endedSum: 0n, endedFirst: Number.POSITIVE_INFINITY, open: [] };
+      b = { ended: [], endedSum: 0n, partial: 0, endedFirst: Number.POSITIVE_INFINITY, open: [] };
       by.set(r.status, b);
     }
     // incident * 2^32 + id, as the SQL did (exact below 2^53).
     const first = Number(r.incident) * 4294967296 + Number(r.id);
     if (r.duration !== null) {
-      b.ended.push(Number(r.duration));
-      b.endedSum += BigInt(r.duration);
+      const ms = Number(r.duration);
+      b.ended.push(ms);
+      b.partial += ms;
+      if (b.partial > SAFE) {
+        b.endedSum += BigInt(b.partial);
+        b.partial = 0;
+      }
       if (first < b.endedFirst) b.endedFirst = first;
     } else b.open.push({ started: Number(r.started), first });
   }
@@ -138,7 +148,7 @@ async function waitingSpans(deps: InsightDeps, scope: InsightScope): Promise<Sta
     out.push({
       status,
       ended: Float64Array.from(b.ended).sort(),
-      endedSum: b.endedSum,
+      endedSum: b.endedSum + BigInt(b.partial),
       endedFirst: b.endedFirst,
       started: Float64Array.from(b.open.map((o) => o.started)),
       startedSums,
