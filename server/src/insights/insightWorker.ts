@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -30,6 +32,20 @@ export interface InsightRequest {
 export type InsightReply = { id: number; result: unknown } | { id: number; error: string };
 
 const data = workerData as InsightWorkerData;
+
+/**
+ * On Linux the worker lowers its own thread's priority (nice 10; the server's main thread keeps
+ * its own): when the cores are busy, the event loop wins them over a long aggregation.
+ * /proc/thread-self names this thread's id; elsewhere the worker keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // Not Linux, or not allowed: the worker runs at the process's priority.
+  }
+}
+lowerPriority();
 const db =
   data.engine === 'sqlite'
     ? (() => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCallers, openDemoCallers } from '../routers/demoCallers.testutil.js';
 import { sampleIncident } from '../testing.js';
@@ -52,5 +53,13 @@ describe.each(['sqlite', 'postgres'] as const)('the insight worker on %s', (engi
       expect({ name, answer: await h.services.insights.run(name, scope) }).toEqual({ name, answer: await fresh(name) });
     const groups = (await h.services.insights.run('repeatedProblems', scope)).groups;
     expect(groups.map((g) => [g.incidents, g.recent, g.withWorkaround])).toEqual([[2, 2, 1]]);
+  });
+
+  it.runIf(process.platform === 'linux')('runs at a lower priority than the main thread (nice 10 on its own thread only)', async () => {
+    await h.services.insights.run('evaluations', { filter: {}, teams: null, now: new Date() });
+    // /proc/<pid>/stat: the 19th field is the nice value (after the parenthesised name).
+    const nice = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    expect(nice(String(process.pid))).toBe(0);
+    expect(readdirSync('/proc/self/task').some((t) => nice(t) === 10)).toBe(true);
   });
 });
