@@ -18,8 +18,8 @@ import type { Database, Engine } from '../store/schema.js';
  */
 export type Memo = <T>(part: string, key: unknown, compute: () => Promise<T>) => Promise<T>;
 
-/** Entries kept (a few scopes per insight; the oldest goes first). */
-const ENTRIES = 48;
+/** Entries kept (a few scopes per insight; the least recently used goes first). */
+const ENTRIES = 24;
 
 export function changeMarker(db: Kysely<Database>, engine: Engine): () => Promise<string> {
   if (engine === 'sqlite') {
@@ -36,22 +36,25 @@ export function changeMarker(db: Kysely<Database>, engine: Engine): () => Promis
 
 export class InsightMemo {
   private readonly entries = new Map<string, Promise<unknown>>();
-  hits = 0;
-  misses = 0;
+  private marked: string | null = null;
 
   constructor(private readonly marker: () => Promise<string>) {}
 
   readonly memo: Memo = async <T>(part: string, key: unknown, compute: () => Promise<T>): Promise<T> => {
-    const id = `${await this.marker()}\u0000${part}\u0000${JSON.stringify(key)}`;
+    const marker = await this.marker();
+    if (marker !== this.marked) {
+      // Entries of an earlier marker can never be hit again: let them go at once (volume's hold spans).
+      this.entries.clear();
+      this.marked = marker;
+    }
+    const id = `${marker}\u0000${part}\u0000${JSON.stringify(key)}`;
     const found = this.entries.get(id);
     if (found !== undefined) {
-      this.hits++;
       // Most recently used last: the first key is the one to evict.
       this.entries.delete(id);
       this.entries.set(id, found);
       return found as Promise<T>;
     }
-    this.misses++;
     const made = compute();
     this.entries.set(id, made);
     made.catch(() => this.entries.delete(id)); // a failed part is computed again next time
