@@ -3,11 +3,12 @@ import { quantileSorted } from 'd3-array';
 import { utcMonday } from 'd3-time';
 import { sql } from 'kysely';
 import { type InsightDeps, type InsightScope, inFactsScope, memoOf, periodEnd, scopeKey } from './scope.js';
+import { waitingTimesPg } from './volumeWaitingPg.js';
 
 /** Statuses an incident rests in for good: time spent there is not waiting. */
-const FINAL = new Set(['closed', 'duplicate', 'wont_fix', 'not_reproducible']);
+export const FINAL = new Set(['closed', 'duplicate', 'wont_fix', 'not_reproducible']);
 
-const round = (n: number) => Math.round(n * 100) / 100;
+export const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Median and p90 (d3's quantiles, linear between ranks) of durations in hours. */
 export function durationStats(hours: number[]): DurationStats {
@@ -26,11 +27,18 @@ export function durationStats(hours: number[]): DurationStats {
  */
 export async function volume(deps: InsightDeps, scope: InsightScope): Promise<Volume> {
   // Everything but the open spans' durations is independent of now: memoised until the next commit.
+  // PostgreSQL aggregates the waiting times itself on every call (see volumeWaitingPg.ts).
+  const pg = deps.engine === 'postgres';
   const fixed = await memoOf(deps)('volume', scopeKey(scope), async () => {
-    const [perWeek, durations, spans] = await Promise.all([perWeekOf(deps, scope), durationRows(deps, scope), waitingSpans(deps, scope)]);
+    const [perWeek, durations, spans] = await Promise.all([
+      perWeekOf(deps, scope),
+      durationRows(deps, scope),
+      pg ? Promise.resolve(null) : waitingSpans(deps, scope),
+    ]);
     return { perWeek, durations, spans };
   });
-  return { perWeek: fixed.perWeek, durations: fixed.durations, waiting: waitingAt(fixed.spans, periodEnd(scope).getTime()) };
+  const waiting = fixed.spans ? waitingAt(fixed.spans, periodEnd(scope).getTime()) : await waitingTimesPg(deps, scope);
+  return { perWeek: fixed.perWeek, durations: fixed.durations, waiting };
 }
 
 async function perWeekOf(deps: InsightDeps, scope: InsightScope): Promise<Volume['perWeek']> {
@@ -53,7 +61,7 @@ async function perWeekOf(deps: InsightDeps, scope: InsightScope): Promise<Volume
   return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week) || a.category.localeCompare(b.category));
 }
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 /** Hours from `from` to `to` in epoch ms: the same number `hoursBetween` gives for their ISO times. */
 const hours = (from: number, to: number) => (to - from) / HOUR;
 const msOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
