@@ -1,15 +1,19 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../store/schema.js';
+import { changeMarker, InsightMemo } from './cache.js';
 import { INSIGHTS, type InsightName } from './catalog.js';
 import type { InsightDeps, InsightScope } from './scope.js';
 
 /**
  * The insight worker: runs insights on its own connection (SQLite read-only, or a small
  * PostgreSQL pool), so their aggregation — SQL and JavaScript alike — never blocks the server's
- * event loop. Only the (small) results cross back.
+ * event loop. Only the (small) results cross back. What does not depend on "now" is memoised
+ * until the next commit (cache.ts), so repeated calls between changes cost a look-up.
  */
 export interface InsightWorkerData {
   engine: 'sqlite' | 'postgres';
@@ -28,6 +32,20 @@ export interface InsightRequest {
 export type InsightReply = { id: number; result: unknown } | { id: number; error: string };
 
 const data = workerData as InsightWorkerData;
+
+/**
+ * On Linux the worker lowers its own thread's priority (nice 10; the server's main thread keeps
+ * its own): when the cores are busy, the event loop wins them over a long aggregation.
+ * /proc/thread-self names this thread's id; elsewhere the worker keeps the process's priority.
+ */
+function lowerPriority(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // Not Linux, or not allowed: the worker runs at the process's priority.
+  }
+}
+lowerPriority();
 const db =
   data.engine === 'sqlite'
     ? (() => {
@@ -36,7 +54,9 @@ const db =
         return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       })()
     : new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: data.location, max: 3 }) }) });
-const deps: InsightDeps = { db, engine: data.engine, prefix: data.prefix };
+// Parts that do not depend on "now" are kept until the next commit (exact; see cache.ts).
+const memo = new InsightMemo(changeMarker(db, data.engine));
+const deps: InsightDeps = { db, engine: data.engine, prefix: data.prefix, memo: memo.memo };
 
 parentPort!.on('message', (req: InsightRequest) => {
   const scope = { ...req.scope, now: new Date(req.scope.now) };

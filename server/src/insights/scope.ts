@@ -2,6 +2,7 @@ import type { InsightFilter } from '@handoff/shared';
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { forbidden } from '../store/errors.js';
 import type { Database, Engine, InsightFactsTable } from '../store/schema.js';
+import type { Memo } from './cache.js';
 
 /** What an insight counts: the filter, and the teams whose incidents the person may count (null: all). */
 export interface InsightScope {
@@ -15,7 +16,15 @@ export interface InsightDeps {
   db: Kysely<Database>;
   engine: Engine;
   prefix: string;
+  /** Exact memoisation of parts that do not depend on "now" (the insight worker's; see cache.ts). */
+  memo?: Memo;
 }
+
+/** What a memoised part depends on besides the data: the filter and the teams counted (never `now`). */
+export const scopeKey = (scope: InsightScope) => ({ filter: scope.filter, teams: scope.teams });
+
+/** `deps.memo`, or computing every time. */
+export const memoOf = (deps: InsightDeps): Memo => deps.memo ?? ((_part, _key, compute) => compute());
 
 const DAY = 86_400_000;
 export const dayStart = (date: string) => `${date}T00:00:00.000Z`;

@@ -1,14 +1,14 @@
 import type { DurationRow, DurationStats, Volume } from '@handoff/shared';
 import { quantileSorted } from 'd3-array';
 import { utcMonday } from 'd3-time';
-import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import type { Database, InsightFactsTable, InsightSpansTable } from '../store/schema.js';
-import { type InsightDeps, type InsightScope, inFactsScope, periodEnd } from './scope.js';
+import { sql } from 'kysely';
+import { type InsightDeps, type InsightScope, inFactsScope, memoOf, periodEnd, scopeKey } from './scope.js';
+import { waitingTimesPg } from './volumeWaitingPg.js';
 
 /** Statuses an incident rests in for good: time spent there is not waiting. */
-const FINAL = new Set(['closed', 'duplicate', 'wont_fix', 'not_reproducible']);
+export const FINAL = new Set(['closed', 'duplicate', 'wont_fix', 'not_reproducible']);
 
-const round = (n: number) => Math.round(n * 100) / 100;
+export const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Median and p90 (d3's quantiles, linear between ranks) of durations in hours. */
 export function durationStats(hours: number[]): DurationStats {
@@ -26,6 +26,22 @@ export function durationStats(hours: number[]): DurationStats {
  * Read from the per-incident rollups (insight_facts, insight_spans), never the timeline.
  */
 export async function volume(deps: InsightDeps, scope: InsightScope): Promise<Volume> {
+  // Everything but the open spans' durations is independent of now: memoised until the next commit.
+  // PostgreSQL aggregates the waiting times itself on every call (see volumeWaitingPg.ts).
+  const pg = deps.engine === 'postgres';
+  const fixed = await memoOf(deps)('volume', scopeKey(scope), async () => {
+    const [perWeek, durations, spans] = await Promise.all([
+      perWeekOf(deps, scope),
+      durationRows(deps, scope),
+      pg ? Promise.resolve(null) : waitingSpans(deps, scope),
+    ]);
+    return { perWeek, durations, spans };
+  });
+  const waiting = fixed.spans ? waitingAt(fixed.spans, periodEnd(scope).getTime()) : await waitingTimesPg(deps, scope);
+  return { perWeek: fixed.perWeek, durations: fixed.durations, waiting };
+}
+
+async function perWeekOf(deps: InsightDeps, scope: InsightScope): Promise<Volume['perWeek']> {
   const day = sql<string>`substr(f.created_at, 1, 10)`;
   const perDay = await inFactsScope(deps.db.selectFrom('insight_facts as f'), scope)
     .select([day.as('day'), 'f.category as category', sql<number>`count(*)`.as('incidents')])
@@ -42,12 +58,10 @@ export async function volume(deps: InsightDeps, scope: InsightScope): Promise<Vo
     cur.incidents += Number(r.incidents);
     weeks.set(key, cur);
   }
-  const perWeek = [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week) || a.category.localeCompare(b.category));
-  const [durations, waiting] = await Promise.all([durationRows(deps, scope), waitingTimes(deps, scope)]);
-  return { perWeek, durations, waiting };
+  return [...weeks.values()].sort((a, b) => a.week.localeCompare(b.week) || a.category.localeCompare(b.category));
 }
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 /** Hours from `from` to `to` in epoch ms: the same number `hoursBetween` gives for their ISO times. */
 const hours = (from: number, to: number) => (to - from) / HOUR;
 const msOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -78,94 +92,125 @@ async function durationRows(deps: InsightDeps, scope: InsightScope): Promise<Dur
   return out;
 }
 
-type SpansQuery = () => SelectQueryBuilder<Database & { f: InsightFactsTable; s: InsightSpansTable }, 'f' | 's', object>;
-
-/**
- * The spans' durations at the given 0-based ranks per status. PostgreSQL picks them with
- * percentile_disc (a fraction of (rank + ½) / n lands exactly on that rank), SQLite numbers the
- * sorted spans with a window function.
- */
-async function spansAtRanks(
-  deps: InsightDeps,
-  spans: SpansQuery,
-  duration: RawBuilder<number>,
-  ranks: Map<string, { n: number; i0: number }>,
-  wanted: Set<number>,
-): Promise<{ status: string; ms: number; rank: number }[]> {
-  if (deps.engine === 'postgres') {
-    const picks = [...ranks].map(([status, { n, i0 }]) => ({ status, ranks: n < 2 ? [0] : [i0, i0 + 1], n }));
-    const cases = picks.map((p) => sql`when ${p.status} then ${`{${p.ranks.map((r) => (r + 0.5) / p.n).join(',')}}`}::float8[]`);
-    const rows = await spans()
-      .select([
-        's.status as status',
-        sql<string[]>`percentile_disc(case s.status ${sql.join(cases, sql` `)} end) within group (order by ${duration})`.as('ms'),
-      ])
-      .groupBy('s.status')
-      .execute();
-    const byStatus = new Map(picks.map((p) => [p.status, p.ranks]));
-    return rows.flatMap((r) => (byStatus.get(r.status) ?? []).map((rank, i) => ({ status: r.status, ms: Number(r.ms[i]), rank })));
-  }
-  const rows = await deps.db
-    .selectFrom(
-      spans()
-        .select([
-          's.status as status',
-          duration.as('ms'),
-          sql<number>`row_number() over (partition by s.status order by ${duration}) - 1`.as('rank'),
-        ])
-        .as('r'),
-    )
-    .select(['r.status', 'r.ms', 'r.rank'])
-    .where('r.rank', 'in', [...wanted])
-    .execute();
-  return rows.map((r) => ({ status: r.status, ms: Number(r.ms), rank: Number(r.rank) }));
+/** One status's spans in the scope, ready to answer for any end of the period. */
+interface StatusSpans {
+  status: string;
+  /** Ended spans' durations (ms), ascending; their exact sum; their least order key. */
+  ended: Float64Array;
+  endedSum: bigint;
+  endedFirst: number;
+  /** Open spans (statuses that are not final) by start (ms), ascending; prefix sums and least order keys of the starts. */
+  started: Float64Array;
+  startedSums: BigInt64Array;
+  startedFirst: Float64Array;
 }
 
 /**
- * Time per status: every ended span, plus each open span of an incident not resting in a final
- * status, up to the end of the period. Totals are summed in SQL (exact integer milliseconds);
- * medians come from the sorted spans (d3's quantile: the two ranks around it, interpolated).
+ * The spans waitingAt counts: every ended span, and every open span of a status that is not final
+ * (whether it started before the end of the period is decided per call). The order key ranks
+ * statuses with equal totals by when they first came up (by incident, then entry).
  */
-async function waitingTimes(deps: InsightDeps, scope: InsightScope): Promise<Volume['waiting']> {
-  const end = periodEnd(scope).getTime();
-  const duration =
-    deps.engine === 'sqlite'
-      ? sql<number>`coalesce(s.duration_ms, ${end} - s.started_ms)`
-      : sql<number>`coalesce(s.duration_ms, ${end}::bigint - s.started_ms)`;
-  const spans = () =>
-    inFactsScope(deps.db.selectFrom('insight_facts as f').innerJoin('insight_spans as s', 's.incident_id', 'f.incident_id'), scope).where(
-      (eb) => eb.or([eb('s.duration_ms', 'is not', null), eb.and([eb('s.status', 'not in', [...FINAL]), eb('s.started_ms', '<', end)])]),
-    );
-  const totals = await spans()
-    .select([
-      's.status as status',
-      sql<number>`count(*)`.as('n'),
-      sql<number>`sum(${duration})`.as('ms'),
-      // Equal totals keep the order in which their statuses first came up (by incident, then entry).
-      sql<number>`min(s.incident_id * 4294967296 + s.id)`.as('first'),
-    ])
-    .groupBy('s.status')
+async function waitingSpans(deps: InsightDeps, scope: InsightScope): Promise<StatusSpans[]> {
+  const rows = await inFactsScope(
+    deps.db.selectFrom('insight_facts as f').innerJoin('insight_spans as s', 's.incident_id', 'f.incident_id'),
+    scope,
+  )
+    .select(['s.status as status', 's.duration_ms as duration', 's.started_ms as started', 's.incident_id as incident', 's.id as id'])
+    .where((eb) => eb.or([eb('s.duration_ms', 'is not', null), eb('s.status', 'not in', [...FINAL])]))
     .execute();
-  const ranks = new Map<string, { n: number; i0: number }>();
-  const wanted = new Set<number>();
-  for (const t of totals) {
-    const n = Number(t.n);
-    const i = (n - 1) * 0.5;
-    const i0 = n < 2 ? 0 : Math.floor(i);
-    ranks.set(t.status, { n, i0 });
-    wanted.add(i0);
-    wanted.add(i0 + 1);
+  const by = new Map<
+    string,
+    { ended: number[]; endedSum: bigint; partial: number; endedFirst: number; open: { started: number; first: number }[] }
+  >();
+  /** Integer milliseconds add exactly in a double below 2^53: the partial sum moves to the bigint before that. */
+  const SAFE = 2 ** 52;
+  for (const r of rows) {
+    let b = by.get(r.status);
+    if (!b) {
+      b = { ended: [], endedSum: 0n, partial: 0, endedFirst: Number.POSITIVE_INFINITY, open: [] };
+      by.set(r.status, b);
+    }
+    // incident * 2^32 + id, as the SQL did (exact below 2^53).
+    const first = Number(r.incident) * 4294967296 + Number(r.id);
+    if (r.duration !== null) {
+      const ms = Number(r.duration);
+      b.ended.push(ms);
+      b.partial += ms;
+      if (b.partial > SAFE) {
+        b.endedSum += BigInt(b.partial);
+        b.partial = 0;
+      }
+      if (first < b.endedFirst) b.endedFirst = first;
+    } else b.open.push({ started: Number(r.started), first });
   }
-  const ranked = totals.length ? await spansAtRanks(deps, spans, duration, ranks, wanted) : [];
-  const at = new Map(ranked.map((r) => [`${r.status}\u0000${Number(r.rank)}`, Number(r.ms) / HOUR]));
-  return totals
-    .map((t) => {
-      const { n, i0 } = ranks.get(t.status)!;
-      // d3.quantileSorted(sorted, 0.5): the lowest for fewer than two, else linear between ranks.
-      const v0 = at.get(`${t.status}\u0000${i0}`)!;
-      const median = n < 2 ? v0 : v0 + ((at.get(`${t.status}\u0000${i0 + 1}`) ?? v0) - v0) * ((n - 1) * 0.5 - i0);
-      return { status: t.status, totalHours: round(Number(t.ms) / HOUR), medianHours: round(median), first: Number(t.first) };
-    })
-    .sort((a, b) => b.totalHours - a.totalHours || a.first - b.first)
-    .map(({ first: _, ...w }) => w);
+  const out: StatusSpans[] = [];
+  for (const [status, b] of by) {
+    b.open.sort((x, y) => x.started - y.started);
+    const startedSums = new BigInt64Array(b.open.length + 1);
+    const startedFirst = new Float64Array(b.open.length + 1);
+    startedFirst[0] = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < b.open.length; i++) {
+      startedSums[i + 1] = startedSums[i]! + BigInt(b.open[i]!.started);
+      startedFirst[i + 1] = Math.min(startedFirst[i]!, b.open[i]!.first);
+    }
+    out.push({
+      status,
+      ended: Float64Array.from(b.ended).sort(),
+      endedSum: b.endedSum + BigInt(b.partial),
+      endedFirst: b.endedFirst,
+      started: Float64Array.from(b.open.map((o) => o.started)),
+      startedSums,
+      startedFirst,
+    });
+  }
+  return out;
+}
+
+/** How many of the ascending `sorted` are below `x`. */
+function countBelow(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Time per status up to `end`: every ended span, plus each open span that started before `end`
+ * (up to `end`). Totals are exact integer milliseconds; the median is d3's (the two ranks around
+ * it, interpolated) over the ended durations and the open ones merged in order.
+ */
+function waitingAt(spans: StatusSpans[], end: number): Volume['waiting'] {
+  const out: { status: string; totalHours: number; medianHours: number; first: number }[] = [];
+  for (const s of spans) {
+    const k = countBelow(s.started, end);
+    const n = s.ended.length + k;
+    if (n === 0) continue;
+    const totalMs = s.endedSum + BigInt(k) * BigInt(end) - s.startedSums[k]!;
+    // The open spans' durations ascending are end - started for the latest starts first.
+    const openAt = (j: number) => end - s.started[k - 1 - j]!;
+    const i0 = n < 2 ? 0 : Math.floor((n - 1) * 0.5);
+    let e = 0;
+    let o = 0;
+    let v0 = 0;
+    let v1 = 0;
+    for (let rank = 0; rank <= Math.min(i0 + 1, n - 1); rank++) {
+      const fromEnded = o >= k || (e < s.ended.length && s.ended[e]! <= openAt(o));
+      const v = fromEnded ? s.ended[e++]! : openAt(o++);
+      if (rank === i0) v0 = v / HOUR;
+      else v1 = v / HOUR;
+    }
+    // d3.quantileSorted(sorted, 0.5): the lowest for fewer than two, else linear between ranks.
+    const median = n < 2 ? v0 : v0 + (v1 - v0) * ((n - 1) * 0.5 - i0);
+    out.push({
+      status: s.status,
+      totalHours: round(Number(totalMs) / HOUR),
+      medianHours: round(median),
+      first: Math.min(s.endedFirst, s.startedFirst[k]!),
+    });
+  }
+  return out.sort((a, b) => b.totalHours - a.totalHours || a.first - b.first).map(({ first: _, ...w }) => w);
 }
