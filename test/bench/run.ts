@@ -32,6 +32,21 @@ const engines: readonly Engine[] = args.engine === 'both' ? ENGINES : [args.engi
 const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
 /** Samples per lookup figure (byRef and its bare baseline; list and search take at most 600). */
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2000);
+/**
+ * Which phases run (BENCH_PHASES=create,byref,page,list — comma-separated; all by default), so one
+ * figure can be iterated on without waiting for the others. Seeding always runs.
+ */
+const PHASES = ['live', 'create', 'byref', 'page', 'list'] as const;
+type Phase = (typeof PHASES)[number];
+const phases = new Set<Phase>(
+  (process.env.BENCH_PHASES ?? PHASES.join(',')).split(',').map((p) => {
+    if (!PHASES.includes(p.trim() as Phase)) {
+      console.error(`BENCH_PHASES: "${p}" is not a phase; use any of ${PHASES.join(', ')}.`);
+      process.exit(2);
+    }
+    return p.trim() as Phase;
+  }),
+);
 const SUBSCRIBERS = (process.env.BENCH_SUBSCRIBERS ?? '1,100,1000').split(',').map(Number);
 /** Live streams each subscriber account opens (under the server's cap of 24 per person). */
 const SUBSCRIBER_STREAMS_PER_PERSON = 20;
@@ -198,51 +213,62 @@ async function benchEngine(engine: Engine, db: TestDatabase) {
     const agent = tokens.agent!;
 
     const live = [];
-    for (const n of SUBSCRIBERS) {
+    for (const n of phases.has('live') ? SUBSCRIBERS : []) {
       console.log(`[${engine}] Live events with ${n} subscribers …`);
       live.push(await liveLatency(api.url, dev, subscribers, bare.url, n, Math.max(10, Math.ceil(LIVE_SAMPLES / n))));
     }
     results.live = live;
 
-    console.log(`[${engine}] Create throughput against the bare floor …`);
-    // Interleaved in chunks, so the changing load of a shared machine falls on both alike.
-    const spent = { create1: 0, create4: 0, bare1: 0, bare4: 0 };
-    const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
-    const CHUNK = 100;
-    for (let done = 0; done < CREATES; done += CHUNK) {
-      spent.create1 += await timedRun(() => createThroughput(api!.url, agent, CHUNK, 1));
-      spent.bare1 += await timedRun(() => createThroughput(floor!.url, '', CHUNK, 1, ''));
-      spent.create4 += await timedRun(() => createThroughput(api!.url, agent, CHUNK * 2, 4));
-      spent.bare4 += await timedRun(() => createThroughput(floor!.url, '', CHUNK * 2, 4, ''));
+    if (phases.has('create')) await createPhase();
+    async function createPhase() {
+      console.log(`[${engine}] Create throughput against the bare floor …`);
+      // Interleaved in chunks, so the changing load of a shared machine falls on both alike.
+      const spent = { create1: 0, create4: 0, bare1: 0, bare4: 0 };
+      const CREATES = Number(process.env.BENCH_CREATES ?? 1000);
+      const CHUNK = 100;
+      for (let done = 0; done < CREATES; done += CHUNK) {
+        spent.create1 += await timedRun(() => createThroughput(api!.url, agent, CHUNK, 1));
+        spent.bare1 += await timedRun(() => createThroughput(floor!.url, '', CHUNK, 1, ''));
+        spent.create4 += await timedRun(() => createThroughput(api!.url, agent, CHUNK * 2, 4));
+        spent.bare4 += await timedRun(() => createThroughput(floor!.url, '', CHUNK * 2, 4, ''));
+      }
+      const rate = (ms: number, n: number) => round(n / (ms / 1000), 0);
+      results.create = {
+        perSec1Client: rate(spent.create1, CREATES),
+        perSec4Clients: rate(spent.create4, CREATES * 2),
+        bareHttpInsertPerSec1Client: rate(spent.bare1, CREATES),
+        bareHttpInsertPerSec4Clients: rate(spent.bare4, CREATES * 2),
+      };
     }
-    const rate = (ms: number, n: number) => round(n / (ms / 1000), 0);
-    results.create = {
-      perSec1Client: rate(spent.create1, CREATES),
-      perSec4Clients: rate(spent.create4, CREATES * 2),
-      bareHttpInsertPerSec1Client: rate(spent.bare1, CREATES),
-      bareHttpInsertPerSec4Clients: rate(spent.bare4, CREATES * 2),
-    };
 
-    console.log(`[${engine}] byRef against a bare GET by key …`);
-    const id = (i: number) => 1001 + ((i * 7919) % STORED);
-    const byRef: number[] = [];
-    const bareGet: number[] = [];
-    for (let i = 0; i < LOOKUPS; i++) {
-      byRef.push(await timedRun(() => trpc(api!.url, dev, 'incidents.byRef', { ref: String(id(i)) }, 'GET')));
-      bareGet.push(await timedRun(() => fetchJson(`${floor!.url}/incidents/${id(i)}`)));
+    if (phases.has('byref')) await byRefPhase();
+    async function byRefPhase() {
+      console.log(`[${engine}] byRef against a bare GET by key …`);
+      const id = (i: number) => 1001 + ((i * 7919) % STORED);
+      const byRef: number[] = [];
+      const bareGet: number[] = [];
+      for (let i = 0; i < LOOKUPS; i++) {
+        byRef.push(await timedRun(() => trpc(api!.url, dev, 'incidents.byRef', { ref: String(id(i)) }, 'GET')));
+        bareGet.push(await timedRun(() => fetchJson(`${floor!.url}/incidents/${id(i)}`)));
+      }
+      results.byRef = summary(byRef);
+      results.bareGetByKey = summary(bareGet);
     }
-    results.byRef = summary(byRef);
-    results.bareGetByKey = summary(bareGet);
-    console.log(`[${engine}] Customer's page render and weight …`);
-    results.customerPage = await customerPageBench(trpc, api.url, tokens.admin!, STORED);
-    console.log(`[${engine}] list and search …`);
-    results.list = await timed(Math.min(600, LOOKUPS), (i) =>
-      trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'),
-    );
-    const queries = SEARCH_QUERIES.flatMap((q) => [q, q.slice(0, Math.max(3, Math.ceil(q.length * 0.6)))]);
-    results.search = await timed(Math.min(600, LOOKUPS), (i) =>
-      trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'),
-    );
+    if (phases.has('page')) {
+      console.log(`[${engine}] Customer's page render and weight …`);
+      results.customerPage = await customerPageBench(trpc, api.url, tokens.admin!, STORED);
+    }
+    if (phases.has('list')) await listPhase();
+    async function listPhase() {
+      console.log(`[${engine}] list and search …`);
+      results.list = await timed(Math.min(600, LOOKUPS), (i) =>
+        trpc(api!.url, agent, 'incidents.list', i % 2 ? { team: 'platform' } : {}, 'GET'),
+      );
+      const queries = SEARCH_QUERIES.flatMap((q) => [q, q.slice(0, Math.max(3, Math.ceil(q.length * 0.6)))]);
+      results.search = await timed(Math.min(600, LOOKUPS), (i) =>
+        trpc(api!.url, agent, 'incidents.search', { text: queries[i % queries.length] }, 'GET'),
+      );
+    }
     results.load = os.loadavg().map((l) => round(l, 2));
   } finally {
     api?.child.kill();
@@ -297,7 +323,7 @@ function print(r: Record<string, any>) {
   const rows: Row[] = [];
   // biome-ignore lint/suspicious/noExplicitAny: one engine's loose record, as above
   for (const [engine, e] of Object.entries<Record<string, any>>(r.engines)) {
-    for (const l of e.live) {
+    for (const l of e.live ?? []) {
       rows.push({
         engine,
         figure: `live push p99, ${l.subscribers} subscribers (n=${l.handoff.n}, missing ${l.handoff.missing})`,
@@ -309,10 +335,12 @@ function print(r: Record<string, any>) {
       });
     }
     const c = e.create;
-    for (const [clients, value, floor] of [
-      [1, c.perSec1Client, c.bareHttpInsertPerSec1Client],
-      [4, c.perSec4Clients, c.bareHttpInsertPerSec4Clients],
-    ] as const) {
+    for (const [clients, value, floor] of (!c
+      ? []
+      : [
+          [1, c.perSec1Client, c.bareHttpInsertPerSec1Client],
+          [4, c.perSec4Clients, c.bareHttpInsertPerSec4Clients],
+        ]) as [number, number, number][]) {
       const ratio = round(value / floor);
       rows.push({
         engine,
@@ -324,40 +352,45 @@ function print(r: Record<string, any>) {
         met: ratio >= 0.5,
       });
     }
-    const byRefRatio = round(e.byRef.p99 / Math.max(e.bareGetByKey.p99, 0.01));
-    rows.push({
-      engine,
-      figure: `incidents.byRef p99 (p50 ${e.byRef.p50} ms)`,
-      value: `${e.byRef.p99} ms`,
-      baseline: `bare GET by key ${e.bareGetByKey.p99} ms`,
-      ratio: byRefRatio,
-      target: 'ratio ≤ 2',
-      met: byRefRatio <= 2,
-    });
+    if (e.byRef) {
+      const byRefRatio = round(e.byRef.p99 / Math.max(e.bareGetByKey.p99, 0.01));
+      rows.push({
+        engine,
+        figure: `incidents.byRef p99 (p50 ${e.byRef.p50} ms)`,
+        value: `${e.byRef.p99} ms`,
+        baseline: `bare GET by key ${e.bareGetByKey.p99} ms`,
+        ratio: byRefRatio,
+        target: 'ratio ≤ 2',
+        met: byRefRatio <= 2,
+      });
+    }
     const p = e.customerPage;
-    const pageRatio = round(p.render.p99 / Math.max(e.byRef.p99, 0.01));
-    rows.push({
-      engine,
-      figure: "customer's page p99",
-      value: `${p.render.p99} ms`,
-      baseline: `byRef ${e.byRef.p99} ms`,
-      ratio: pageRatio,
-      target: 'ratio ≤ 2',
-      met: pageRatio <= 2,
-    });
-    rows.push({
-      engine,
-      figure: "customer's page weight (no images)",
-      value: `${p.weightBytes.total} B`,
-      baseline: '',
-      ratio: null,
-      target: '< 60 KB',
-      met: p.weightBytes.total < 60 * 1024,
-    });
+    if (p && e.byRef) {
+      const pageRatio = round(p.render.p99 / Math.max(e.byRef.p99, 0.01));
+      rows.push({
+        engine,
+        figure: "customer's page p99",
+        value: `${p.render.p99} ms`,
+        baseline: `byRef ${e.byRef.p99} ms`,
+        ratio: pageRatio,
+        target: 'ratio ≤ 2',
+        met: pageRatio <= 2,
+      });
+      rows.push({
+        engine,
+        figure: "customer's page weight (no images)",
+        value: `${p.weightBytes.total} B`,
+        baseline: '',
+        ratio: null,
+        target: '< 60 KB',
+        met: p.weightBytes.total < 60 * 1024,
+      });
+    }
     for (const [name, s] of [
       ['incidents.list', e.list],
       ['incidents.search', e.search],
     ] as const) {
+      if (!s) continue;
       rows.push({
         engine,
         figure: `${name} p99 (p50 ${s.p50} ms)`,
