@@ -64,6 +64,17 @@ export class StaffMail {
     await trx.deleteFrom('mail_outbox').where('user_id', '=', userId).where('state', '=', 'pending').execute();
   }
 
+  private optedIn(db: Trx) {
+    return db
+      .selectFrom('staff_mail as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.name', 'u.role', 'u.teams', 'm.mode', 'm.lang'])
+      .where('m.mode', '!=', 'off')
+      .where('m.email', 'is not', null)
+      .where('u.deactivated_at', 'is', null)
+      .execute();
+  }
+
   /**
    * Who of the staff who opted in hears of this entry: the reporter and owner ("mine") and, at a
    * close, everyone it names (commenters); also the
@@ -75,14 +86,9 @@ export class StaffMail {
     incident: TimelineSubject,
     entry: Pick<TimelineRow, 'actor_id' | 'data'>,
   ): Promise<{ userId: number; lang: string }[]> {
-    const rows = await trx
-      .selectFrom('staff_mail as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.name', 'u.role', 'u.teams', 'm.mode', 'm.lang'])
-      .where('m.mode', '!=', 'off')
-      .where('m.email', 'is not', null)
-      .where('u.deactivated_at', 'is', null)
-      .execute();
+    const config = this.store.config;
+    // In a batch of creates (which change no settings) who opted in is cached.
+    const rows = config.trusts(trx) ? await config.get('staff-mail', () => this.optedIn(trx)) : await this.optedIn(trx);
     if (rows.length === 0) return [];
     const current = await trx.selectFrom('incidents').select('participants').where('id', '=', incident.id).executeTakeFirst();
     const facts = {

@@ -77,21 +77,30 @@ export class IncidentStore {
    * new): what it changes commits with the incident or not at all.
    */
   async create(input: CreateInput, actor: User, opts: CreateOptions = {}): Promise<CreateResult> {
-    const existing = await this.byKey(this.db, input.idempotencyKey);
-    if (existing) return existing;
-
-    const template = await this.store.latestTemplate(input.category);
+    // Templates and routing rules come from the cache, as of a generation read now: a change
+    // committed before this create began is seen by it (see ConfigCache). A replayed key is
+    // answered inside the write, where it has to be checked anyway.
+    const config = this.store.config;
+    await config.refresh();
+    const template = await config.get(`template:${input.category}`, () => this.store.latestTemplate(input.category));
     if (!template) {
+      const replay = await this.byKey(this.db, input.idempotencyKey);
+      if (replay) return replay;
       const known = (await this.store.listTemplates()).map((t) => t.category).join(', ');
       throw badRequest(`category: unknown category "${input.category}". Known categories: ${known}.`);
     }
     // A question hidden by its condition was never asked: its answer is not kept.
     const answers = checkedAnswers(template, input.answers);
-    const team = await this.store.suggestTeam(input.category, input.component);
+    const component = input.component ?? null;
+    const team = await config.get(`team:${input.category}\u0000${component ?? ''}`, () =>
+      this.store.suggestTeam(input.category, component),
+    );
     const now = new Date().toISOString();
     const doc = searchDocument(input.title, input.description, input.steps);
     try {
       return await this.creates.write(async (trx) => {
+        // A batch of creates changes no configuration: its lookups may use the cache.
+        config.trust(trx);
         const raced = await this.byKey(trx, input.idempotencyKey);
         if (raced) return raced;
         const row = await trx

@@ -285,8 +285,52 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
         await sql`create index incidents_status on incidents (status, updated_at, id)`.execute(db);
       },
     },
+    '0021_config_generation': {
+      async up(db: AnyDb) {
+        // One counter that every change of what a request or a create re-reads moves (tokens,
+        // accounts, templates, routing, service levels, staff mail), whoever writes it: this
+        // server, another one on the same database, or a command-line tool. The caches in
+        // store/configCache.ts are valid while it stands still.
+        await sql`create table config_generation (id integer primary key, n bigint not null)`.execute(db);
+        await sql`insert into config_generation (id, n) values (1, 0)`.execute(db);
+        if (engine === 'postgres') {
+          await sql`create function handoff_config_changed() returns trigger language plpgsql as $$
+            begin update config_generation set n = n + 1 where id = 1; return null; end $$`.execute(db);
+        }
+        for (const [table, columns] of CONFIG_TABLES) {
+          for (const op of ['insert', 'update', 'delete'] as const) {
+            const event = op === 'update' && columns ? `update of ${columns.join(', ')}` : op;
+            const name = `${table}_${op}_config`;
+            if (engine === 'postgres') {
+              await sql
+                .raw(`create trigger ${name} after ${event} on ${table} for each statement execute function handoff_config_changed()`)
+                .execute(db);
+            } else {
+              await sql
+                .raw(`create trigger ${name} after ${event} on ${table} begin update config_generation set n = n + 1 where id = 1; end`)
+                .execute(db);
+            }
+          }
+        }
+      },
+    },
   };
 }
+
+/**
+ * The tables behind the cached configuration, and for updates the columns that matter (a token's
+ * "last used" changes every few minutes and must not empty every cache).
+ */
+const CONFIG_TABLES: [string, string[] | null][] = [
+  ['tokens', ['user_id', 'token_hash', 'revoked_at']],
+  ['users', ['name', 'role', 'teams', 'deactivated_at']],
+  ['templates', null],
+  ['routing_rules', null],
+  ['sla_policies', null],
+  ['sla_calendars', null],
+  ['customer_plans', null],
+  ['staff_mail', null],
+];
 
 /** Brings the schema up to date; run at every start-up. Throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>, engine: Engine): Promise<void> {

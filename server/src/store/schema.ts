@@ -427,7 +427,14 @@ export interface InsightEnvTable {
   value: string;
 }
 
+/** One row (id 1): moved by triggers whenever cached configuration changes (migration 0020). */
+export interface ConfigGenerationTable {
+  id: number;
+  n: number | string;
+}
+
 export interface Database {
+  config_generation: ConfigGenerationTable;
   insight_env: InsightEnvTable;
   insight_facts: InsightFactsTable;
   insight_spans: InsightSpansTable;

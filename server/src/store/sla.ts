@@ -141,7 +141,20 @@ export class SlaConfigStore {
    */
   async policyFor(db: Db, severity: string, customerJson: string): Promise<ActivePolicy | null> {
     const org = CustomerSchema.safeParse(JSON.parse(customerJson)).data?.org;
-    const plan = org ? ((await db.selectFrom('customer_plans').select('plan').where('org', '=', org).executeTakeFirst())?.plan ?? '') : '';
+    // In a batch of creates (which change no policy) organisations' plans and policies are cached.
+    const config = this.store.config;
+    if (config.trusts(db)) {
+      const plan = org ? await config.get(`plan:${org}`, () => this.planOf(db, org)) : '';
+      return config.get(`sla:${severity}\u0000${plan}`, () => this.policyForPlan(db, severity, plan));
+    }
+    return this.policyForPlan(db, severity, org ? await this.planOf(db, org) : '');
+  }
+
+  private async planOf(db: Db, org: string): Promise<string> {
+    return (await db.selectFrom('customer_plans').select('plan').where('org', '=', org).executeTakeFirst())?.plan ?? '';
+  }
+
+  private async policyForPlan(db: Db, severity: string, plan: string): Promise<ActivePolicy | null> {
     const rows = await db
       .selectFrom('sla_policies')
       .selectAll()

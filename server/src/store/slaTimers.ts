@@ -80,19 +80,29 @@ export class SlaTimerStore {
     const kept = new Set(after.map((t) => t.kind));
     const gone = before.filter((t) => !kept.has(t.kind)).map((t) => t.kind);
     if (gone.length) await trx.deleteFrom('sla_timers').where('incident_id', '=', incidentId).where('kind', 'in', gone).execute();
-    let changed = gone.length > 0;
-    for (const t of after) {
-      const prev = before.find((b) => b.kind === t.kind);
-      if (prev && sameTimer(prev, t)) continue;
-      changed = true;
-      const row = toTimerRow(incidentId, t);
-      const { incident_id: _i, kind: _k, ...set } = row;
+    const rows = after.filter((t) => !before.some((b) => b.kind === t.kind && sameTimer(b, t))).map((t) => toTimerRow(incidentId, t));
+    // One statement for every changed timer (a new incident has up to three: one round trip, not three).
+    if (rows.length)
       await trx
         .insertInto('sla_timers')
-        .values(row)
-        .onConflict((oc) => oc.columns(['incident_id', 'kind']).doUpdateSet(set))
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['incident_id', 'kind']).doUpdateSet((eb) => ({
+            policy_id: eb.ref('excluded.policy_id'),
+            target_ms: eb.ref('excluded.target_ms'),
+            warn_ms: eb.ref('excluded.warn_ms'),
+            consumed_ms: eb.ref('excluded.consumed_ms'),
+            running_since: eb.ref('excluded.running_since'),
+            due_at: eb.ref('excluded.due_at'),
+            warn_at: eb.ref('excluded.warn_at'),
+            warned_at: eb.ref('excluded.warned_at'),
+            breached_at: eb.ref('excluded.breached_at'),
+            met_at: eb.ref('excluded.met_at'),
+            next_fire_at: eb.ref('excluded.next_fire_at'),
+          })),
+        )
         .execute();
-    }
+    const changed = gone.length > 0 || rows.length > 0;
     return changed;
   }
 

@@ -20,9 +20,10 @@ import { migrate } from './migrations.js';
 import { type OpenOptions, openDb } from './open.js';
 import type { Database, Engine, UserRow } from './schema.js';
 import { log } from '../log.js';
+import { ConfigCache } from './configCache.js';
 import { badRequest, type StoreFault, storeFault } from './errors.js';
 import { SqliteSearchIndex } from './searchIndex.js';
-import { insertToken, LAST_USED_RESOLUTION_MS, workingToken } from './tokens.js';
+import { hashToken, insertToken, LAST_USED_RESOLUTION_MS, workingToken } from './tokens.js';
 import { MAIN_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer.js';
 
 export { hashToken } from './tokens.js';
@@ -52,6 +53,9 @@ export class Store {
   /** SQLite's batched full-text indexer (PostgreSQL indexes in the row itself). */
   readonly searchIndex: SqliteSearchIndex | null;
 
+  /** Tokens, templates, routing, service levels and staff mail as last read (see ConfigCache). */
+  readonly config: ConfigCache;
+
   /** The fault the last write hit (disk full, database unreachable), until one succeeds again. */
   fault: { kind: StoreFault; since: string; message: string } | null = null;
 
@@ -65,6 +69,7 @@ export class Store {
     readonly pgConfig: import('pg').PoolConfig | undefined,
   ) {
     this.searchIndex = engine === 'sqlite' ? new SqliteSearchIndex(db) : null;
+    this.config = new ConfigCache(db);
     this.searchIndex?.schedule(); // whatever the last run left pending
   }
 
@@ -209,13 +214,26 @@ export class Store {
     });
   }
 
-  /** The person a working token belongs to, and which token it is; null for any other string. */
+  /**
+   * The person a working token belongs to, and which token it is; null for any other string.
+   * Working tokens are cached until any token or account changes (a revocation or deactivation
+   * committed before the request began refuses it, on whichever server it was made).
+   */
   async credentialByToken(secret: string): Promise<{ user: User; tokenId: number } | null> {
-    const row = await workingToken(this.db, secret);
-    if (!row) return null;
+    await this.config.refresh();
+    const hash = hashToken(secret);
+    const key = `token:${hash}`;
+    const row = await this.config.get(key, () => workingToken(this.db, secret));
+    if (!row) {
+      // Unknown strings are not kept: guessing must not fill the cache.
+      this.config.forget(key);
+      return null;
+    }
     const tokenId = Number(row.token_id);
     const now = Date.now();
     if (!row.last_used_at || now - Date.parse(row.last_used_at) > LAST_USED_RESOLUTION_MS) {
+      // The cached row remembers it too, or every request until the next change would write it.
+      row.last_used_at = new Date(now).toISOString();
       // Not worth a request's latency, nor failing it: written in the background, at most every few minutes.
       void this.db
         .updateTable('tokens')
