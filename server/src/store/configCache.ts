@@ -7,7 +7,7 @@ const MAX_ENTRIES = 10_000;
 /**
  * What every create and every request re-read — tokens, templates, routing rules, service-level
  * policies, staff mail settings — kept in memory, and valid exactly as long as the store's
- * config generation stands still (migration 0020: triggers move it on any change of those
+ * config generation stands still (migration 0021: triggers move it on any change of those
  * tables, by this server, another instance, or a command-line tool).
  *
  * `refresh()` reads the generation (one tiny query) and drops everything when it moved; callers

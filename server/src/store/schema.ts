@@ -427,7 +427,7 @@ export interface InsightEnvTable {
   value: string;
 }
 
-/** One row (id 1): moved by triggers whenever cached configuration changes (migration 0020). */
+/** One row (id 1): moved by triggers whenever cached configuration changes (migration 0021). */
 export interface ConfigGenerationTable {
   id: number;
   n: number | string;
