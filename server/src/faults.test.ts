@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, spawnServer } from './cliProcess.testutil.js';
@@ -10,6 +8,7 @@ import { createCaller } from './routers/_app.js';
 import { openServices, startServer } from './server.js';
 import { DataDirInUseError } from './store/dataDirLock.js';
 import { createTestDatabase, sampleIncident, type TestDatabase } from './testing.js';
+import { mountTmpfs } from './tmpfs.testutil.js';
 
 const post = (url: string, token: string, proc: string, input: unknown) =>
   fetch(`${url}/trpc/${proc}`, {
@@ -18,24 +17,6 @@ const post = (url: string, token: string, proc: string, input: unknown) =>
     body: JSON.stringify(input),
   });
 const errorOf = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
-
-/** Mounts a small tmpfs (CI runs as root); null with the reason when this machine cannot. */
-function mountTmpfs(sizeBytes: number): { dir: string; unmount(): void } | string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'handoff-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs', dir], { stdio: 'pipe' });
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    return `cannot mount a tmpfs here (${String((err as { stderr?: Buffer }).stderr ?? err).trim()})`;
-  }
-  return {
-    dir,
-    unmount() {
-      execFileSync('umount', ['-l', dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe('a full disk under the embedded store', () => {
   const mounted = mountTmpfs(8 * 1024 * 1024);

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
 import { Store } from './store.js';
 import { MAIN_AUTOCHECKPOINT_PAGES, WalCheckpointer } from './walCheckpointer.js';
+import { mountTmpfs } from '../tmpfs.testutil.js';
 
 /** Rows named `prefix…` found in the database file alone — what a checkpoint has copied out of the WAL. */
 function rowsInMainFile(file: string, prefix: string): number {
@@ -98,24 +99,6 @@ describe('the WAL checkpointer on SQLite', () => {
     }
   });
 });
-
-/** Mounts a small tmpfs (CI runs as root); the reason as a string when this machine cannot. */
-function mountTmpfs(sizeBytes: number): { dir: string; unmount(): void } | string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'handoff-ckpt-disk-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes}`, 'tmpfs', dir], { stdio: 'pipe' });
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    return `cannot mount a tmpfs here (${String((err as { stderr?: Buffer }).stderr ?? err).trim()})`;
-  }
-  return {
-    dir,
-    unmount() {
-      execFileSync('umount', ['-l', dir]);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 describe('the WAL checkpointer on a full disk', () => {
   const mounted = mountTmpfs(8 * 1024 * 1024);
