@@ -1,22 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { log } from '../log.js';
 import type { Store } from '../store/store.js';
 import { INSIGHTS, type InsightName, type InsightResult } from './catalog.js';
 import type { InsightReply, InsightRequest, InsightWorkerData } from './insightWorker.js';
 import type { InsightScope } from './scope.js';
-
-/**
- * The worker's compiled file. Running from the TypeScript sources (tests), it is the built one
- * in dist/ (the build runs before the tests).
- */
-function workerFile(): string | null {
-  const here = fileURLToPath(new URL('./insightWorker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = here.replace(/([/\\])src([/\\])insights([/\\])/, '$1dist$2insights$3');
-  return existsSync(built) ? built : null;
-}
+import { workerFile } from '../workerFile.js';
 
 /**
  * Runs insights in a worker thread on its own database connection, so a heavy aggregation over
@@ -50,7 +38,7 @@ export class InsightRunner {
 
   private workerOrNull(): Worker | null {
     if (this.worker) return this.worker;
-    const file = workerFile();
+    const file = workerFile('./insightWorker.js', import.meta.url);
     const location = this.store.engine === 'sqlite' ? this.store.location : this.store.pgConfig?.connectionString;
     if (!file || !location) {
       if (!this.warned) log.warn('insights run on the main thread: the insight worker is not built (npm run build)');

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { log } from '../log.js';
 import type { WalCheckpointCommand, WalCheckpointReport, WalCheckpointWorkerData } from './walCheckpointWorker.js';
+import { workerFile } from '../workerFile.js';
 
 /** How often the worker checkpoints (a round with nothing new to copy costs a few microseconds). */
 export const CHECKPOINT_INTERVAL_MS = 200;
@@ -13,14 +12,6 @@ export const CHECKPOINT_INTERVAL_MS = 200;
 export const MAIN_AUTOCHECKPOINT_PAGES = 10_000;
 /** How long close() waits for a checkpoint in progress before ending the thread. */
 const STOP_TIMEOUT_MS = 5_000;
-
-/** The worker's compiled file; running from the TypeScript sources (tests) it is the built one in dist/. */
-function workerFile(): string | null {
-  const here = fileURLToPath(new URL('./walCheckpointWorker.js', import.meta.url));
-  if (existsSync(here)) return here;
-  const built = here.replace(/([/\\])src([/\\])store([/\\])/, '$1dist$2store$3');
-  return existsSync(built) ? built : null;
-}
 
 /**
  * Checkpoints an SQLite database's write-ahead log from a worker thread. SQLite's automatic
@@ -59,7 +50,7 @@ export class WalCheckpointer {
    * checkpoint on its own again).
    */
   static start(file: string, opts: { intervalMs?: number; onLost: () => void }): WalCheckpointer | null {
-    const script = workerFile();
+    const script = workerFile('./walCheckpointWorker.js', import.meta.url);
     if (!script) {
       log.warn('the WAL checkpointer is not built (npm run build): SQLite checkpoints on the event loop');
       return null;
