@@ -51,6 +51,22 @@ function findLog(root: string, name: string): string {
   return text;
 }
 
+/** L1 captures a crash of Acme Desktop for Fabrikam; returns its reference. */
+async function captureCrash(agent: ReturnType<typeof apiClient>, title: string): Promise<string> {
+  const created = await agent.incidents.create.mutate({
+    idempotencyKey: randomUUID(),
+    title,
+    category: 'crash',
+    product: 'Acme Desktop',
+    version: '5.0.1',
+    customer: { name: 'Ken Ito', org: 'Fabrikam' },
+    crm: { system: 'other', url: 'https://crm.example.com/t/3' },
+    severity: 'medium',
+    answers: { crash_message: 'none', last_action: 'export', every_time: 'yes' },
+  });
+  return created.reference;
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'handoff-vscode-e2e-'));
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), demo: true });
@@ -649,22 +665,8 @@ describe('Handoff in a real VS Code', () => {
     const lead = apiClient(server.url, server.demoTokens!.lead);
     const developer = apiClient(server.url, server.demoTokens!.developer);
     const me = await developer.auth.whoami.query();
-    const capture = async (title: string) =>
-      (
-        await agent.incidents.create.mutate({
-          idempotencyKey: randomUUID(),
-          title,
-          category: 'crash',
-          product: 'Acme Desktop',
-          version: '5.0.1',
-          customer: { name: 'Ken Ito', org: 'Fabrikam' },
-          crm: { system: 'other', url: 'https://crm.example.com/t/3' },
-          severity: 'medium',
-          answers: { crash_message: 'none', last_action: 'export', every_time: 'yes' },
-        })
-      ).reference;
-    const owned = await capture('Invoice totals round down in the PDF export');
-    const commented = await capture('Dark mode loses the chart legend');
+    const owned = await captureCrash(agent, 'Invoice totals round down in the PDF export');
+    const commented = await captureCrash(agent, 'Dark mode loses the chart legend');
     await lead.incidents.assign.mutate({ ref: owned, owner: me.id });
     await wb.notification(`assigned ${owned} to you`);
     await wb.clearNotifications();
@@ -691,6 +693,22 @@ describe('Handoff in a real VS Code', () => {
     await lead.incidents.transition.mutate({ ref: commented, to: 'closed' });
     expect(await wb.notification(`closed ${commented}`)).toContain(`Lee Lead closed ${commented}: Dark mode loses the chart legend`);
     await screenshot(page, 'close-notice-commenter');
+    await wb.clearNotifications();
+  });
+
+  it('tells me of each of five incidents assigned to me at once; VS Code keeps what it does not toast in the notification center', async () => {
+    const agent = apiClient(server.url, server.demoTokens!.agent);
+    const lead = apiClient(server.url, server.demoTokens!.lead);
+    const me = await apiClient(server.url, server.demoTokens!.developer).auth.whoami.query();
+    const refs: string[] = [];
+    for (let i = 1; i <= 5; i++) refs.push(await captureCrash(agent, `Burst ${i}: the export dialog freezes`));
+    await wb.clearNotifications();
+    // Five live events within a few milliseconds: more than VS Code toasts at once.
+    await Promise.all(refs.map((ref) => lead.incidents.assign.mutate({ ref, owner: me.id })));
+    for (const ref of refs) {
+      // A toast is there at once or held back: a short look at the toasts, then the center.
+      expect(await wb.notification(`assigned ${ref} to you`, 5_000)).toContain('Lee Lead assigned');
+    }
     await wb.clearNotifications();
   });
 

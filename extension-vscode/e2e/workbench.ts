@@ -106,11 +106,44 @@ export class Workbench {
     return this.page.locator('#workbench\\.parts\\.sidebar .pane-header', { hasText: name }).first().innerText();
   }
 
-  /** Waits for a notification toast containing `text` and returns its whole text. */
+  /**
+   * Waits for a notification toast containing `text` and returns its whole text. VS Code shows at
+   * most three toasts, only as many as fit the window, and none beyond the third raised within
+   * 800 ms (its spam protection: a fast server's burst of live events trips it); one it holds back
+   * is still in the notification center (the bell), where a person finds it: that counts as
+   * shown. When it is in neither, the error lists every toast and what the center holds.
+   */
   async notification(text: string | RegExp, timeout = 20_000): Promise<string> {
     const toast = this.page.locator('.notification-toast', { hasText: text }).first();
-    await toast.waitFor({ timeout });
-    return (await toast.innerText()).trim();
+    try {
+      await toast.waitFor({ timeout });
+      return (await toast.innerText()).trim();
+    } catch (err) {
+      const toasts = await this.page
+        .locator('.notification-toast')
+        .evaluateAll((els) =>
+          els.map((e) => `${(e as HTMLElement).checkVisibility() ? 'shown' : 'held back'}: ${(e as HTMLElement).innerText.trim()}`),
+        );
+      await this.runCommand('Notifications: Show Notifications');
+      const rows = this.page.locator('.notifications-center .monaco-list-row');
+      const held = rows.filter({ hasText: text }).first();
+      // The center lists notifications as they come: one still on its way may land there.
+      if (
+        await held.waitFor({ timeout }).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        const found = (await held.innerText()).trim();
+        console.warn(`VS Code held "${found}" back from the toasts (in the notification center); toasts: ${JSON.stringify(toasts)}`);
+        await this.page.keyboard.press('Escape');
+        return found;
+      }
+      const center = await rows.allInnerTexts();
+      throw new Error(
+        `${(err as Error).message}\nToasts: ${JSON.stringify(toasts)}\nNotification center: ${JSON.stringify(center.map((c) => c.trim()))}`,
+      );
+    }
   }
 
   async clearNotifications(): Promise<void> {
