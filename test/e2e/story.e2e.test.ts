@@ -98,13 +98,11 @@ describe('story 1: capture → question → answer → fix → release review �
     await escalationsTab(panel);
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
     await row.locator('.owner', { hasText: 'Dev Dana' }).waitFor({ timeout: 20_000 });
+    await fillIn(frame, '#ask-text', 'Which identity provider does the customer use, and since when?');
     await hops.measure(
       story,
       'developer asks in VS Code → question in the side panel',
-      async () => {
-        await fillIn(frame, '#ask-text', 'Which identity provider does the customer use, and since when?');
-        await frame.locator('#ask-form vscode-button[type=submit]').click();
-      },
+      () => frame.locator('#ask-form vscode-button[type=submit]').click(),
       () => row.locator('.answer-box .question-text', { hasText: 'Which identity provider' }).waitFor({ timeout: 20_000 }),
     );
     expect(await row.getAttribute('data-status')).toBe('needs_info');
@@ -112,13 +110,11 @@ describe('story 1: capture → question → answer → fix → release review �
 
   it('the agent answers after talking to the customer; the developer is notified live', async () => {
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await row.locator('.answer-box textarea').fill('Okta, since the 4.2 upgrade on Monday');
     await hops.measure(
       story,
       'agent answers in the side panel → notification in VS Code',
-      async () => {
-        await row.locator('.answer-box textarea').fill('Okta, since the 4.2 upgrade on Monday');
-        await row.locator('.answer-send').click();
-      },
+      () => row.locator('.answer-send').click(),
       () => w.wb.notification(`answered your question on ${ref}`, 20_000),
     );
     await frame.locator('.timeline', { hasText: 'Okta, since the 4.2 upgrade' }).waitFor({ timeout: 20_000 });
@@ -135,13 +131,11 @@ describe('story 1: capture → question → answer → fix → release review �
     // The reproduction's live event re-renders the panel: fill the next form once that has happened.
     await frame.locator('.timeline', { hasText: 'Reproduced against an Okta dev tenant' }).waitFor({ timeout: 20_000 });
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await fillIn(frame, '#fixed-version', '4.3.0');
     await hops.measure(
       story,
       'developer marks fixed in 4.3.0 → "verify with the customer" in the panel',
-      async () => {
-        await fillIn(frame, '#fixed-version', '4.3.0');
-        await frame.locator('#fixed-form vscode-button[type=submit]').click();
-      },
+      () => frame.locator('#fixed-form vscode-button[type=submit]').click(),
       () => row.locator('.verify-title', { hasText: '4.3.0' }).waitFor({ timeout: 20_000 }),
     );
     await row.locator('.reproduction[data-result="reproduced"]').waitFor({ state: 'attached', timeout: 10_000 });
@@ -182,13 +176,11 @@ describe('story 1: capture → question → answer → fix → release review �
     const release = reviewerPanel.locator('.release[data-version="4.3.0"]');
     const item = release.locator(`.release-item[data-ref="${ref}"]`);
     await w.wb.openHandoffViews();
+    await item.locator('.feedback-text').fill('Tell Northwind to clear their Okta session after the update');
     await hops.measure(
       story,
       'reviewer raises a concern in the panel → Releases view in VS Code',
-      async () => {
-        await item.locator('.feedback-text').fill('Tell Northwind to clear their Okta session after the update');
-        await item.locator('.verdict-concern').click();
-      },
+      () => item.locator('.verdict-concern').click(),
       () =>
         expect
           .poll(async () => (await w.wb.viewRows('Releases')).join('\n'), { timeout: 20_000 })
@@ -250,14 +242,12 @@ describe('story 2: could not reproduce → back to L1 → returns with more deta
     await escalationsTab(panel);
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
     await row.waitFor({ timeout: 20_000 });
+    await choose(frame, '#repro-result', 'Could not reproduce');
+    await fillIn(frame, '#repro-notes', 'No crash on 4.2.0 with Chrome; need the printer model and driver version');
     await hops.measure(
       story,
       'developer: could not reproduce → "what is needed" in the panel',
-      async () => {
-        await choose(frame, '#repro-result', 'Could not reproduce');
-        await fillIn(frame, '#repro-notes', 'No crash on 4.2.0 with Chrome; need the printer model and driver version');
-        await frame.locator('#repro-form vscode-button[type=submit]').click();
-      },
+      () => frame.locator('#repro-form vscode-button[type=submit]').click(),
       () => row.locator('.needed-notes', { hasText: 'printer model' }).waitFor({ timeout: 20_000 }),
     );
     expect(await row.getAttribute('data-status')).toBe('needs_info');
@@ -265,13 +255,11 @@ describe('story 2: could not reproduce → back to L1 → returns with more deta
 
   it('the agent returns with more detail; the developer sees it back in progress live', async () => {
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
+    await row.locator('.answer-box textarea').fill('HP LaserJet M404, driver 6.9.0 (Windows 11)');
     await hops.measure(
       story,
       'agent adds the detail → back in progress in the VS Code panel',
-      async () => {
-        await row.locator('.answer-box textarea').fill('HP LaserJet M404, driver 6.9.0 (Windows 11)');
-        await row.locator('.answer-send').click();
-      },
+      () => row.locator('.answer-send').click(),
       () => frame.locator('#status', { hasText: 'In progress' }).waitFor({ timeout: 20_000 }),
     );
     await frame.locator('.timeline', { hasText: 'HP LaserJet M404' }).waitFor({ timeout: 20_000 });

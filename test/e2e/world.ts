@@ -95,7 +95,11 @@ export async function startWorld(): Promise<World> {
   };
 }
 
-/** Hop latencies: from the action in one client to it showing in the other, without a reload. */
+/**
+ * Hop latencies: from the press that sends something in one client to it showing in the other,
+ * without a reload. What the person types before the press is their time, not the hop's: callers
+ * fill the form first and measure only the press.
+ */
 export class Hops {
   readonly rows: { story: string; hop: string; ms: number }[] = [];
 
