@@ -9,6 +9,7 @@ import {
   can,
   check,
   checkTransitionFor,
+  transitionSteps,
   incidentAccess,
 } from './permissions.js';
 import { ROLES, type Role, type User } from './schemas/roles.js';
@@ -93,6 +94,29 @@ describe('status moves by role', () => {
       ok: false,
       status: 'forbidden',
     });
+  });
+
+  it('a close the customer confirmed is checked as its two moves: verify (reporter or lead), then close', () => {
+    const confirmed = { to: 'closed' as const, customerConfirmed: true };
+    expect(checkTransitionFor(userOf('agent'), fixedOwnReport, confirmed).ok).toBe(true);
+    expect(checkTransitionFor(userOf('agent'), { ...fixedOwnReport, status: 'verified' }, confirmed).ok).toBe(true);
+    expect(checkTransitionFor(userOf('developer'), { ...factsFor('ownTeam'), status: 'fixed' }, confirmed)).toMatchObject({
+      ok: false,
+      status: 'forbidden',
+    });
+    expect(checkTransitionFor(userOf('agent'), { ...fixedOwnReport, status: 'in_progress' }, confirmed)).toMatchObject({
+      ok: false,
+      status: 'bad_request',
+      message: expect.stringMatching(/^customerConfirmed: the incident is in_progress/),
+    });
+    expect(transitionSteps('fixed', confirmed)).toEqual({
+      ok: true,
+      steps: [
+        { from: 'fixed', req: { to: 'verified' } },
+        { from: 'verified', req: { to: 'closed', reason: undefined } },
+      ],
+    });
+    expect(transitionSteps('fixed', { to: 'verified', customerConfirmed: true })).toMatchObject({ ok: false });
   });
 
   it('names what is missing: a version to mark fixed, a reason to reopen', () => {

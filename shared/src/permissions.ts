@@ -278,6 +278,45 @@ export interface TransitionRequest {
   reason?: string | undefined;
   version?: string | undefined;
   unverifiedReason?: string | undefined;
+  /** With `to: "closed"`: the customer confirmed the fix (a fixed incident is verified, then closed). */
+  customerConfirmed?: boolean | undefined;
+}
+
+/** One status move a request makes: from which status, and the move as if it were sent alone. */
+export interface TransitionStep {
+  from: Status;
+  req: TransitionRequest;
+}
+
+/**
+ * The single moves a request makes, in order. Only a customer-confirmed close makes two: a fixed
+ * incident is verified, then closed, so each move is checked and recorded as if sent alone
+ * (in one request: one round trip and one commit instead of two).
+ */
+export function transitionSteps(
+  from: Status,
+  req: TransitionRequest,
+): { ok: true; steps: TransitionStep[] } | { ok: false; message: string } {
+  if (!req.customerConfirmed) return { ok: true, steps: [{ from, req }] };
+  if (req.to !== 'closed')
+    return { ok: false, message: 'customerConfirmed: the customer confirms a fix by closing it: send to: "closed".' };
+  if (req.unverifiedReason) {
+    return {
+      ok: false,
+      message: 'customerConfirmed: either the customer confirmed the fix or unverifiedReason says why not; send one of them.',
+    };
+  }
+  const close: TransitionRequest = { to: 'closed', reason: req.reason };
+  if (from === 'verified') return { ok: true, steps: [{ from, req: close }] };
+  if (from !== 'fixed')
+    return { ok: false, message: `customerConfirmed: the incident is ${from}; only a fixed or verified incident is confirmed.` };
+  return {
+    ok: true,
+    steps: [
+      { from, req: { to: 'verified' } },
+      { from: 'verified', req: close },
+    ],
+  };
 }
 
 /**
@@ -292,7 +331,24 @@ export function checkTransitionFor(
   incident: IncidentFacts & { status: Status },
   req: TransitionRequest,
   policy: AccessPolicy = DEFAULT_POLICY,
-): { ok: true } | { ok: false; status: 'forbidden' | 'bad_request'; message: string } {
+): TransitionVerdict {
+  const expanded = transitionSteps(incident.status, req);
+  if (!expanded.ok) return { ok: false, status: 'bad_request', message: expanded.message };
+  for (const step of expanded.steps) {
+    const verdict = checkOneMove(user, { ...incident, status: step.from }, step.req, policy);
+    if (!verdict.ok) return verdict;
+  }
+  return { ok: true };
+}
+
+type TransitionVerdict = { ok: true } | { ok: false; status: 'forbidden' | 'bad_request'; message: string };
+
+function checkOneMove(
+  user: User,
+  incident: IncidentFacts & { status: Status },
+  req: TransitionRequest,
+  policy: AccessPolicy,
+): TransitionVerdict {
   const access = check(user, 'incident.transition', incident, policy);
   if (!access.ok) return { ok: false, status: 'forbidden', message: access.reason };
   const from = incident.status;

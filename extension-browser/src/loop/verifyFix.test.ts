@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { verifySteps } from './verifyFix';
 
 describe('verifying a fix with the customer', () => {
-  it('confirmed: verified then closed (only closed if already verified)', () => {
-    expect(verifySteps('INC-1', 'confirmed', '', 'fixed')).toEqual([
-      { ref: 'INC-1', to: 'verified' },
-      { ref: 'INC-1', to: 'closed' },
-    ]);
+  it('confirmed: closed as confirmed by the customer in one request (only closed if already verified)', () => {
+    expect(verifySteps('INC-1', 'confirmed', '', 'fixed')).toEqual([{ ref: 'INC-1', to: 'closed', customerConfirmed: true }]);
     expect(verifySteps('INC-1', 'confirmed', '', 'verified')).toEqual([{ ref: 'INC-1', to: 'closed' }]);
   });
   it('still fails reopens with what still fails, and needs that text', () => {

@@ -7,7 +7,10 @@ import {
   RecordBranchInputSchema,
   ReproductionInputSchema,
   StatusSchema,
+  type Status,
   SYSTEM_USER,
+  type TransitionRequest,
+  transitionSteps,
   TransitionInputSchema,
 } from '@handoff/shared';
 import { authorize } from '../access.js';
@@ -44,6 +47,29 @@ async function involvedStaff(trx: Trx, row: Pick<IncidentRow, 'id' | 'reporter_i
   return [...new Set([row.reporter_id, ...(row.owner_id === null ? [] : [row.owner_id]), ...commenters.map((c) => c.actor_id)])];
 }
 
+/** One status move of `row` (in status `from`, already checked by the shared rules): the change to apply. */
+async function statusStep(trx: Trx, row: IncidentRow, from: Status, input: TransitionRequest): Promise<Change> {
+  const change = statusChange(from, input.to, `Status ${from} → ${input.to}${input.reason ? `: ${input.reason}` : ''}`, {
+    reason: input.reason ?? null,
+  });
+  if (input.to === 'fixed') {
+    // The tier it was resolved at, for the leads' insights.
+    change.set = { ...change.set, fixed_in_version: input.version ?? null, resolved_tier: await tierOf(trx, row.team) };
+    change.text = `Fixed in ${input.version}${input.reason ? `: ${input.reason}` : ''}`;
+    change.data = { ...change.data, version: input.version };
+  }
+  // Reopened: it is no longer a duplicate of anything.
+  if (from === 'duplicate' && input.to !== 'closed') change.set = { ...change.set, duplicate_of: null };
+  if (input.to === 'verified') change.kind = 'verified';
+  if (input.to === 'closed' && from === 'fixed') {
+    change.text = `Closed without customer verification: ${input.unverifiedReason}`;
+    change.data = { ...change.data, unverifiedReason: input.unverifiedReason };
+  }
+  // Everyone involved hears of the close: the clients notify the people the server names.
+  if (input.to === 'closed') change.data = { ...change.data, notify: await involvedStaff(trx, row) };
+  return change;
+}
+
 /** The hand-overs between L1 and developers: status moves, questions, reproductions, duplicates. */
 export const incidentFlowProcedures = {
   transition: procedureFor('incident.transition')
@@ -54,25 +80,12 @@ export const incidentFlowProcedures = {
         const from = StatusSchema.parse(row.status);
         const verdict = checkTransitionFor(ctx.user, { ...factsOfRow(row), status: from }, input, ctx.policy);
         if (!verdict.ok) throw verdict.status === 'forbidden' ? forbidden(verdict.message) : badRequest(verdict.message);
-        const change = statusChange(from, input.to, `Status ${from} → ${input.to}${input.reason ? `: ${input.reason}` : ''}`, {
-          reason: input.reason ?? null,
-        });
-        if (input.to === 'fixed') {
-          // The tier it was resolved at, for the leads' insights.
-          change.set = { ...change.set, fixed_in_version: input.version ?? null, resolved_tier: await tierOf(trx, row.team) };
-          change.text = `Fixed in ${input.version}${input.reason ? `: ${input.reason}` : ''}`;
-          change.data = { ...change.data, version: input.version };
-        }
-        // Reopened: it is no longer a duplicate of anything.
-        if (from === 'duplicate' && input.to !== 'closed') change.set = { ...change.set, duplicate_of: null };
-        if (input.to === 'verified') change.kind = 'verified';
-        if (input.to === 'closed' && from === 'fixed') {
-          change.text = `Closed without customer verification: ${input.unverifiedReason}`;
-          change.data = { ...change.data, unverifiedReason: input.unverifiedReason };
-        }
-        // Everyone involved hears of the close: the clients notify the people the server names.
-        if (input.to === 'closed') change.data = { ...change.data, notify: await involvedStaff(trx, row) };
-        return [change];
+        // One move, or (the customer confirmed a fix) verified then closed: each recorded as if sent alone.
+        const expanded = transitionSteps(from, input);
+        const changes: Change[] = [];
+        for (const step of expanded.ok ? expanded.steps : [])
+          changes.push(await statusStep(trx, { ...row, status: step.from }, step.from, step.req));
+        return changes;
       });
     }),
 

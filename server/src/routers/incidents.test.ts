@@ -175,6 +175,38 @@ describe.each(['sqlite', 'postgres'] as const)('incidents on %s', (engine) => {
     expect(closed.entries.at(-1)?.text).toMatch(/without customer verification: Customer left/);
   });
 
+  it('closes a fixed incident the customer confirmed in one step: verified, then closed, each checked and recorded', async () => {
+    const { reference: ref } = await as('agent').incidents.create(sampleIncident());
+    await expectCode(
+      as('agent').incidents.transition({ ref, to: 'closed', customerConfirmed: true }),
+      'BAD_REQUEST',
+      /customerConfirmed: .* is new/,
+    );
+    await as('developer').incidents.transition({ ref, to: 'in_progress' });
+    await as('developer').incidents.transition({ ref, to: 'fixed', version: '5.1' });
+    await expectCode(as('agent').incidents.transition({ ref, to: 'verified', customerConfirmed: true }), 'BAD_REQUEST', /to: "closed"/);
+    await expectCode(
+      as('agent').incidents.transition({ ref, to: 'closed', customerConfirmed: true, unverifiedReason: 'No answer' }),
+      'BAD_REQUEST',
+      /one of them/,
+    );
+    // The verification is the reporter's or a lead's, whichever way it is sent; nothing is written when refused.
+    await expectCode(
+      as('developer').incidents.transition({ ref, to: 'closed', customerConfirmed: true }),
+      'FORBIDDEN',
+      /person who reported it/,
+    );
+    expect((await whole(as('agent'), ref)).status).toBe('fixed');
+    const closed = await as('agent').incidents.transition({ ref, to: 'closed', customerConfirmed: true });
+    expect(closed.status).toBe('closed');
+    expect(closed.entries.map((t) => [t.kind, t.text])).toEqual([
+      ['verified', 'Status fixed → verified'],
+      ['status_changed', 'Status verified → closed'],
+    ]);
+    expect((await whole(as('agent'), ref)).timeline.map((t) => t.kind).slice(-2)).toEqual(['verified', 'status_changed']);
+    await expectCode(as('agent').incidents.transition({ ref, to: 'closed', customerConfirmed: true }), 'BAD_REQUEST', /is closed/);
+  });
+
   it('assigns, comments, asks and answers, each recorded with who', async () => {
     const { reference: ref } = await as('agent').incidents.create(sampleIncident());
     await expectCode(as('agent').incidents.assign({ ref, owner: 'me' }), 'FORBIDDEN');

@@ -56,6 +56,11 @@ export const TransitionInputSchema = z.object({
   reason: text(5000).optional(),
   version: text(60).min(1, 'version must not be empty').optional(),
   unverifiedReason: text(5000).optional(),
+  /**
+   * With `to: "closed"`: the customer confirmed the fix. A fixed incident is then verified and
+   * closed in one step (two timeline entries, one commit); a verified one is closed.
+   */
+  customerConfirmed: z.boolean().optional(),
 });
 
 export const AssignInputSchema = z.object({
