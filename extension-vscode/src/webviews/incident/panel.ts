@@ -7,6 +7,7 @@ import { describeError } from '../../incidents/describeError';
 import type { CurrentIncident } from '../../incidents/currentIncident';
 import type { IncidentStore } from '../../incidents/incidentStore';
 import { holdsEvent, keepEarlierEntries } from '../../incidents/timeline';
+import { CoalescedReload } from '../../live/coalescedReload';
 import { followIncident } from '../../live/followIncident';
 import { makeNonce, panelHtml } from './html';
 import { panelMessage } from './panelMessage';
@@ -43,6 +44,14 @@ export class IncidentPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Live changes of another team's incident, while it shows as an outline (see followIncident). */
   private following: vscode.Disposable | null = null;
+  /**
+   * Live events re-read the incident one load at a time (one more after a burst): two loads in
+   * flight could answer out of order and leave the panel showing the older state.
+   */
+  private readonly liveReload = new CoalescedReload(
+    () => this.load(),
+    () => undefined, // load() shows its own errors in the panel
+  );
 
   static createOrShow(deps: PanelDeps, reference: string, requestedAt = performance.now()): IncidentPanel {
     const existing = IncidentPanel.panels.get(reference);
@@ -88,7 +97,7 @@ export class IncidentPanel implements vscode.Disposable {
   /** A live event: the panel showing its incident re-reads it, unless it holds that change already. */
   static onEvent(event: IncidentEvent): void {
     const panel = IncidentPanel.panels.get(event.reference);
-    if (panel && !holdsEvent(panel.view, event)) void panel.load();
+    if (panel && !holdsEvent(panel.view, event)) panel.liveReload.soon();
   }
 
   /** A change made by a command (assign, start work): merged into the panel showing it, no re-read. */
@@ -169,7 +178,7 @@ export class IncidentPanel implements vscode.Disposable {
     void this.deps.store.noteOpened(view);
     this.panel.title = `${view.reference} ${view.title}`;
     if (view.access === 'summary') {
-      this.following ??= followIncident(this.deps.session, this.reference, this.deps.log, () => void this.load());
+      this.following ??= followIncident(this.deps.session, this.reference, this.deps.log, () => this.liveReload.soon());
     } else {
       this.unfollow(); // the main live stream carries the incidents one sees in full
     }
