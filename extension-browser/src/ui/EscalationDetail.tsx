@@ -4,6 +4,7 @@ import { mayAnswer, mayShare } from '../access/offers';
 import type { Api } from '../api/client';
 import { errorText } from '../api/errors';
 import { earlierEntries, incidentByRef } from '../api/incidents';
+import type { EventPrefetch } from '../loop/eventPrefetch';
 import { openQuestion, sentBack } from '../loop/incidentLoop';
 import { keepEarlier, withEarlier } from '../loop/timelinePages';
 import { AnswerBox } from './AnswerBox';
@@ -17,7 +18,15 @@ import { VerifyFix } from './VerifyFix';
 import { Whose } from './Whose';
 
 /** One escalation in full, re-read whenever it changes on the server (`stamp` is its updatedAt). */
-export function EscalationDetail(props: { api: Api; reference: string; stamp: string; onChanged: () => void; onAnswered?: () => void }) {
+export function EscalationDetail(props: {
+  api: Api;
+  reference: string;
+  stamp: string;
+  /** Reads started at a live event: taken instead of starting another. */
+  prefetch?: EventPrefetch<IncidentView>;
+  onChanged: () => void;
+  onAnswered?: () => void;
+}) {
   const t = useT();
   const me = useMe();
   const [incident, setIncident] = useState<IncidentView | null>(null);
@@ -26,7 +35,8 @@ export function EscalationDetail(props: { api: Api; reference: string; stamp: st
   useEffect(() => {
     if (incident && props.stamp <= incident.updatedAt) return; // holds this state already (merged from our change)
     let alive = true;
-    incidentByRef(props.api, props.reference).then(
+    const read = () => incidentByRef(props.api, props.reference);
+    (props.prefetch?.take(props.reference)?.catch(read) ?? read()).then(
       (i) => {
         if (!alive) return;
         setIncident((previous) => keepEarlier(previous, i));

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { byUrgency, type IncidentListItem, type IncidentSummary } from '@handoff/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { byUrgency, type IncidentListItem, type IncidentSummary, type IncidentView, StatusSchema } from '@handoff/shared';
 import type { Api } from '../api/client';
-import { myEscalations } from '../api/incidents';
+import { incidentByRef, myEscalations } from '../api/incidents';
+import { EventPrefetch } from '../loop/eventPrefetch';
 import { customerNotice, notifyCloseOnce, notifyCustomerComment } from './customerComments';
 import { EscalationDetail } from './EscalationDetail';
 import { SlaLine } from './SlaLine';
@@ -21,6 +22,10 @@ export function Escalations(props: { api: Api }) {
   const t = useT();
   const me = useMe();
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  // Read at the live event, beside the list's reload, for the detail that will show it (see EventPrefetch).
+  const prefetch = useMemo(() => new EventPrefetch<IncidentView>((ref) => incidentByRef(props.api, ref)), [props.api]);
+  const openRef = useRef(open);
+  openRef.current = open;
   // Time left changes by itself: redraw every half minute.
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -42,6 +47,16 @@ export function Escalations(props: { api: Api }) {
             ...h,
             onData: (e: { data: unknown }) => {
               h.onData();
+              const ev = e.data as { reference?: unknown; status?: unknown } | null;
+              const status = StatusSchema.safeParse(ev?.status);
+              // Only for a detail that shows after the event: open, or opening by itself at the new status.
+              if (
+                typeof ev?.reference === 'string' &&
+                status.success &&
+                (openRef.current[ev.reference] ?? ACTION_NEEDED.has(status.data))
+              ) {
+                prefetch.start(ev.reference);
+              }
               const notice = customerNotice(e.data, me?.id);
               if (notice?.kind === 'comment') void notifyCustomerComment(notice.event, t('newCustomerComment', notice.event.reference));
               if (notice?.kind === 'evaluation') {
@@ -57,7 +72,7 @@ export function Escalations(props: { api: Api }) {
             },
           },
         ),
-      [props.api, t, me?.id],
+      [props.api, t, me?.id, prefetch],
     ),
   );
   return (
@@ -93,6 +108,7 @@ export function Escalations(props: { api: Api }) {
                   api={props.api}
                   reference={i.reference}
                   stamp={i.updatedAt}
+                  prefetch={prefetch}
                   onChanged={refresh}
                   // stays open after an answer (the status moves on), so the agent sees it was sent
                   onAnswered={() => setOpen((o) => ({ ...o, [i.reference]: true }))}
