@@ -136,6 +136,7 @@ export async function openServices(opts: ServerOptions): Promise<Services & { cl
   // Swept also with SMTP on: the folder may hold copies from before it was configured.
   const outboxFiles = new OutboxFiles(store, outboxFolder(opts.dataDir ?? './data'));
   const insights = new InsightRunner(store, prefix.toUpperCase());
+  upgradeWatch.compute = (now) => insights.run('upgradeWarnings', { filter: {}, teams: null, now });
   const services = {
     store,
     incidents,
@@ -204,11 +205,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     demoTokens = await seedDemo(services, { tokenFile });
     services.tokenHelp = `This is a demo server: use a token it printed when it started (they stay the same across restarts; also in ${tokenFile}).`;
   }
-  // Only a serving instance raises warnings and breaches (command-line tools open the store too).
-  if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
-  if (opts.mail?.scheduler !== false) services.mail.scheduler.start();
-  if (opts.upgrades?.watch !== false) services.upgrades.watch.start();
-  services.insights.warm();
   const retention =
     opts.retentionDays === undefined
       ? null
@@ -246,6 +242,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     }
     throw err;
   }
+  // Background work starts once the port answers: none of it is needed to serve a request, and
+  // on a busy machine the insight worker's start (its own module graph, on the other core) and
+  // the first scheduler and upgrade checks (over every incident) would otherwise delay listening.
+  // Only a serving instance raises warnings and breaches (command-line tools open the store too).
+  if (opts.sla?.scheduler !== false) services.sla.scheduler.start();
+  if (opts.mail?.scheduler !== false) services.mail.scheduler.start();
+  if (opts.upgrades?.watch !== false) services.upgrades.watch.start();
+  services.insights.warm();
   retention?.start();
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

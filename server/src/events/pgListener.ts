@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { PG_EVENTS_CHANNEL } from '../store/store.js';
 import { log } from '../log.js';
 
@@ -18,7 +18,8 @@ export class PgListener {
   ) {}
 
   async start(): Promise<void> {
-    const client = new pg.Client(this.config);
+    const { default: pgModule } = await import('pg');
+    const client = new pgModule.Client(this.config);
     client.on('notification', () => this.onNotify());
     client.on('error', (err) => {
       log.warn({ error: err.message }, 'LISTEN connection to PostgreSQL lost; reconnecting');

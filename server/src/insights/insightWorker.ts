@@ -3,7 +3,6 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from '../store/schema.js';
 import { changeMarker, InsightMemo } from './cache.js';
 import { INSIGHTS, type InsightName } from './catalog.js';
@@ -53,7 +52,10 @@ const db =
         sqlite.pragma('busy_timeout = 5000');
         return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
       })()
-    : new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: data.location, max: 3 }) }) });
+    : // Loaded only for PostgreSQL, as in the server (open.ts).
+      new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new (await import('pg')).default.Pool({ connectionString: data.location, max: 3 }) }),
+      });
 // Parts that do not depend on "now" are kept until the next commit (exact; see cache.ts).
 const memo = new InsightMemo(changeMarker(db, data.engine));
 const deps: InsightDeps = { db, engine: data.engine, prefix: data.prefix, memo: memo.memo };

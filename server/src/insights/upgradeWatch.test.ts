@@ -1,11 +1,12 @@
 import { type Role, type UpgradeWarningEvent, UpgradeWarningEventSchema, type User } from '@handoff/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createContextInner } from '../context.js';
 import { createCaller } from '../routers/_app.js';
 import { type RunningServer, startServer } from '../server.js';
 import { testClient } from '../testClient.js';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
 import { seedHistory } from './history.testutil.js';
+import { InsightRunner } from './runner.js';
 import { UpgradeWatch } from './upgradeWatch.js';
 
 /** Follows upgrade warnings over SSE as the holder of `token`. */
@@ -99,4 +100,47 @@ describe.each(['sqlite', 'postgres'] as const)('upgrade warnings as live events 
       s.stop();
     }
   });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('a serving instance on %s', (engine) => {
+  let db: TestDatabase;
+  afterAll(() => db?.drop());
+
+  it('checks for upgrade warnings by itself once listening, in the insight worker', async () => {
+    db = await createTestDatabase(engine);
+    const seeding = await startServer({
+      port: 0,
+      dataDir: db.dataDir,
+      databaseUrl: db.databaseUrl,
+      demo: true,
+      upgrades: { watch: false },
+    });
+    const users = {} as Record<Role, User>;
+    for (const [role, token] of Object.entries(seeding.demoTokens!))
+      users[role as Role] = (await seeding.services.store.userByToken(token))!;
+    await seedHistory({
+      services: seeding.services,
+      as: (who) => createCaller(createContextInner(seeding.services, typeof who === 'string' ? users[who] : who)),
+    });
+    await seeding.close();
+
+    const run = vi.spyOn(InsightRunner.prototype, 'run');
+    const server = await startServer({ port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl });
+    try {
+      // Nobody asks: the watch started with the server raises the warning.
+      const until = Date.now() + 30_000;
+      let rows: { product: string; version: string }[] = [];
+      while (rows.length === 0 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+        rows = await server.services.store.db.selectFrom('upgrade_warnings').select(['product', 'version']).execute();
+      }
+      expect(rows).toEqual([{ product: 'Atlas', version: '5.0' }]);
+      // Computed by the worker: grouping every incident would hold the event loop on SQLite.
+      expect(run.mock.calls.map((c) => c[0])).toContain('upgradeWarnings');
+      expect(server.services.insights.inWorker).toBe(true);
+    } finally {
+      run.mockRestore();
+      await server.close();
+    }
+  }, 120_000);
 });

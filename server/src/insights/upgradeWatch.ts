@@ -21,6 +21,12 @@ export class UpgradeWatch implements EventSource<UpgradeWarningRow> {
   private running: Promise<unknown> | null = null;
   /** Called after a check stored new warnings (the hub reads them then). */
   onRaised: (() => void) | null = null;
+  /**
+   * Computes the warnings that hold now. A serving instance hands this to the insight worker: the
+   * computation groups every incident, and on SQLite a query holds the event loop while it runs.
+   */
+  compute: (now: Date) => Promise<UpgradeWarning[]> = (now) =>
+    upgradeWarnings({ db: this.store.db, engine: this.store.engine, prefix: this.prefix }, { filter: {}, teams: null, now });
 
   constructor(
     private readonly store: Store,
@@ -46,8 +52,7 @@ export class UpgradeWatch implements EventSource<UpgradeWarningRow> {
 
   /** Stores the warnings that hold now and were never raised; returns those this call raised. */
   async check(now = new Date()): Promise<UpgradeWarning[]> {
-    const deps = { db: this.store.db, engine: this.store.engine, prefix: this.prefix };
-    const holding = await upgradeWarnings(deps, { filter: {}, teams: null, now });
+    const holding = await this.compute(now);
     if (holding.length === 0) return [];
     const known = await this.store.db.selectFrom('upgrade_warnings').select(['product', 'version']).execute();
     const raised = new Set(known.map((k) => `${k.product}\u0000${k.version}`));
