@@ -1,12 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import { CoalescingRunner } from '../util/coalescingRunner.js';
+import { withRelaxedSync } from './relaxedSync.js';
 import type { Database } from './schema.js';
 import { log } from '../log.js';
 
 const BATCH = 500;
 const DELAY_MS = 20;
-/** `pragma synchronous` reads FULL as 2. */
-const FULL = 2;
 
 /**
  * SQLite's full-text index, kept up to date in batches. Writing FTS5 segments inside every
@@ -54,25 +53,19 @@ export class SqliteSearchIndex {
    * then costs one flush to disk instead of nearly two.
    */
   private async indexBatch(): Promise<boolean> {
-    return this.db.connection().execute(async (conn) => {
-      const level = (await sql<{ synchronous: number }>`pragma synchronous`.execute(conn)).rows[0]?.synchronous ?? FULL;
-      await sql`pragma synchronous = NORMAL`.execute(conn);
-      try {
-        return await conn.transaction().execute(async (trx) => {
-          const ids = (await trx.selectFrom('search_outbox').select('incident_id').orderBy('incident_id').limit(BATCH).execute()).map(
-            (r) => r.incident_id,
-          );
-          if (ids.length === 0) return false;
-          const list = sql.join(ids);
-          await sql`delete from incidents_fts where rowid in (${list})`.execute(trx);
-          await sql`insert into incidents_fts (rowid, search_title, search_body)
-            select id, search_title, search_body from incidents where id in (${list})`.execute(trx);
-          await trx.deleteFrom('search_outbox').where('incident_id', 'in', ids).execute();
-          return true;
-        });
-      } finally {
-        await sql`pragma synchronous = ${sql.raw(String(level))}`.execute(conn);
-      }
-    });
+    return withRelaxedSync(this.db, (conn) =>
+      conn.transaction().execute(async (trx) => {
+        const ids = (await trx.selectFrom('search_outbox').select('incident_id').orderBy('incident_id').limit(BATCH).execute()).map(
+          (r) => r.incident_id,
+        );
+        if (ids.length === 0) return false;
+        const list = sql.join(ids);
+        await sql`delete from incidents_fts where rowid in (${list})`.execute(trx);
+        await sql`insert into incidents_fts (rowid, search_title, search_body)
+          select id, search_title, search_body from incidents where id in (${list})`.execute(trx);
+        await trx.deleteFrom('search_outbox').where('incident_id', 'in', ids).execute();
+        return true;
+      }),
+    );
   }
 }

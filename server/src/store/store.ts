@@ -17,6 +17,7 @@ import {
 } from '@handoff/shared';
 import { z } from 'zod';
 import { migrate } from './migrations.js';
+import { withRelaxedSync } from './relaxedSync.js';
 import { type OpenOptions, openDb } from './open.js';
 import type { Database, Engine, UserRow } from './schema.js';
 import { log } from '../log.js';
@@ -108,17 +109,32 @@ export class Store {
     await this.db.destroy();
   }
 
-  /** Runs `fn` in one transaction that returns only once the commit is durable. */
-  async write<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
-    let result: T;
-    try {
-      result = await this.db.transaction().execute(async (trx) => {
-        if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+  /**
+   * Runs `fn` in one transaction that returns only once the commit is durable — unless
+   * `durability` is `relaxed`: then the commit does not wait for the disk (SQLite
+   * synchronous=NORMAL, PostgreSQL synchronous_commit=off, for this transaction only). A relaxed
+   * commit survives a crash of the process; an OS crash or power cut can lose it until the next
+   * durable commit or checkpoint. Only for derived writes that are made again when lost (the
+   * service-level scheduler's), never for what a client is told was saved.
+   */
+  async write<T>(fn: (trx: Trx) => Promise<T>, opts: { durability?: 'durable' | 'relaxed' } = {}): Promise<T> {
+    const relaxed = opts.durability === 'relaxed';
+    const transact = (db: Kysely<Database>) =>
+      db.transaction().execute(async (trx) => {
+        if (this.engine === 'postgres') {
+          // One round trip for both; set_config(…, true) is SET LOCAL: it ends with the transaction.
+          if (relaxed)
+            await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY}), set_config('synchronous_commit', 'off', true)`.execute(trx);
+          else await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
+        }
         const value = await fn(trx);
         // Delivered to every instance's listener only when (and if) the transaction commits.
         if (this.engine === 'postgres') await sql`select pg_notify(${PG_EVENTS_CHANNEL}, '')`.execute(trx);
         return value;
       });
+    let result: T;
+    try {
+      result = await (relaxed && this.engine === 'sqlite' ? withRelaxedSync(this.db, transact) : transact(this.db));
     } catch (err) {
       const fault = storeFault(err);
       if (fault) this.noteFault(fault, err);
