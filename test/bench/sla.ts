@@ -19,8 +19,7 @@ import { round, summary } from './stats.js';
  * - `durable`: checkpoints in the server's worker thread, and the scheduler's commits wait for
  *   the disk (synchronous=FULL, as before they were relaxed) — the baseline for `worker`;
  * - `worker`: what the server does (worker checkpoints, relaxed scheduler commits);
- * - `pg`, `pg-durable` (not by default): the same on PostgreSQL, relaxed (synchronous_commit=off
- *   in the scheduler's transactions) and not.
+ * - `pg` (not by default): the server on PostgreSQL (whose commits are always durable).
  */
 const STORED = Number(process.env.BENCH_INCIDENTS ?? 100_000);
 const FIRE = Number(process.env.BENCH_SLA_FIRE ?? 2000);
@@ -28,8 +27,7 @@ const LABELS = {
   loop: 'SQLite, WAL checkpoint in the commit',
   durable: 'SQLite, checkpoint in a worker, durable ticks',
   worker: 'SQLite, checkpoint in a worker, relaxed ticks (the server)',
-  pg: 'PostgreSQL, relaxed ticks (the server)',
-  'pg-durable': 'PostgreSQL, durable ticks',
+  pg: 'PostgreSQL (the server; durable ticks)',
 };
 type Variant = keyof typeof LABELS;
 /** Which variants to measure, in this order. */
@@ -57,10 +55,10 @@ interface Measured {
 
 /** One full run on a new store: seed, baselines, the firing window, a plan change. */
 async function scenario(variant: Variant): Promise<Measured> {
-  const postgres = variant === 'pg' || variant === 'pg-durable';
+  const postgres = variant === 'pg';
   const db = postgres ? await createTestDatabase('postgres') : null;
   const dir = db?.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-sla-'));
-  const durability = variant === 'durable' || variant === 'pg-durable' ? 'durable' : 'relaxed';
+  const durability = variant === 'durable' ? 'durable' : 'relaxed';
   const services = await openServices({
     dataDir: dir,
     databaseUrl: db?.databaseUrl,

@@ -48,13 +48,13 @@ type Lead = { id: number; teams: Set<string> };
  * timeline — an instance that loses the race updates no row and appends nothing. Nothing is
  * kept in memory, so a restart (or a crash) between due time and breach still fires it, once.
  *
- * Its commits do not wait for the disk (`durability: 'relaxed'`): on SQLite the fsync was most of
- * a tick's time, and the event loop waits for it. What it writes is derived from the stored due
- * times: a raise lost in an OS crash or power cut leaves its timer unclaimed and still due, and
- * the next tick raises it again — once per durable state, by the same claim. On SQLite a crash
- * of the process loses nothing (the WAL is written, only not synced); on PostgreSQL a crash of the
- * database may lose the last few hundred milliseconds of them, with the same outcome. Any later
- * durable commit makes the earlier relaxed ones durable too.
+ * On SQLite its commits do not wait for the disk (`durability: 'relaxed'`, see Store.write): the
+ * fsync was most of a tick's time, and the event loop waits for it. What it writes is derived
+ * from the stored due times: a raise lost in an OS crash or power cut leaves its timer unclaimed
+ * and still due, and the next tick raises it again — once per durable state, by the same claim;
+ * the timeline ids the lost raises had are not handed out again. A crash of the process loses
+ * nothing (the WAL is written, only not synced), and any later durable commit or checkpoint makes
+ * the earlier relaxed ones durable too. On PostgreSQL every commit is durable.
  */
 export class SlaScheduler {
   private readonly pollMs: number;
@@ -143,9 +143,10 @@ export class SlaScheduler {
       leads ??= this.leads(db);
       return leads;
     };
+    let rounds = 0;
     for (;;) {
       const started = performance.now();
-      const some = await this.fireSome(now, leadsOnce);
+      const some = await this.fireSome(now, leadsOnce, rounds++ === 0);
       this.onTick?.({ workMs: performance.now() - started, fired: some.fired });
       fired.push(...some.fired);
       if (!some.more || this.halting) return fired;
@@ -154,16 +155,21 @@ export class SlaScheduler {
   }
 
   /** One transaction's worth of due timers; `more` when some were left for the next. */
-  private async fireSome(now: number, leadsOnce: (db: Kysely<Database>) => Promise<Lead[]>): Promise<{ fired: Fired[]; more: boolean }> {
+  private async fireSome(
+    now: number,
+    leadsOnce: (db: Kysely<Database>) => Promise<Lead[]>,
+    first: boolean,
+  ): Promise<{ fired: Fired[]; more: boolean }> {
     const due = () =>
       this.store.db.selectFrom('sla_timers').select('incident_id').where('next_fire_at', '<=', iso(now)).limit(1).executeTakeFirst();
-    // On PostgreSQL a cheap look first, outside any transaction: an idle tick takes no write lock
-    // (and the leads are read outside it). On SQLite the transaction's own read is the look: a
-    // transaction that only reads takes no write lock there, and a second select was ~15 % of a
-    // tick's work on the event loop.
-    if (this.store.engine === 'postgres') {
+    // A cheap look first, outside any transaction: an idle tick opens none (no write lock, and no
+    // commit that would wake the event readers and the search indexer every poll). On SQLite only
+    // the tick's first round looks: the rounds after it follow one that left timers due, and a
+    // second select was ~15 % of such a round's work on the event loop. On PostgreSQL the leads
+    // are read there too, outside the lock.
+    if (this.store.engine === 'postgres' || first) {
       if (!(await due())) return { fired: [], more: false };
-      await leadsOnce(this.store.db);
+      if (this.store.engine === 'postgres') await leadsOnce(this.store.db);
     }
     return this.store.write(
       async (trx) => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -13,6 +13,8 @@ export interface OpenedDb {
   location: string;
   /** PostgreSQL only: the connection settings, for the LISTEN connection. */
   pgConfig?: pg.PoolConfig;
+  /** SQLite only: the last run did not close the data file (its write-ahead log was left behind). */
+  unclean?: boolean;
 }
 
 export interface OpenOptions {
@@ -66,6 +68,9 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
     };
   }
   const file = path.resolve(opts.dataDir, 'handoff.sqlite');
+  // A closed store leaves no write-ahead log behind (the last connection checkpoints and removes
+  // it): one with content means the last run ended without closing (a crash, a kill, a power cut).
+  const unclean = (statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0;
   let sqlite: BetterSqlite3.Database;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -83,6 +88,7 @@ export async function openDb(opts: OpenOptions): Promise<OpenedDb> {
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     engine: 'sqlite',
     location: file,
+    unclean,
   };
 }
 

@@ -82,6 +82,7 @@ export class Store {
       await opened.db.destroy();
       throw err;
     }
+    if (opened.unclean) await skipIdsALossCouldReuse(opened.db);
     const store = new Store(opened.db, opened.engine, opened.location, opened.pgConfig);
     if (store.engine === 'sqlite' && opts.walCheckpointer !== false) await store.startWalCheckpointer();
     return store;
@@ -111,22 +112,20 @@ export class Store {
 
   /**
    * Runs `fn` in one transaction that returns only once the commit is durable — unless
-   * `durability` is `relaxed`: then the commit does not wait for the disk (SQLite
-   * synchronous=NORMAL, PostgreSQL synchronous_commit=off, for this transaction only). A relaxed
-   * commit survives a crash of the process; an OS crash or power cut can lose it until the next
-   * durable commit or checkpoint. Only for derived writes that are made again when lost (the
-   * service-level scheduler's), never for what a client is told was saved.
+   * `durability` is `relaxed` on SQLite: then the commit does not wait for the disk
+   * (synchronous=NORMAL, for this transaction only). A relaxed commit survives a crash of the
+   * process; an OS crash or power cut can lose it until the next durable commit or checkpoint
+   * (the checkpointer thread's next round). Only for derived writes that are made again when lost
+   * (the service-level scheduler's), never for what a client is told was saved. The timeline ids
+   * such a loss would hand out again are skipped at the next start (see Store.open).
+   * PostgreSQL always commits durably: asynchronous commit measured no faster scheduler ticks
+   * there (its ticks are round trips, not flushes), and a crash could reuse sequence values.
    */
   async write<T>(fn: (trx: Trx) => Promise<T>, opts: { durability?: 'durable' | 'relaxed' } = {}): Promise<T> {
     const relaxed = opts.durability === 'relaxed';
     const transact = (db: Kysely<Database>) =>
       db.transaction().execute(async (trx) => {
-        if (this.engine === 'postgres') {
-          // One round trip for both; set_config(…, true) is SET LOCAL: it ends with the transaction.
-          if (relaxed)
-            await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY}), set_config('synchronous_commit', 'off', true)`.execute(trx);
-          else await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
-        }
+        if (this.engine === 'postgres') await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
         const value = await fn(trx);
         // Delivered to every instance's listener only when (and if) the transaction commits.
         if (this.engine === 'postgres') await sql`select pg_notify(${PG_EVENTS_CHANNEL}, '')`.execute(trx);
@@ -437,4 +436,22 @@ function toTemplate(row: { category: string; version: number; label: string; que
     version: row.version,
     questions: z.array(QuestionSchema).parse(JSON.parse(row.questions)),
   };
+}
+
+/** Timeline ids skipped after an unclean shutdown: more than relaxed commits could have lost. */
+export const UNCLEAN_ID_GAP = 100_000;
+
+/**
+ * After an unclean shutdown of SQLite (its write-ahead log still there): relaxed commits (see
+ * Store.write) that an OS crash or power cut lost had taken timeline ids — live events clients
+ * may have received and remember as their last id. SQLite would hand those ids out again, and a
+ * client resuming after one would skip the new event. The id sequence moves past any id such a
+ * loss could have handed out.
+ */
+async function skipIdsALossCouldReuse(db: Kysely<Database>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const moved = await sql`update sqlite_sequence set seq = seq + ${UNCLEAN_ID_GAP} where name = 'timeline'`.execute(trx);
+    if (!moved.numAffectedRows) await sql`insert into sqlite_sequence (name, seq) values ('timeline', ${UNCLEAN_ID_GAP})`.execute(trx);
+  });
+  log.info({ gap: UNCLEAN_ID_GAP }, 'the data file was not closed cleanly: timeline ids a lost relaxed commit may have used are skipped');
 }
