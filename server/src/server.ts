@@ -229,6 +229,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   capConnectionsPerAddress(server, limits.maxConnectionsPerAddress);
   const host = opts.host ?? '127.0.0.1';
   try {
+    await services.sla.config.prepareCalendars();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(opts.port ?? 4100, host, () => resolve());

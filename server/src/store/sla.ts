@@ -174,6 +174,24 @@ export class SlaConfigStore {
     return { policy, calendar: await this.calendar(db, policy.calendar) };
   }
 
+  /**
+   * Builds every calendar now, with this year's public holidays where one has them: a server does
+   * this before it listens. Loaded on first use instead, the holiday rules (~150 ms of module
+   * loading and parsing here, far more on a busy machine) stalled the event loop inside the first
+   * create that needed a calendar, with every other request waiting.
+   */
+  async prepareCalendars(): Promise<void> {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const { id } of await this.store.db.selectFrom('sla_calendars').select('id').execute()) {
+      (await this.calendar(this.store.db, id)).isClosedDate(today);
+    }
+  }
+
+  /** The ids of the calendars built so far (tests). */
+  get builtCalendars(): string[] {
+    return [...this.calendars.keys()].sort();
+  }
+
   private async calendar(db: Db, id: string): Promise<BusinessCalendar> {
     const row = await db.selectFrom('sla_calendars').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const cached = this.calendars.get(id);
