@@ -212,12 +212,16 @@ describe('story 1: capture → question → answer → fix → release review �
 
   it('the agent records the customer’s confirmation; the developer sees it closed live', async () => {
     const row = panel.locator(`.escalations li[data-ref="${ref}"]`);
-    await hops.measure(
+    const clicked = Date.now();
+    const closedHop = await hops.measure(
       story,
       'agent: customer confirmed → closed in the VS Code panel',
       () => row.locator('.verify-confirm').click(),
       () => frame.locator('#status', { hasText: 'Closed' }).waitFor({ timeout: 20_000 }),
     );
+    const closedEvent = await probe.eventAt(ref, /"status":"closed"/, clicked);
+    hops.part(story, 'click → "closed" event at a plain subscriber', closedEvent - clicked);
+    hops.part(story, 'event → "Closed" in the VS Code panel', clicked + closedHop - closedEvent);
     const incident = await whole('lead', ref);
     expect(incident.status).toBe('closed');
     const kinds = incident.timeline.map((t) => t.kind);
@@ -244,12 +248,16 @@ describe('story 2: could not reproduce → back to L1 → returns with more deta
     await row.waitFor({ timeout: 20_000 });
     await choose(frame, '#repro-result', 'Could not reproduce');
     await fillIn(frame, '#repro-notes', 'No crash on 4.2.0 with Chrome; need the printer model and driver version');
-    await hops.measure(
+    const clicked = Date.now();
+    const neededHop = await hops.measure(
       story,
       'developer: could not reproduce → "what is needed" in the panel',
       () => frame.locator('#repro-form vscode-button[type=submit]').click(),
       () => row.locator('.needed-notes', { hasText: 'printer model' }).waitFor({ timeout: 20_000 }),
     );
+    const neededEvent = await probe.eventAt(ref, /"status":"needs_info"/, clicked);
+    hops.part(story, 'click → "needs info" event at a plain subscriber', neededEvent - clicked);
+    hops.part(story, 'event → "what is needed" in the side panel', clicked + neededHop - neededEvent);
     expect(await row.getAttribute('data-status')).toBe('needs_info');
   });
 

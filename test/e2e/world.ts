@@ -128,25 +128,46 @@ export class Hops {
  * when each incident's first event arrived, so a hop can be split into the server's part and the
  * client's part.
  */
-export function liveProbe(serverUrl: string, token: string): { firstEventAt(ref: string): Promise<number>; close(): void } {
-  const seen = new Map<string, number>();
-  const waiters = new Map<string, (at: number) => void>();
+export function liveProbe(
+  serverUrl: string,
+  token: string,
+): { firstEventAt(ref: string): Promise<number>; eventAt(ref: string, match: RegExp, after: number): Promise<number>; close(): void } {
+  /** Every event seen per reference: when it arrived, and its JSON. */
+  const seen = new Map<string, { at: number; data: string }[]>();
+  const waiters = new Set<{ ref: string; match: RegExp; after: number; resolve: (at: number) => void }>();
   const stream = openSse(
     `${serverUrl}/trpc/events.onChange?input=${encodeURIComponent('{}')}`,
     { authorization: `Bearer ${token}` },
     (data) => {
       const at = Date.now();
       const ref = /"reference":"(INC-\d+)"/.exec(data)?.[1];
-      if (!ref || seen.has(ref)) return;
-      seen.set(ref, at);
-      waiters.get(ref)?.(at);
+      if (!ref) return;
+      seen.set(ref, [...(seen.get(ref) ?? []), { at, data }]);
+      for (const w of waiters) {
+        if (w.ref === ref && at >= w.after && w.match.test(data)) {
+          waiters.delete(w);
+          w.resolve(at);
+        }
+      }
     },
   );
+  /** When the first event of `ref` matching `match` arrived at or after `after` (waits for it). */
+  const eventAt = async (ref: string, match: RegExp, after: number): Promise<number> => {
+    await stream.connected;
+    const hit = seen.get(ref)?.find((e) => e.at >= after && match.test(e.data));
+    if (hit) return hit.at;
+    return new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no live event of ${ref} matching ${match} within 20 s`)), 20_000);
+      const done = (at: number) => {
+        clearTimeout(timer);
+        resolve(at);
+      };
+      waiters.add({ ref, match, after, resolve: done });
+    });
+  };
   return {
-    firstEventAt: async (ref) => {
-      await stream.connected;
-      return seen.get(ref) ?? new Promise<number>((resolve) => waiters.set(ref, resolve));
-    },
+    firstEventAt: (ref) => eventAt(ref, /./, 0),
+    eventAt,
     close: () => stream.close(),
   };
 }
