@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server.js';
+import { Store } from '../store/store.js';
 import { createTestDatabase, type TestDatabase } from '../testing.js';
 
 /**
@@ -22,5 +23,14 @@ describe('calendars at start-up', () => {
     const defined = await server.services.sla.config.listCalendars();
     expect(defined.some((c) => c.holidayCountry)).toBe(true); // the demo's business hours keep German holidays
     expect(server.services.sla.config.builtCalendars).toEqual(defined.map((c) => c.id).sort());
+  });
+
+  it('a calendar that cannot be built does not stop the server from starting', async () => {
+    await server?.close();
+    const broken = await Store.open({ dataDir: db.dataDir });
+    await broken.db.updateTable('sla_calendars').set({ definition: '{"id": "office-de"}' }).where('id', '=', 'office-de').execute();
+    await broken.close();
+    server = await startServer({ port: 0, dataDir: db.dataDir, sla: { scheduler: false } });
+    expect(server.services.sla.config.builtCalendars).toEqual(['always']);
   });
 });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { BusinessCalendar, knownHolidayCountry } from '../sla/calendar.js';
 import { badRequest, notFound } from './errors.js';
 import type { Database } from './schema.js';
+import { log } from '../log.js';
 import type { Store, Trx } from './store.js';
 
 type Db = Kysely<Database> | Trx;
@@ -183,7 +184,12 @@ export class SlaConfigStore {
   async prepareCalendars(): Promise<void> {
     const today = new Date().toISOString().slice(0, 10);
     for (const { id } of await this.store.db.selectFrom('sla_calendars').select('id').execute()) {
-      (await this.calendar(this.store.db, id)).isClosedDate(today);
+      try {
+        (await this.calendar(this.store.db, id)).isClosedDate(today);
+      } catch (err) {
+        // Only a head start: a calendar that cannot be built now fails where it is used, not the start.
+        log.warn({ calendar: id, error: (err as Error).message }, 'a service-level calendar could not be prepared');
+      }
     }
   }
 
