@@ -84,7 +84,6 @@ describe('story 1: capture → question → answer → fix → release review �
     hops.part(story, 'click → reference shown in the side panel', shown - clicked);
     hops.part(story, 'click → live event at a plain subscriber', evented - clicked);
     hops.part(story, 'live event → row in the VS Code tree', clicked + captured - evented);
-    expect(captured).toBeGreaterThan(0);
     expect(ref).toMatch(/^INC-\d+$/);
     const incident = await whole('developer', ref);
     expect(incident.crm.system).toBe('zendesk');
